@@ -1,0 +1,138 @@
+/*
+ * machdep.c - amd64 machine-dependent boot pieces: the GDT, TSS and IDT,
+ * trap frame printing, and early device mappings through the direct map
+ * that locore.asm built.
+ */
+#include <kernel/systm.h>
+#include <kernel/machdep.h>
+#include <machine/frame.h>
+#include <machine/param.h>
+#include <x86/cpufunc.h>
+#include <x86/x86_var.h>
+
+#define GSEL_KCODE	0x08
+#define GSEL_KDATA	0x10
+#define GSEL_TSS	0x18	/* a 64-bit TSS descriptor takes two slots */
+
+#define IST_DOUBLEFAULT	1
+
+struct tss64 {
+	uint32_t	reserved0;
+	uint64_t	rsp[3];
+	uint64_t	reserved1;
+	uint64_t	ist[7];
+	uint64_t	reserved2;
+	uint16_t	reserved3;
+	uint16_t	iomap_base;
+} __packed;
+
+struct gate64 {
+	uint16_t	offset_lo;
+	uint16_t	selector;
+	uint8_t		ist;
+	uint8_t		type_attr;
+	uint16_t	offset_mid;
+	uint32_t	offset_hi;
+	uint32_t	reserved;
+} __packed;
+
+struct descptr {
+	uint16_t	limit;
+	uint64_t	base;
+} __packed;
+
+static uint64_t gdt[5] __aligned(16);
+static struct gate64 idt[256] __aligned(16);
+static struct tss64 tss __aligned(16);
+/* A separate stack for double faults, so a kernel stack overflow still prints. */
+static uint8_t doublefault_stack[4096] __aligned(16);
+
+static void
+gdt_set_tss(int slot, uintptr_t base, uint32_t limit)
+{
+	/* Available 64-bit TSS (type 9), present. */
+	gdt[slot] = (limit & 0xffff) | ((uint64_t)(base & 0xffffff) << 16) |
+	    (0x89ULL << 40) | ((uint64_t)(limit >> 16 & 0xf) << 48) |
+	    ((uint64_t)(base >> 24 & 0xff) << 56);
+	gdt[slot + 1] = base >> 32;
+}
+
+static void
+idt_set_gate(int vec, uintptr_t handler, int ist)
+{
+	struct gate64 *g = &idt[vec];
+
+	g->offset_lo = handler & 0xffff;
+	g->selector = GSEL_KCODE;
+	g->ist = ist;
+	g->type_attr = 0x8e;	/* present, ring 0, 64-bit interrupt gate */
+	g->offset_mid = handler >> 16 & 0xffff;
+	g->offset_hi = handler >> 32;
+	g->reserved = 0;
+}
+
+void
+cpu_init_tables(void)
+{
+	struct descptr gdtr, idtr;
+	int vec;
+
+	gdt[0] = 0;
+	gdt[GSEL_KCODE / 8] = 0x00209a0000000000ULL;	/* 64-bit code, ring 0 */
+	gdt[GSEL_KDATA / 8] = 0x0000920000000000ULL;	/* data, writable */
+	tss.ist[IST_DOUBLEFAULT - 1] =
+	    (uintptr_t)doublefault_stack + sizeof(doublefault_stack);
+	tss.iomap_base = sizeof(tss);
+	gdt_set_tss(GSEL_TSS / 8, (uintptr_t)&tss, sizeof(tss) - 1);
+
+	gdtr.limit = sizeof(gdt) - 1;
+	gdtr.base = (uintptr_t)gdt;
+	__asm__ volatile(
+	    "lgdt %0\n\t"
+	    "pushq %1\n\t"
+	    "leaq 1f(%%rip), %%rax\n\t"
+	    "pushq %%rax\n\t"
+	    "lretq\n"
+	    "1:\n\t"
+	    "movw %w2, %%ax\n\t"
+	    "movw %%ax, %%ds\n\t"
+	    "movw %%ax, %%es\n\t"
+	    "movw %%ax, %%ss\n\t"
+	    "ltr %w3"
+	    : : "m"(gdtr), "i"(GSEL_KCODE), "i"(GSEL_KDATA), "r"(GSEL_TSS)
+	    : "rax", "memory");
+
+	for (vec = 0; vec < 256; vec++)
+		idt_set_gate(vec, vector_table[vec],
+		    vec == T_DOUBLEFLT ? IST_DOUBLEFAULT : 0);
+	idtr.limit = sizeof(idt) - 1;
+	idtr.base = (uintptr_t)idt;
+	__asm__ volatile("lidt %0" : : "m"(idtr));
+}
+
+void
+trapframe_print(const struct trapframe *tf)
+{
+	printf("rip %016lx  cs %04lx  rflags %08lx  err %lx\n",
+	    tf->tf_rip, tf->tf_cs, tf->tf_rflags, tf->tf_err);
+	printf("rsp %016lx  ss %04lx  cr2 %016lx  cr3 %016lx\n",
+	    tf->tf_rsp, tf->tf_ss, rcr2(), rcr3());
+	printf("rax %016lx  rbx %016lx  rcx %016lx\n",
+	    tf->tf_rax, tf->tf_rbx, tf->tf_rcx);
+	printf("rdx %016lx  rsi %016lx  rdi %016lx\n",
+	    tf->tf_rdx, tf->tf_rsi, tf->tf_rdi);
+	printf("rbp %016lx  r8  %016lx  r9  %016lx\n",
+	    tf->tf_rbp, tf->tf_r8, tf->tf_r9);
+	printf("r10 %016lx  r11 %016lx  r12 %016lx\n",
+	    tf->tf_r10, tf->tf_r11, tf->tf_r12);
+	printf("r13 %016lx  r14 %016lx  r15 %016lx\n",
+	    tf->tf_r13, tf->tf_r14, tf->tf_r15);
+}
+
+void *
+pmap_mapdev_early(uint64_t pa, size_t len)
+{
+	if (pa >= DMAP_EARLY_SIZE || len > DMAP_EARLY_SIZE - pa)
+		return (NULL);
+	return ((void *)(DMAP_BASE + pa));
+}

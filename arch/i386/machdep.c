@@ -1,0 +1,157 @@
+/*
+ * machdep.c - i386 machine-dependent boot pieces: the GDT, TSS and IDT,
+ * trap frame printing, and early device mappings (4 MiB pages in a
+ * window below the top of the address space).
+ */
+#include <kernel/systm.h>
+#include <kernel/machdep.h>
+#include <machine/frame.h>
+#include <machine/param.h>
+#include <x86/cpufunc.h>
+#include <x86/x86_var.h>
+
+#define GSEL_KCODE	0x08
+#define GSEL_KDATA	0x10
+#define GSEL_TSS	0x18
+
+#define PDE_P		0x001
+#define PDE_W		0x002
+#define PDE_PCD		0x010	/* cache disable: device memory */
+#define PDE_PS		0x080
+#define PDR_SHIFT	22
+#define NBPDR		(1UL << PDR_SHIFT)	/* bytes one PDE maps */
+
+struct tss32 {
+	uint32_t	link;
+	uint32_t	esp0, ss0, esp1, ss1, esp2, ss2;
+	uint32_t	cr3, eip, eflags;
+	uint32_t	eax, ecx, edx, ebx, esp, ebp, esi, edi;
+	uint32_t	es, cs, ss, ds, fs, gs, ldt;
+	uint16_t	trap, iomap_base;
+} __packed;
+
+struct gate32 {
+	uint16_t	offset_lo;
+	uint16_t	selector;
+	uint8_t		zero;
+	uint8_t		type_attr;
+	uint16_t	offset_hi;
+} __packed;
+
+struct descptr {
+	uint16_t	limit;
+	uint32_t	base;
+} __packed;
+
+/* locore.asm's page directory, at its physical address. */
+extern uint32_t boot_pd[1024];
+extern char boot_kstack_top[];
+
+static uint64_t gdt[4] __aligned(16);
+static struct gate32 idt[256] __aligned(16);
+static struct tss32 tss;
+static uintptr_t devwin_next = DEVWIN_EARLY_BASE;
+
+/* A flat 4 GiB segment: base 0, limit 0xfffff pages. */
+static uint64_t
+seg_desc(uint8_t access)
+{
+	return (0x0000ffffULL | 0x000f0000ULL << 32 | (uint64_t)access << 40 |
+	    0xcULL << 52);		/* 4 KiB granularity, 32-bit */
+}
+
+static uint64_t
+tss_desc(uintptr_t base, uint32_t limit)
+{
+	return ((limit & 0xffff) | ((uint64_t)(base & 0xffffff) << 16) |
+	    (0x89ULL << 40) | ((uint64_t)(limit >> 16 & 0xf) << 48) |
+	    ((uint64_t)(base >> 24 & 0xff) << 56));
+}
+
+void
+cpu_init_tables(void)
+{
+	struct descptr gdtr, idtr;
+	int vec;
+
+	gdt[0] = 0;
+	gdt[GSEL_KCODE / 8] = seg_desc(0x9a);	/* code, ring 0 */
+	gdt[GSEL_KDATA / 8] = seg_desc(0x92);	/* data, writable */
+	tss.ss0 = GSEL_KDATA;
+	tss.esp0 = (uintptr_t)boot_kstack_top;
+	tss.iomap_base = sizeof(tss);
+	gdt[GSEL_TSS / 8] = tss_desc((uintptr_t)&tss, sizeof(tss) - 1);
+
+	gdtr.limit = sizeof(gdt) - 1;
+	gdtr.base = (uintptr_t)gdt;
+	__asm__ volatile(
+	    "lgdt %0\n\t"
+	    "ljmp %1, $1f\n"
+	    "1:\n\t"
+	    "movw %w2, %%ax\n\t"
+	    "movw %%ax, %%ds\n\t"
+	    "movw %%ax, %%es\n\t"
+	    "movw %%ax, %%fs\n\t"
+	    "movw %%ax, %%gs\n\t"
+	    "movw %%ax, %%ss\n\t"
+	    "ltr %w3"
+	    : : "m"(gdtr), "i"(GSEL_KCODE), "i"(GSEL_KDATA), "r"(GSEL_TSS)
+	    : "eax", "memory");
+
+	for (vec = 0; vec < 256; vec++) {
+		struct gate32 *g = &idt[vec];
+
+		g->offset_lo = vector_table[vec] & 0xffff;
+		g->selector = GSEL_KCODE;
+		g->zero = 0;
+		g->type_attr = 0x8e;	/* present, ring 0, interrupt gate */
+		g->offset_hi = vector_table[vec] >> 16;
+	}
+	idtr.limit = sizeof(idt) - 1;
+	idtr.base = (uintptr_t)idt;
+	__asm__ volatile("lidt %0" : : "m"(idtr));
+}
+
+void
+trapframe_print(const struct trapframe *tf)
+{
+	/* From kernel mode the CPU pushed no esp: it was just above eflags. */
+	uint32_t esp = TF_USERMODE(tf) ? tf->tf_esp : (uintptr_t)&tf->tf_esp;
+
+	printf("eip %08x  cs %04x  eflags %08x  err %x\n",
+	    tf->tf_eip, tf->tf_cs, tf->tf_eflags, tf->tf_err);
+	printf("esp %08x  cr2 %08lx  cr3 %08lx\n", esp, rcr2(), rcr3());
+	printf("eax %08x  ebx %08x  ecx %08x  edx %08x\n",
+	    tf->tf_eax, tf->tf_ebx, tf->tf_ecx, tf->tf_edx);
+	printf("esi %08x  edi %08x  ebp %08x\n",
+	    tf->tf_esi, tf->tf_edi, tf->tf_ebp);
+	printf("ds %04x  es %04x  fs %04x  gs %04x\n",
+	    tf->tf_ds, tf->tf_es, tf->tf_fs, tf->tf_gs);
+}
+
+void *
+pmap_mapdev_early(uint64_t pa, size_t len)
+{
+	uint64_t first, last, chunk;
+	uintptr_t va;
+	uint32_t *pd = (uint32_t *)((uintptr_t)boot_pd + KERNBASE);
+
+	if (len == 0)
+		len = 1;
+	if (pa + len <= KERNDIRECT_EARLY_SIZE)
+		return ((void *)(uintptr_t)(KERNBASE + pa));
+	if (pa >= 0x100000000ULL || len > 0x100000000ULL - pa)
+		return (NULL);	/* no PAE: only 32-bit physical addresses */
+	first = pa & ~(uint64_t)(NBPDR - 1);
+	last = (pa + len - 1) & ~(uint64_t)(NBPDR - 1);
+	if ((last - first) / NBPDR + 1 > (DEVWIN_EARLY_END - devwin_next) / NBPDR)
+		return (NULL);
+	va = devwin_next;
+	for (chunk = first; chunk <= last; chunk += NBPDR) {
+		pd[devwin_next >> PDR_SHIFT] = (uint32_t)chunk | PDE_P | PDE_W |
+		    PDE_PS | PDE_PCD;
+		invlpg(devwin_next);
+		devwin_next += NBPDR;
+	}
+	return ((void *)(va + (uintptr_t)(pa - first)));
+}

@@ -1,0 +1,156 @@
+/*
+ * cpufunc.h - inline wrappers for x86 instructions shared by i386 and
+ * amd64 (port I/O, interrupts flag, TSC, control registers).
+ */
+#ifndef _X86_CPUFUNC_H_
+#define _X86_CPUFUNC_H_
+
+#include <stdint.h>
+
+static inline void
+outb(uint16_t port, uint8_t val)
+{
+	__asm__ volatile("outb %0, %1" : : "a"(val), "Nd"(port));
+}
+
+static inline void
+outw(uint16_t port, uint16_t val)
+{
+	__asm__ volatile("outw %0, %1" : : "a"(val), "Nd"(port));
+}
+
+static inline void
+outl(uint16_t port, uint32_t val)
+{
+	__asm__ volatile("outl %0, %1" : : "a"(val), "Nd"(port));
+}
+
+static inline uint8_t
+inb(uint16_t port)
+{
+	uint8_t val;
+
+	__asm__ volatile("inb %1, %0" : "=a"(val) : "Nd"(port));
+	return (val);
+}
+
+static inline uint16_t
+inw(uint16_t port)
+{
+	uint16_t val;
+
+	__asm__ volatile("inw %1, %0" : "=a"(val) : "Nd"(port));
+	return (val);
+}
+
+static inline uint32_t
+inl(uint16_t port)
+{
+	uint32_t val;
+
+	__asm__ volatile("inl %1, %0" : "=a"(val) : "Nd"(port));
+	return (val);
+}
+
+static inline void
+disable_intr(void)
+{
+	__asm__ volatile("cli" : : : "memory");
+}
+
+static inline void
+enable_intr(void)
+{
+	__asm__ volatile("sti" : : : "memory");
+}
+
+static inline void
+halt(void)
+{
+	__asm__ volatile("hlt" : : : "memory");
+}
+
+/* Enable interrupts and halt in one step: an IRQ cannot slip in between. */
+static inline void
+enable_intr_and_halt(void)
+{
+	__asm__ volatile("sti; hlt" : : : "memory");
+}
+
+static inline void
+cpu_pause(void)
+{
+	__asm__ volatile("pause");
+}
+
+static inline uint64_t
+rdtsc(void)
+{
+	uint32_t lo, hi;
+
+	__asm__ volatile("rdtsc" : "=a"(lo), "=d"(hi));
+	return ((uint64_t)hi << 32 | lo);
+}
+
+static inline void
+do_cpuid(uint32_t leaf, uint32_t regs[4])
+{
+	__asm__ volatile("cpuid"
+	    : "=a"(regs[0]), "=b"(regs[1]), "=c"(regs[2]), "=d"(regs[3])
+	    : "a"(leaf), "c"(0));
+}
+
+static inline unsigned long
+rcr2(void)
+{
+	unsigned long val;
+
+	__asm__ volatile("mov %%cr2, %0" : "=r"(val));
+	return (val);
+}
+
+static inline unsigned long
+rcr3(void)
+{
+	unsigned long val;
+
+	__asm__ volatile("mov %%cr3, %0" : "=r"(val));
+	return (val);
+}
+
+static inline unsigned long
+rcr0(void)
+{
+	unsigned long val;
+
+	__asm__ volatile("mov %%cr0, %0" : "=r"(val));
+	return (val);
+}
+
+static inline unsigned long
+rcr4(void)
+{
+	unsigned long val;
+
+	__asm__ volatile("mov %%cr4, %0" : "=r"(val));
+	return (val);
+}
+
+static inline void
+invlpg(unsigned long va)
+{
+	__asm__ volatile("invlpg (%0)" : : "r"(va) : "memory");
+}
+
+static inline unsigned long
+read_flags(void)
+{
+	unsigned long flags;
+
+	__asm__ volatile("pushf; pop %0" : "=r"(flags));
+	return (flags);
+}
+
+#define PSL_I	0x200		/* interrupt enable flag */
+
+#endif /* !_X86_CPUFUNC_H_ */

@@ -1,0 +1,15 @@
+/*
+ * crash.h - crashing on purpose (command line option crash=HOW), so that
+ * the panic path itself is tested: trap name, registers, backtrace.
+ */
+#ifndef _KERNEL_CRASH_H_
+#define _KERNEL_CRASH_H_
+
+/*
+ * crash_now: crash the way `how` names (badptr: write through a bad
+ * pointer; ud: execute an invalid opcode; kassert: fail an assertion).
+ * An unknown name is reported and ignored.  Returns only then.
+ */
+void	crash_now(const char *how);
+
+#endif /* !_KERNEL_CRASH_H_ */

@@ -1,0 +1,53 @@
+/*
+ * kern_crash.c - deliberate crashes for testing the panic path
+ * (command line crash=badptr|ud|kassert).  Each crash is a separate,
+ * non-inlined function so the backtrace has a name to show.
+ */
+#include <kernel/systm.h>
+#include <kernel/crash.h>
+
+/*
+ * An address no kernel mapping covers (the first page is never mapped);
+ * a variable, so the compiler cannot see the bad access coming.
+ */
+static volatile uintptr_t crash_bad_address = 0x10;
+static volatile int crash_sink;
+
+static void __attribute__((__noinline__))
+crash_badptr(void)
+{
+	volatile int *bad = (volatile int *)crash_bad_address;
+
+	printf("crash: writing through bad pointer %p\n", (void *)bad);
+	*bad = 1;
+	crash_sink++;
+}
+
+static void __attribute__((__noinline__))
+crash_ud(void)
+{
+	printf("crash: executing an invalid opcode\n");
+	__asm__ volatile("ud2");
+	crash_sink++;
+}
+
+static void __attribute__((__noinline__))
+crash_kassert(void)
+{
+	printf("crash: failing an assertion\n");
+	KASSERT(crash_sink < 0, ("crash_sink is %d", crash_sink));
+	panic("crash=kassert needs a kernel built with INVARIANTS");
+}
+
+void
+crash_now(const char *how)
+{
+	if (strcmp(how, "badptr") == 0)
+		crash_badptr();
+	else if (strcmp(how, "ud") == 0)
+		crash_ud();
+	else if (strcmp(how, "kassert") == 0)
+		crash_kassert();
+	else
+		printf("crash=%s: unknown (known: badptr, ud, kassert)\n", how);
+}

@@ -1,0 +1,131 @@
+/*
+ * libkern.c - the C string and memory functions the kernel uses (and
+ * that gcc may emit calls to even in a freestanding build).  Simple
+ * loops: the kernel moves little data this way.
+ */
+#include <kernel/systm.h>
+
+void *
+memcpy(void *dst, const void *src, size_t len)
+{
+	unsigned char *d = dst;
+	const unsigned char *s = src;
+
+	while (len-- > 0)
+		*d++ = *s++;
+	return (dst);
+}
+
+void *
+memmove(void *dst, const void *src, size_t len)
+{
+	unsigned char *d = dst;
+	const unsigned char *s = src;
+
+	if (d == s || len == 0)
+		return (dst);
+	if (d < s || d >= s + len)
+		return (memcpy(dst, src, len));
+	while (len-- > 0)
+		d[len] = s[len];
+	return (dst);
+}
+
+void *
+memset(void *dst, int c, size_t len)
+{
+	unsigned char *d = dst;
+
+	while (len-- > 0)
+		*d++ = (unsigned char)c;
+	return (dst);
+}
+
+int
+memcmp(const void *a, const void *b, size_t len)
+{
+	const unsigned char *p = a, *q = b;
+
+	for (; len > 0; len--, p++, q++)
+		if (*p != *q)
+			return (*p - *q);
+	return (0);
+}
+
+size_t
+strlen(const char *s)
+{
+	const char *p = s;
+
+	while (*p != '\0')
+		p++;
+	return ((size_t)(p - s));
+}
+
+size_t
+strnlen(const char *s, size_t max)
+{
+	size_t len = 0;
+
+	while (len < max && s[len] != '\0')
+		len++;
+	return (len);
+}
+
+int
+strcmp(const char *a, const char *b)
+{
+	while (*a != '\0' && *a == *b) {
+		a++;
+		b++;
+	}
+	return ((unsigned char)*a - (unsigned char)*b);
+}
+
+int
+strncmp(const char *a, const char *b, size_t len)
+{
+	for (; len > 0; len--, a++, b++) {
+		if (*a != *b)
+			return ((unsigned char)*a - (unsigned char)*b);
+		if (*a == '\0')
+			break;
+	}
+	return (0);
+}
+
+char *
+strchr(const char *s, int c)
+{
+	for (;; s++) {
+		if (*s == (char)c)
+			return ((char *)s);
+		if (*s == '\0')
+			return (NULL);
+	}
+}
+
+char *
+strstr(const char *haystack, const char *needle)
+{
+	size_t len = strlen(needle);
+
+	for (; *haystack != '\0'; haystack++)
+		if (strncmp(haystack, needle, len) == 0)
+			return ((char *)haystack);
+	return (len == 0 ? (char *)haystack : NULL);
+}
+
+size_t
+strlcpy(char *dst, const char *src, size_t size)
+{
+	size_t len = strlen(src);
+
+	if (size > 0) {
+		size_t n = len < size - 1 ? len : size - 1;
+
+		memcpy(dst, src, n);
+		dst[n] = '\0';
+	}
+	return (len);
+}

@@ -1,0 +1,3 @@
+# tests/kernel: in-kernel self tests, linked into every kernel and run
+# with test=kernel on the command line.
+KSRCS += $(wildcard tests/kernel/test_*.c)
