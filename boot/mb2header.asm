@@ -15,10 +15,8 @@ mb2_header:
 	dd	mb2_header_end - mb2_header
 	dd	-(MB2_HEADER_MAGIC + MB2_ARCH_I386 + (mb2_header_end - mb2_header))
 
-	; Framebuffer tag, optional.  With it GRUB 2.06 sets a graphics mode
-	; under both BIOS and UEFI (gfxpayload=text is not honoured for
-	; multiboot2); without it UEFI boots would get no screen at all.
-	; The kernel still uses VGA text mode when a loader leaves one.
+	; Framebuffer tag, optional: a graphics mode is welcome (UEFI has no
+	; text mode), VGA text mode too (grub.cfg asks for it under BIOS).
 	; 1024x768 keeps clearing and scrolling cheap under emulation.
 	align	8
 	dw	5, 1		; type 5 (framebuffer), flags: optional
