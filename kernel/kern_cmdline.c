@@ -16,9 +16,11 @@ static int nopts;
 int
 cmdline_init(const char *cmdline)
 {
+	size_t len = strnlen(cmdline, sizeof(cmdline_buf) - 1);
 	char *p, *eq;
 
-	strlcpy(cmdline_buf, cmdline, sizeof(cmdline_buf));
+	memcpy(cmdline_buf, cmdline, len);
+	cmdline_buf[len] = '\0';
 	nopts = 0;
 	for (p = cmdline_buf; *p != '\0' && nopts < CMDLINE_MAXOPTS;) {
 		while (*p == ' ' || *p == '\t')

@@ -29,8 +29,10 @@ parse_mmap(const struct mb2_tag_mmap *tag, struct bootinfo *bi)
 	const uint8_t *p, *end;
 	const struct mb2_mmap_entry *e;
 
+	/* The spec makes entry_size a multiple of 8: entries stay aligned. */
 	if (tag->tag.size < sizeof(*tag) ||
-	    tag->entry_size < sizeof(struct mb2_mmap_entry))
+	    tag->entry_size < sizeof(struct mb2_mmap_entry) ||
+	    tag->entry_size % 8 != 0)
 		return (-1);
 	p = (const uint8_t *)(tag + 1);
 	end = (const uint8_t *)tag + tag->tag.size;

@@ -15,6 +15,7 @@ struct fmtspec {
 	bool		space;		/* ' ' */
 	bool		alt;		/* '#' */
 	bool		zero;		/* '0' */
+	bool		is_signed;	/* the conversion is d or i */
 	int		width;		/* -1: none */
 	int		precision;	/* -1: none */
 };
@@ -69,6 +70,7 @@ out_number(struct out *o, const struct fmtspec *fs, uintmax_t value,
 	char buf[sizeof(uintmax_t) * 3 + 1];
 	const char *prefix = "";
 	int ndigits = 0, nzeros, len;
+	bool nonzero = value != 0;
 
 	while (value != 0) {
 		buf[ndigits++] = digits[value % base];
@@ -78,16 +80,20 @@ out_number(struct out *o, const struct fmtspec *fs, uintmax_t value,
 	if (ndigits == 0 && fs->precision != 0)
 		buf[ndigits++] = '0';
 
+	/* '+' and ' ' only mean something for signed conversions. */
 	if (negative)
 		prefix = "-";
-	else if (fs->plus)
+	else if (fs->plus && base == 10 && fs->is_signed)
 		prefix = "+";
-	else if (fs->space)
+	else if (fs->space && base == 10 && fs->is_signed)
 		prefix = " ";
-	if (fs->alt && base == 16 && !(ndigits == 1 && buf[0] == '0'))
+	/* "0x" only for a nonzero value. */
+	if (fs->alt && base == 16 && nonzero)
 		prefix = upper ? "0X" : "0x";
 	nzeros = fs->precision > ndigits ? fs->precision - ndigits : 0;
-	if (fs->alt && base == 8 && nzeros == 0 && buf[ndigits - 1] != '0')
+	/* '#' with octal: the first digit must be 0 ("%#.0o" of 0 is "0"). */
+	if (fs->alt && base == 8 && nzeros == 0 &&
+	    (ndigits == 0 || buf[ndigits - 1] != '0'))
 		nzeros = 1;
 	len = (int)strlen(prefix) + nzeros + ndigits;
 	if (fs->zero && !fs->left && fs->precision < 0 && fs->width > len) {
@@ -236,6 +242,7 @@ kvprintf(const char *fmt, void (*put)(int, void *), void *arg, va_list ap)
 		case 'd':
 		case 'i':
 			sval = fetch_signed(len, &aq);
+			fs.is_signed = true;
 			out_number(&o, &fs, sval < 0 ? -(uintmax_t)sval : (uintmax_t)sval,
 			    sval < 0, 10, false);
 			break;
