@@ -33,10 +33,12 @@ Q := @
 endif
 
 # Kernel C flags: freestanding, no SSE/x87 state in the kernel, frame
-# pointers kept for the backtrace, warnings are errors for our code.
+# pointers kept and no tail calls, so that every caller shows in a
+# backtrace; warnings are errors for our code.
 KCFLAGS  := -std=gnu11 -ffreestanding -fno-builtin -nostdinc \
 	    -isystem $(shell $(CC) -print-file-name=include) \
 	    -fno-pic -fno-pie -fno-stack-protector -fno-omit-frame-pointer \
+	    -fno-optimize-sibling-calls \
 	    -fno-asynchronous-unwind-tables -fno-strict-aliasing \
 	    -mno-mmx -mno-sse -mno-sse2 -mno-avx -mno-80387 \
 	    -O2 -g -Wall -Wextra -Werror -Wno-unused-parameter \
@@ -127,5 +129,8 @@ test-arch: $(KERNEL)
 
 clean:
 	rm -rf build
+
+# Flags live in the Makefiles: a change there rebuilds everything.
+$(KOBJS): Makefile arch/$(ARCH)/arch.mk
 
 -include $(KOBJS:.o=.d)

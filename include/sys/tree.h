@@ -37,9 +37,9 @@
  * cmp(a, b) returns <0, 0 or >0 as a sorts before, equal to or after b.
  * Keys are unique: RB_INSERT refuses an element equal to one in the tree.
  * RB_FIND and RB_NFIND take an element too, usually a stack variable with
- * only the key filled in.  RB_PROTOTYPE_STATIC / RB_GENERATE_STATIC make
- * the functions static to one file.  The generators end in a function,
- * so write no semicolon after them.
+ * only the key filled in.  RB_PROTOTYPE_STATIC and RB_GENERATE_STATIC
+ * (or RB_GENERATE_AUGMENT_STATIC) make the functions static to one file.
+ * The generators end in a function, so write no semicolon after them.
  *
  * Augmentation.  A tree can keep in every node a summary of its subtree
  * (a size, a sum, the VM map's largest free gap) and still be O(log n):
@@ -139,9 +139,11 @@ struct {								\
  *	REMOVE	remove elm, which must be in the tree; returns elm
  *	FIND	the element equal to elm, or NULL
  *	NFIND	the least element >= elm, or NULL
- *	MIN/MAX	the least/greatest element, or NULL if the tree is empty
- *	NEXT	the element after/before elm in order, or NULL
- *	 /PREV
+ *	MIN	the least element, or NULL if the tree is empty
+ *	MAX	the greatest element, or NULL if the tree is empty
+ *	NEXT	the element after elm, or NULL
+ *	PREV	the element before elm, or NULL
+ *	UPDATE_AUGMENT, CHECK: see the top of this file
  */
 #define RB_PROTOTYPE(name, type, field, cmp)				\
 	RB_PROTOTYPE_INTERNAL(name, type, )

@@ -8,8 +8,8 @@
  *
  * The order of a list is checked as a string of keys ("3 0 1"), which
  * makes failures easy to read.  The walkers also check the links that
- * the forward walk does not use (back pointers, the tail pointer) and
- * append " !links" to the string if one is wrong.
+ * the forward walk does not use (back pointers, the tail pointer, the
+ * backward walk of a TAILQ) and append " !links" if one is wrong.
  */
 #include <stdint.h>
 #include <stdio.h>
@@ -134,8 +134,9 @@ list_order(struct list *head)
 static const char *
 tailq_order(struct tailq *head)
 {
-	struct elem *e;
+	struct elem *e, *seen[NELEMS];
 	struct elem **prev_next = &TAILQ_FIRST(head);
+	int n = 0;
 
 	order_start();
 	TAILQ_FOREACH(e, head, tq) {
@@ -144,41 +145,34 @@ tailq_order(struct tailq *head)
 		if (e->tq.tqe_prev != prev_next)
 			order.bad_links = true;
 		prev_next = &TAILQ_NEXT(e, tq);
+		seen[n++] = e;
 	}
 	if (head->tqh_last != prev_next)
+		order.bad_links = true;
+	/* Backwards (TAILQ_LAST, TAILQ_PREV) must meet the same elements. */
+	TAILQ_FOREACH_REVERSE(e, head, tailq, tq)
+		if (n == 0 || e != seen[--n]) {
+			order.bad_links = true;
+			break;
+		}
+	if (n != 0)
 		order.bad_links = true;
 	return (order_end());
 }
 
-/* The order of a tail queue walked backwards, printed front to back. */
-static const char *
-tailq_reverse_order(struct tailq *head)
+/* CHECK_ORDER(walk, want): the order string walk must be want. */
+#define CHECK_ORDER(got, want)						\
+	check_order(__FILE__, __LINE__, #got " == " #want, (got), (want))
+
+static bool
+check_order(const char *file, int line, const char *what, const char *got,
+    const char *want)
 {
-	struct elem *e, *seen[NELEMS];
-	int n = 0;
-
-	TAILQ_FOREACH_REVERSE(e, head, tailq, tq) {
-		if (n == NELEMS)
-			break;
-		seen[n++] = e;
-	}
-	order_start();
-	while (n > 0)
-		order_add(seen[--n]->key);
-	return (order_end());
+	if (strcmp(got, want) == 0)
+		return (true);
+	return (tap_fail(file, line, what, "got \"%s\", want \"%s\"", got,
+	    want));
 }
-
-#define CHECK_ORDER(got, want) do {					\
-	const char *got_ = (got);					\
-	CHECK(strcmp(got_, (want)) == 0, "%s is \"%s\", want \"%s\"",	\
-	    #got, got_, (want));					\
-} while (0)
-
-/* Both directions must agree with want. */
-#define CHECK_TAILQ(head, want) do {					\
-	CHECK_ORDER(tailq_order(head), want);				\
-	CHECK_ORDER(tailq_reverse_order(head), want);			\
-} while (0)
 
 static void
 slist_operations(void)
@@ -415,11 +409,11 @@ tailq_operations(void)
 	reset_elems();
 	CHECK(TAILQ_EMPTY(&head), "initialized queue not empty");
 	CHECK(TAILQ_LAST(&head, tailq) == NULL, "empty queue has a last");
-	CHECK_TAILQ(&head, "");
+	CHECK_ORDER(tailq_order(&head), "");
 	TAILQ_INSERT_HEAD(&head, E(1), tq);
 	TAILQ_INSERT_TAIL(&head, E(2), tq);
 	TAILQ_INSERT_HEAD(&head, E(0), tq);
-	CHECK_TAILQ(&head, "0 1 2");
+	CHECK_ORDER(tailq_order(&head), "0 1 2");
 	CHECK(TAILQ_FIRST(&head) == E(0), "wrong first");
 	CHECK(TAILQ_LAST(&head, tailq) == E(2), "wrong last");
 	CHECK(TAILQ_NEXT(E(0), tq) == E(1), "wrong next");
@@ -428,34 +422,34 @@ tailq_operations(void)
 	/* After the last element: the tail must follow. */
 	TAILQ_INSERT_AFTER(&head, E(2), E(3), tq);
 	TAILQ_INSERT_TAIL(&head, E(4), tq);
-	CHECK_TAILQ(&head, "0 1 2 3 4");
+	CHECK_ORDER(tailq_order(&head), "0 1 2 3 4");
 	TAILQ_INSERT_AFTER(&head, E(0), E(5), tq);
-	CHECK_TAILQ(&head, "0 5 1 2 3 4");
+	CHECK_ORDER(tailq_order(&head), "0 5 1 2 3 4");
 	TAILQ_INSERT_BEFORE(E(0), E(6), tq);
-	CHECK_TAILQ(&head, "6 0 5 1 2 3 4");
+	CHECK_ORDER(tailq_order(&head), "6 0 5 1 2 3 4");
 	CHECK(TAILQ_FIRST(&head) == E(6), "insert before first: wrong first");
 	TAILQ_INSERT_BEFORE(E(4), E(7), tq);
-	CHECK_TAILQ(&head, "6 0 5 1 2 3 7 4");
+	CHECK_ORDER(tailq_order(&head), "6 0 5 1 2 3 7 4");
 	TAILQ_REMOVE(&head, E(4), tq);
 	CHECK(TAILQ_LAST(&head, tailq) == E(7), "remove last: wrong last");
 	TAILQ_INSERT_TAIL(&head, E(8), tq);
-	CHECK_TAILQ(&head, "6 0 5 1 2 3 7 8");
+	CHECK_ORDER(tailq_order(&head), "6 0 5 1 2 3 7 8");
 	TAILQ_REMOVE(&head, E(6), tq);
 	TAILQ_REMOVE(&head, E(1), tq);
 	TAILQ_REMOVE(&head, E(8), tq);
-	CHECK_TAILQ(&head, "0 5 2 3 7");
+	CHECK_ORDER(tailq_order(&head), "0 5 2 3 7");
 	TAILQ_REMOVE(&head, E(0), tq);
 	TAILQ_REMOVE(&head, E(5), tq);
 	TAILQ_REMOVE(&head, E(2), tq);
 	TAILQ_REMOVE(&head, E(3), tq);
-	CHECK_TAILQ(&head, "7");
+	CHECK_ORDER(tailq_order(&head), "7");
 	TAILQ_REMOVE(&head, E(7), tq);
-	CHECK_TAILQ(&head, "");
+	CHECK_ORDER(tailq_order(&head), "");
 	CHECK(TAILQ_EMPTY(&head), "emptied queue not empty");
 	TAILQ_INSERT_TAIL(&head, E(9), tq);
-	CHECK_TAILQ(&head, "9");
+	CHECK_ORDER(tailq_order(&head), "9");
 	TAILQ_INIT(&head);
-	CHECK_TAILQ(&head, "");
+	CHECK_ORDER(tailq_order(&head), "");
 }
 
 static void
@@ -473,21 +467,21 @@ tailq_concat(void)
 	for (i = 3; i < 5; i++)
 		TAILQ_INSERT_TAIL(&b, E(i), tq);
 	TAILQ_CONCAT(&a, &b, tq);
-	CHECK_TAILQ(&a, "0 1 2 3 4");
-	CHECK_TAILQ(&b, "");
+	CHECK_ORDER(tailq_order(&a), "0 1 2 3 4");
+	CHECK_ORDER(tailq_order(&b), "");
 	CHECK(TAILQ_PREV(E(3), tailq, tq) == E(2), "joint: wrong prev");
 	TAILQ_INSERT_TAIL(&a, E(5), tq);
 	TAILQ_INSERT_TAIL(&b, E(6), tq);
-	CHECK_TAILQ(&a, "0 1 2 3 4 5");
-	CHECK_TAILQ(&b, "6");
+	CHECK_ORDER(tailq_order(&a), "0 1 2 3 4 5");
+	CHECK_ORDER(tailq_order(&b), "6");
 	TAILQ_CONCAT(&a, &c, tq);
-	CHECK_TAILQ(&a, "0 1 2 3 4 5");
+	CHECK_ORDER(tailq_order(&a), "0 1 2 3 4 5");
 	TAILQ_CONCAT(&c, &b, tq);
-	CHECK_TAILQ(&c, "6");
-	CHECK_TAILQ(&b, "");
+	CHECK_ORDER(tailq_order(&c), "6");
+	CHECK_ORDER(tailq_order(&b), "");
 	/* The first element of the old b now points back at c. */
 	TAILQ_REMOVE(&c, E(6), tq);
-	CHECK_TAILQ(&c, "");
+	CHECK_ORDER(tailq_order(&c), "");
 }
 
 static void
@@ -506,10 +500,10 @@ tailq_foreach_safe(void)
 			TAILQ_REMOVE(&head, e, tq);
 			memset(e, 0xa5, sizeof(*e));
 		}
-	CHECK_TAILQ(&head, "0 2 4 6 8");
+	CHECK_ORDER(tailq_order(&head), "0 2 4 6 8");
 	TAILQ_FOREACH_SAFE(e, &head, tq, next)
 		TAILQ_REMOVE(&head, e, tq);
-	CHECK_TAILQ(&head, "");
+	CHECK_ORDER(tailq_order(&head), "");
 }
 
 /* xorshift32: a fixed sequence, the same on every host. */
@@ -567,17 +561,23 @@ enum random_op {
 };
 #define NRANDOM_OPS	(OP_REMOVE_AFTER + 1)
 
+static const char *const random_op_names[NRANDOM_OPS] = {
+	"insert head", "insert tail", "insert after", "insert before",
+	"remove head", "remove", "remove after"
+};
+
 /*
- * One random operation on all four lists.  Where a kind lacks the
- * operation it is done with the ones it has (insert at the tail of a
- * LIST is an insert after the last element, which the model knows).
+ * One random operation on all four lists and the model; returns its
+ * name.  Where a kind lacks the operation it is done with the ones it
+ * has (insert at the tail of a LIST is an insert after the last element,
+ * which the model knows).
  */
-static void
+static const char *
 random_step(struct slist *slh, struct stailq *stqh, struct list *lh,
     struct tailq *tqh)
 {
 	enum random_op op;
-	struct elem *e, *at;
+	struct elem *e, *at, *before;
 	int pos;
 
 	/* Only inserts at the head or tail fit an empty list. */
@@ -629,9 +629,9 @@ random_step(struct slist *slh, struct stailq *stqh, struct list *lh,
 			SLIST_INSERT_HEAD(slh, e, sl);
 			STAILQ_INSERT_HEAD(stqh, e, stq);
 		} else {
-			SLIST_INSERT_AFTER(E(model.keys[pos - 1]), e, sl);
-			STAILQ_INSERT_AFTER(stqh, E(model.keys[pos - 1]), e,
-			    stq);
+			before = E(model.keys[pos - 1]);
+			SLIST_INSERT_AFTER(before, e, sl);
+			STAILQ_INSERT_AFTER(stqh, before, e, stq);
 		}
 		LIST_INSERT_BEFORE(at, e, le);
 		TAILQ_INSERT_BEFORE(at, e, tq);
@@ -665,44 +665,41 @@ random_step(struct slist *slh, struct stailq *stqh, struct list *lh,
 		model_remove(pos + 1);
 		break;
 	}
+	return (random_op_names[op]);
 }
 
 static void
 queue_random_lockstep(void)
 {
-	struct slist sl;
-	struct stailq stq;
-	struct list l;
-	struct tailq tq;
+	struct slist slh;
+	struct stailq stqh;
+	struct list lh;
+	struct tailq tqh;
 	char want[sizeof(order.buf)];
+	const char *op;
 	int step, i;
+	bool ok;
 
 	reset_elems();
 	memset(&model, 0, sizeof(model));
 	rng_state = 20240601;
-	SLIST_INIT(&sl);
-	STAILQ_INIT(&stq);
-	LIST_INIT(&l);
-	TAILQ_INIT(&tq);
+	SLIST_INIT(&slh);
+	STAILQ_INIT(&stqh);
+	LIST_INIT(&lh);
+	TAILQ_INIT(&tqh);
 	for (step = 0; step < 20000; step++) {
-		random_step(&sl, &stq, &l, &tq);
+		op = random_step(&slh, &stqh, &lh, &tqh);
 		order_start();
 		for (i = 0; i < model.count; i++)
 			order_add(model.keys[i]);
 		strcpy(want, order_end());
+		ok = CHECK_ORDER(slist_order(&slh), want);
+		ok &= CHECK_ORDER(stailq_order(&stqh), want);
+		ok &= CHECK_ORDER(list_order(&lh), want);
+		ok &= CHECK_ORDER(tailq_order(&tqh), want);
 		/* One failure garbles every later step: stop at the first. */
-		if (!CHECK(strcmp(slist_order(&sl), want) == 0 &&
-		    strcmp(stailq_order(&stq), want) == 0 &&
-		    strcmp(list_order(&l), want) == 0 &&
-		    strcmp(tailq_order(&tq), want) == 0 &&
-		    strcmp(tailq_reverse_order(&tq), want) == 0,
-		    "step %d: a list is not \"%s\"", step, want)) {
-			CHECK_ORDER(slist_order(&sl), want);
-			CHECK_ORDER(stailq_order(&stq), want);
-			CHECK_ORDER(list_order(&l), want);
-			CHECK_TAILQ(&tq, want);
+		if (!CHECK(ok, "step %d (%s) went wrong", step, op))
 			return;
-		}
 	}
 }
 

@@ -163,13 +163,17 @@ tree_ok(struct nodetree *t, const char *what)
 		    "want %d", what, n->key, k))
 			return (false);
 	}
+	while (--k >= 0 && !on_tree[k])
+		continue;
+	if (!CHECK(k < 0, "%s: backward walk missed key %d", what, k))
+		return (false);
 	if (RB_EMPTY(t))
 		return (true);
 	return (CHECK(summary_ok(RB_ROOT(t), &max, &sum),
 	    "%s: a subtree summary is stale", what));
 }
 
-/* Sorted array of the keys in the tree, as in a simple reference set. */
+/* The random test's reference: the keys in the tree, sorted. */
 static struct {
 	int	keys[NKEYS];
 	int	count;
@@ -369,12 +373,11 @@ tree_random_insert_remove(void)
 			RB_REMOVE(nodetree, &t, &nodes[key]);
 			on_tree[key] = false;
 			sorted_remove(key);
-		} else {
-			if (!CHECK(RB_FIND(nodetree, &t, &nodes[key]) == NULL,
-			    "%s: found a key not in the tree", what))
-				return;
-			continue;
 		}
+		n = RB_FIND(nodetree, &t, &nodes[key]);
+		if (!CHECK(n == (on_tree[key] ? &nodes[key] : NULL),
+		    "%s: find returned %p", what, (void *)n))
+			return;
 		if (!tree_ok(&t, what) || !tree_matches_sorted(&t, what))
 			return;
 	}
@@ -513,5 +516,161 @@ tree_augment_update(void)
 		if (!tree_ok(&t, what))
 			return;
 	}
-	CHECK(RB_ROOT(&t)->subtree_sum == RB_ROOT(&t)->subtree_sum, "x");
+}
+
+/*
+ * Augmentation must stay O(log n).  An insert re-augments the new node's
+ * path to the root (at most the old height + 1 nodes) and two nodes per
+ * rotation, at most two rotations; a remove re-augments a path no longer
+ * than the old height, and does at most three rotations.
+ */
+static void
+tree_augment_cost(void)
+{
+	struct nodetree t;
+	unsigned long limit;
+	int step, key, old_height;
+
+	reset_nodes(9);
+	RB_INIT(&t);
+	for (step = 0; step < 20000; step++) {
+		key = rng(NKEYS);
+		old_height = height(RB_ROOT(&t));
+		augment_calls = 0;
+		if (on_tree[key]) {
+			RB_REMOVE(nodetree, &t, &nodes[key]);
+			limit = old_height + 3 * 2;
+		} else {
+			RB_INSERT(nodetree, &t, &nodes[key]);
+			limit = old_height + 1 + 2 * 2;
+		}
+		on_tree[key] = !on_tree[key];
+		if (!CHECK(augment_calls <= limit, "step %d (%s key %d): "
+		    "%lu augment calls, at most %lu expected", step,
+		    on_tree[key] ? "insert" : "remove", key, augment_calls,
+		    limit))
+			return;
+	}
+	tree_ok(&t, "after the cost run");
+}
+
+/* A plain tree: RB_GENERATE_STATIC, no augmentation, entry not first. */
+struct item {
+	int		key;
+	RB_ENTRY(item)	entry;
+};
+
+RB_HEAD(itemtree, item);
+
+static int
+item_cmp(struct item *a, struct item *b)
+{
+	return (a->key < b->key ? -1 : a->key > b->key);
+}
+
+RB_GENERATE_STATIC(itemtree, item, entry, item_cmp)
+
+static void
+tree_plain_static(void)
+{
+	struct itemtree t = RB_HEAD_INITIALIZER(t);
+	static struct item items[300];
+	bool present[300] = { false };
+	struct item *it;
+	int step, k, count;
+
+	for (k = 0; k < 300; k++)
+		items[k].key = k;
+	rng_state = 11;
+	for (step = 0; step < 5000; step++) {
+		k = rng(300);
+		if (present[k])
+			RB_REMOVE(itemtree, &t, &items[k]);
+		else
+			RB_INSERT(itemtree, &t, &items[k]);
+		present[k] = !present[k];
+		if (!CHECK(RB_CHECK(itemtree, &t) >= 0, "step %d: RB_CHECK "
+		    "failed", step))
+			return;
+		CHECK(RB_FIND(itemtree, &t, &items[k]) ==
+		    (present[k] ? &items[k] : NULL), "step %d: find %d", step,
+		    k);
+	}
+	count = 0;
+	k = -1;
+	RB_FOREACH(it, itemtree, &t) {
+		do
+			k++;
+		while (k < 300 && !present[k]);
+		if (!CHECK(k < 300 && it == &items[k], "walk found %d, want %d",
+		    it->key, k))
+			return;
+		count++;
+	}
+	for (k = 0; k < 300; k++)
+		count -= present[k];
+	CHECK(count == 0, "tree and array sizes differ by %d", count);
+}
+
+/* RB_CHECK must notice a wrong colour, parent pointer or order. */
+static void
+tree_check_detects_damage(void)
+{
+	struct nodetree t;
+	struct node *n, *next, *parent;
+	int k, color, key;
+
+	reset_nodes(10);
+	RB_INIT(&t);
+	for (k = 0; k < 100; k++)
+		RB_INSERT(nodetree, &t, &nodes[rng(NKEYS)]);
+	if (!CHECK(RB_CHECK(nodetree, &t) > 0, "intact tree fails RB_CHECK"))
+		return;
+	RB_FOREACH(n, nodetree, &t) {
+		/* Any one recolouring breaks rule 1, 2 or 3. */
+		color = RB_COLOR(n, link);
+		RB_COLOR(n, link) = color == RB_RED ? RB_BLACK : RB_RED;
+		CHECK(RB_CHECK(nodetree, &t) == -1, "recolouring key %d "
+		    "not detected", n->key);
+		RB_COLOR(n, link) = 7;
+		CHECK(RB_CHECK(nodetree, &t) == -1, "colour 7 on key %d "
+		    "not detected", n->key);
+		RB_COLOR(n, link) = color;
+
+		parent = RB_PARENT(n, link);
+		RB_PARENT(n, link) = n;
+		CHECK(RB_CHECK(nodetree, &t) == -1, "wrong parent of key %d "
+		    "not detected", n->key);
+		RB_PARENT(n, link) = parent;
+
+		/* Swapping neighbours' keys puts them out of order. */
+		if ((next = RB_NEXT(nodetree, &t, n)) != NULL) {
+			key = n->key;
+			n->key = next->key;
+			next->key = key;
+			CHECK(RB_CHECK(nodetree, &t) == -1, "keys %d and %d "
+			    "swapped, not detected", n->key, next->key);
+			next->key = n->key;
+			n->key = key;
+		}
+	}
+	CHECK(RB_CHECK(nodetree, &t) > 0, "repaired tree fails RB_CHECK");
+}
+
+int
+main(void)
+{
+	TAP_RUN(tree_empty);
+	TAP_RUN(tree_single);
+	TAP_RUN(tree_sequential);
+	TAP_RUN(tree_duplicate_insert);
+	TAP_RUN(tree_random_insert_remove);
+	TAP_RUN(tree_find_nfind);
+	TAP_RUN(tree_iterate_both_ways);
+	TAP_RUN(tree_foreach_safe_remove);
+	TAP_RUN(tree_augment_update);
+	TAP_RUN(tree_augment_cost);
+	TAP_RUN(tree_plain_static);
+	TAP_RUN(tree_check_detects_damage);
+	return (tap_exit_status());
 }
