@@ -66,7 +66,7 @@ KOBJS    := $(patsubst %.c,$(BUILD)/%.o,$(KSRCS)) \
 KERNEL   := $(BUILD)/kernel.elf
 ISO      := $(BUILD)/vise.iso
 
-.PHONY: all iso qemu qemu-gdb test test-host test-arch clean deps
+.PHONY: all iso qemu qemu-gdb test test-host test-arch clean deps FORCE
 all: $(KERNEL)
 iso: $(ISO)
 
@@ -103,8 +103,10 @@ $(KERNEL): $(KOBJS) $(BUILD)/ksyms.o $(BUILD)/kernel.tmp
 
 # An image boots GRUB, which loads kernel.elf with a command line.
 # scripts/mkiso builds one for any command line (the tests use it too).
-$(ISO): $(KERNEL) scripts/mkiso boot/grub.cfg.in
-	sh scripts/mkiso $(KERNEL) $@ "$(CMDLINE)"
+$(ISO): $(KERNEL) scripts/mkiso boot/grub.cfg.in FORCE
+	sh scripts/mkiso $(KERNEL) $@ "$(CMDLINE)" 3
+# Rebuilt every time: the command line may have changed.
+FORCE:
 
 deps:
 	sh scripts/install-deps

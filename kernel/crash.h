@@ -7,7 +7,8 @@
 
 /*
  * crash_now: crash the way `how` names (badptr: write through a bad
- * pointer; ud: execute an invalid opcode; kassert: fail an assertion).
+ * pointer; ud: execute an invalid opcode; kassert: fail an assertion;
+ * hang: stop with interrupts off, so the harness's timeout must fire).
  * An unknown name is reported and ignored.  Returns only then.
  */
 void	crash_now(const char *how);

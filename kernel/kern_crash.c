@@ -1,10 +1,11 @@
 /*
  * kern_crash.c - deliberate crashes for testing the panic path
- * (command line crash=badptr|ud|kassert).  Each crash is a separate,
+ * (command line crash=badptr|ud|kassert|hang).  Each crash is a separate,
  * non-inlined function so the backtrace has a name to show.
  */
 #include <kernel/systm.h>
 #include <kernel/crash.h>
+#include <kernel/machdep.h>
 
 /*
  * An address no kernel mapping covers (the first page is never mapped);
@@ -32,6 +33,13 @@ crash_ud(void)
 }
 
 static void __attribute__((__noinline__))
+crash_hang(void)
+{
+	printf("crash: hanging with interrupts off\n");
+	cpu_halt_forever();
+}
+
+static void __attribute__((__noinline__))
 crash_kassert(void)
 {
 	printf("crash: failing an assertion\n");
@@ -48,6 +56,9 @@ crash_now(const char *how)
 		crash_ud();
 	else if (strcmp(how, "kassert") == 0)
 		crash_kassert();
+	else if (strcmp(how, "hang") == 0)
+		crash_hang();
 	else
-		printf("crash=%s: unknown (known: badptr, ud, kassert)\n", how);
+		printf("crash=%s: unknown (known: badptr, ud, kassert, hang)\n",
+		    how);
 }

@@ -8,6 +8,7 @@
 #include <machine/frame.h>
 #include <machine/param.h>
 #include <x86/cpufunc.h>
+#include <x86/segments.h>
 #include <x86/x86_var.h>
 
 #define GSEL_KCODE	0x08
@@ -50,11 +51,8 @@ static uint8_t doublefault_stack[4096] __aligned(16);
 static void
 gdt_set_tss(int slot, uintptr_t base, uint32_t limit)
 {
-	/* Available 64-bit TSS (type 9), present. */
-	gdt[slot] = (limit & 0xffff) | ((uint64_t)(base & 0xffffff) << 16) |
-	    (0x89ULL << 40) | ((uint64_t)(limit >> 16 & 0xf) << 48) |
-	    ((uint64_t)(base >> 24 & 0xff) << 56);
-	gdt[slot + 1] = base >> 32;
+	gdt[slot] = tss_desc_low(base, limit);
+	gdt[slot + 1] = (uint64_t)base >> 32;
 }
 
 static void

@@ -8,6 +8,7 @@
 #include <machine/frame.h>
 #include <machine/param.h>
 #include <x86/cpufunc.h>
+#include <x86/segments.h>
 #include <x86/x86_var.h>
 
 #define GSEL_KCODE	0x08
@@ -60,14 +61,6 @@ seg_desc(uint8_t access)
 	    0xcULL << 52);		/* 4 KiB granularity, 32-bit */
 }
 
-static uint64_t
-tss_desc(uintptr_t base, uint32_t limit)
-{
-	return ((limit & 0xffff) | ((uint64_t)(base & 0xffffff) << 16) |
-	    (0x89ULL << 40) | ((uint64_t)(limit >> 16 & 0xf) << 48) |
-	    ((uint64_t)(base >> 24 & 0xff) << 56));
-}
-
 void
 cpu_init_tables(void)
 {
@@ -80,7 +73,7 @@ cpu_init_tables(void)
 	tss.ss0 = GSEL_KDATA;
 	tss.esp0 = (uintptr_t)boot_kstack_top;
 	tss.iomap_base = sizeof(tss);
-	gdt[GSEL_TSS / 8] = tss_desc((uintptr_t)&tss, sizeof(tss) - 1);
+	gdt[GSEL_TSS / 8] = tss_desc_low((uintptr_t)&tss, sizeof(tss) - 1);
 
 	gdtr.limit = sizeof(gdt) - 1;
 	gdtr.base = (uintptr_t)gdt;

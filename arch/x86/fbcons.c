@@ -14,7 +14,6 @@
 #include <x86/psf.h>
 
 #define FG_LEVEL	0xaau		/* of 0xff in each channel: VGA's grey */
-#define TABSTOP		8
 
 /* The font file, placed in .rodata by font.asm. */
 extern const uint8_t font_psf_start[], font_psf_end[];
@@ -159,17 +158,9 @@ fbcons_putc(struct consdev *cp, int c)
 	case '\n':
 		fbcons_newline(sc);
 		break;
-	case '\r':
-		sc->col = 0;
-		break;
-	case '\t':
-		sc->col = MIN((sc->col / TABSTOP + 1) * TABSTOP, sc->cols);
-		break;
-	case '\b':
-		if (sc->col > 0)
-			sc->col--;
-		break;
 	default:
+		if (cons_move_cursor(&sc->col, sc->cols, ch))
+			break;
 		if (ch >= ' ' && ch != 0x7f)
 			fbcons_putchar(sc, ch);
 		break;

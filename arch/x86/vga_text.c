@@ -14,7 +14,6 @@
 
 #define VGA_ATTR	0x07		/* light grey on black */
 #define VGA_BLANK	(VGA_ATTR << 8 | ' ')
-#define TABSTOP		8
 
 /* CRT controller, color mode addresses; registers used below. */
 #define CRTC_INDEX	0x3d4
@@ -122,17 +121,9 @@ vgatext_putc(struct consdev *cp, int c)
 	case '\n':
 		vgatext_newline(sc);
 		break;
-	case '\r':
-		sc->col = 0;
-		break;
-	case '\t':
-		sc->col = MIN((sc->col / TABSTOP + 1) * TABSTOP, sc->cols);
-		break;
-	case '\b':
-		if (sc->col > 0)
-			sc->col--;
-		break;
 	default:
+		if (cons_move_cursor(&sc->col, sc->cols, ch))
+			break;
 		/* One '?' per UTF-8 sequence: its lead byte draws it. */
 		if (ch >= 0x80 && ch < 0xc0)
 			return;

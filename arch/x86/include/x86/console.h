@@ -8,6 +8,35 @@
 
 struct bi_framebuffer;
 
+#define CONS_TABSTOP	8
+
+/*
+ * cons_move_cursor: apply the cursor-moving control characters both
+ * screen consoles share ('\r', '\t', '\b') to the column *col of a line
+ * `cols` wide.  Returns 1 if `ch` was one of them, 0 otherwise ('\n' and
+ * printable characters are the driver's: they scroll and draw).
+ */
+static inline int
+cons_move_cursor(unsigned *col, unsigned cols, int ch)
+{
+	switch (ch) {
+	case '\r':
+		*col = 0;
+		return (1);
+	case '\t':
+		*col = (*col / CONS_TABSTOP + 1) * CONS_TABSTOP;
+		if (*col > cols)
+			*col = cols;
+		return (1);
+	case '\b':
+		if (*col > 0)
+			(*col)--;
+		return (1);
+	default:
+		return (0);
+	}
+}
+
 /*
  * vgatext_cons_attach: clear the cols x rows VGA text screen mapped at
  * text_va, show the hardware cursor and attach it as a console (light
