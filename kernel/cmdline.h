@@ -5,6 +5,7 @@
  * Options used so far (docs/booting.md lists them all):
  *   test=kernel       run the in-kernel self tests, report, power off
  *   crash=HOW         crash on purpose after boot (badptr, ud, kassert, hang)
+ *   poweroff          switch off right after boot (tests ACPI power-off)
  *   init=PATH         the first user program (once there is user mode)
  */
 #ifndef _KERNEL_CMDLINE_H_

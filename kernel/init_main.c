@@ -3,7 +3,7 @@
  * does once the machine is set up (consoles, traps, clock).
  *
  * For now: report what the loader gave us, then do what the command
- * line asks (crash on purpose, run the self tests) or idle.
+ * line asks (crash on purpose, power off, run the self tests) or idle.
  */
 #include <kernel/systm.h>
 #include <kernel/bootinfo.h>
@@ -71,6 +71,11 @@ mi_startup(void)
 	crash = kern_getenv("crash");
 	if (crash != NULL)
 		crash_now(crash);
+
+	if (kern_getenv("poweroff") != NULL) {
+		printf("poweroff: switching off as asked\n");
+		cpu_poweroff(SHUTDOWN_OK);
+	}
 
 	test = kern_getenv("test");
 	if (test != NULL) {
