@@ -16,6 +16,7 @@
 #include <string.h>
 #include <sys/queue.h>
 
+#include "rng.h"
 #include "tap.h"
 
 #define NELEMS	64
@@ -506,17 +507,6 @@ tailq_foreach_safe(void)
 	CHECK_ORDER(tailq_order(&head), "");
 }
 
-/* xorshift32: a fixed sequence, the same on every host. */
-static uint32_t rng_state;
-
-static uint32_t
-rng(uint32_t bound)
-{
-	rng_state ^= rng_state << 13;
-	rng_state ^= rng_state >> 17;
-	rng_state ^= rng_state << 5;
-	return (rng_state % bound);
-}
 
 /* What the lists should hold: keys, front to back. */
 static struct {

@@ -12,6 +12,7 @@
 #include <string.h>
 #include <sys/tree.h>
 
+#include "rng.h"
 #include "tap.h"
 
 #define NKEYS	512
@@ -61,17 +62,6 @@ RB_GENERATE_AUGMENT(nodetree, node, link, node_cmp, node_augment)
 static struct node nodes[NKEYS];
 static bool on_tree[NKEYS];
 
-/* xorshift32: a fixed sequence, the same on every host. */
-static uint32_t rng_state;
-
-static uint32_t
-rng(uint32_t bound)
-{
-	rng_state ^= rng_state << 13;
-	rng_state ^= rng_state >> 17;
-	rng_state ^= rng_state << 5;
-	return (rng_state % bound);
-}
 
 static void
 reset_nodes(uint32_t seed)
