@@ -189,8 +189,8 @@ s5_two_byte_pkglength(void)
 }
 
 /*
- * Every proper prefix of `aml` (whose "_S5_" name ends at `name_end`)
- * is refused, without reading past its end.
+ * Every proper prefix of the `len`-byte _S5_ definition at `aml` (whose
+ * name ends at `name_end`) is refused, without reading past its end.
  */
 static void
 s5_prefixes_refused(const uint8_t *aml, size_t len, size_t name_end)
