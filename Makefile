@@ -92,9 +92,7 @@ $(BUILD)/ksyms-empty.asm: scripts/mkksyms
 	sh scripts/mkksyms $(ARCH) /dev/null > $@
 $(BUILD)/ksyms.asm: $(BUILD)/kernel.tmp scripts/mkksyms
 	$(NM) -n --defined-only $< | sh scripts/mkksyms $(ARCH) - > $@
-$(BUILD)/ksyms%.o: $(BUILD)/ksyms%.asm
-	$(NASM) -f $(ARCH_NASMFMT) $< -o $@
-$(BUILD)/ksyms.o: $(BUILD)/ksyms.asm
+$(BUILD)/ksyms.o $(BUILD)/ksyms-empty.o: $(BUILD)/%.o: $(BUILD)/%.asm
 	$(NASM) -f $(ARCH_NASMFMT) $< -o $@
 $(KERNEL): $(KOBJS) $(BUILD)/ksyms.o $(BUILD)/kernel.tmp
 	$(LD) $(ARCH_LDFLAGS) $(KLDFLAGS) -T $(ARCH_LDSCRIPT) -o $@ \
