@@ -58,6 +58,7 @@ include boot/boot.mk
 include arch/x86/arch.mk
 include arch/$(ARCH)/arch.mk
 include kernel/kernel.mk
+include vm/vm.mk
 include tests/kernel/tests.mk
 include tests/host/host.mk
 

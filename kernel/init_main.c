@@ -13,6 +13,7 @@
 #include <kernel/ktest.h>
 #include <kernel/crash.h>
 #include <kernel/init.h>
+#include <vm/vm_init.h>
 
 struct bootinfo bootinfo;
 
@@ -67,6 +68,7 @@ mi_startup(void)
 	const char *test, *crash;
 
 	print_bootinfo(&bootinfo);
+	vm_mem_init();
 
 	crash = kern_getenv("crash");
 	if (crash != NULL)

@@ -19,6 +19,13 @@ void	*pmap_mapdev_early(uint64_t pa, size_t len);
 /* cpu_ticks: a free-running cycle counter (the TSC); any context. */
 uint64_t cpu_ticks(void);
 
+/*
+ * intr_disable: mask interrupts on this CPU and return the previous
+ * state for intr_restore().  Any context.
+ */
+unsigned long intr_disable(void);
+void	intr_restore(unsigned long saved);
+
 /* cpu_disable_intr: mask interrupts on this CPU. */
 void	cpu_disable_intr(void);
 

@@ -5,5 +5,5 @@ ARCH_NASMFLAGS := -f elf64
 ARCH_LDFLAGS   := -m elf_x86_64
 ARCH_LDSCRIPT  := arch/amd64/kernel.ld
 LIBGCC         :=
-KSRCS  += arch/amd64/machdep.c
+KSRCS  += arch/amd64/machdep.c arch/amd64/pmap.c
 KASRCS += arch/amd64/locore.asm arch/amd64/vector.asm

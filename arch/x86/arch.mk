@@ -4,3 +4,4 @@ KSRCS += arch/x86/x86_machdep.c arch/x86/trap.c arch/x86/uart.c \
 # Console drivers and ACPI have fragments of their own.
 -include arch/x86/cons.mk
 -include arch/x86/acpi.mk
+-include arch/x86/vm.mk

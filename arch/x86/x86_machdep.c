@@ -35,6 +35,23 @@ cpu_disable_intr(void)
 	disable_intr();
 }
 
+unsigned long
+intr_disable(void)
+{
+	unsigned long flags;
+
+	flags = read_flags();
+	disable_intr();
+	return (flags);
+}
+
+void
+intr_restore(unsigned long saved)
+{
+	if (saved & PSL_I)
+		enable_intr();
+}
+
 void
 cpu_idle(void)
 {

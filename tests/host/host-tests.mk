@@ -19,6 +19,7 @@ HOST_SANITIZE	:= -fsanitize=address,undefined -fno-sanitize-recover=all
 # -include host_cdefs.h: glibc and Vise both have <sys/cdefs.h>; see
 # tests/host/compat/host_cdefs.h.
 HOST_CFLAGS	:= -std=gnu11 -g -O1 $(HOST_SANITIZE) -fno-omit-frame-pointer \
+		   -Wno-format-zero-length \
 		   -Wall -Wextra -Werror -I. -Iinclude \
 		   -isystem tests/host/compat -include host_cdefs.h -MMD -MP
 
@@ -28,6 +29,8 @@ HOST_TESTS	+= build/host/test_printf
 HOST_TESTS	+= build/host/test_mb2
 HOST_TESTS	+= build/host/test_cmdline
 HOST_TESTS	+= build/host/test_acpi
+
+HOST_TESTS	+= build/host/test_vm_phys
 
 test_printf_SRCS := kernel/subr_prf.c
 test_mb2_SRCS := kernel/multiboot2.c
@@ -41,6 +44,16 @@ $(HOST_BUILD)/kernel/subr_prf.o: HOST_CFLAGS += -Dsnprintf=kern_snprintf \
 # <x86/acpi.h> is under arch/x86/include.
 $(HOST_BUILD)/arch/x86/acpi_tables.o $(HOST_BUILD)/tests/host/test_acpi.o: \
 	HOST_CFLAGS += -Iarch/x86/include
+
+# vm/ on a pretend machine (tests/host/vmhost/): its machine/ headers
+# come first.
+VMHOST_SRCS := vm/vm_phys.c vm/vm_page.c vm/vm_meter.c \
+	       kernel/kern_mutex.c tests/host/vmhost/vmhost.c
+test_vm_phys_SRCS := $(VMHOST_SRCS)
+$(patsubst %.c,$(HOST_BUILD)/%.o,$(VMHOST_SRCS) tests/host/test_vm_phys.c): \
+	HOST_CFLAGS += -Itests/host/vmhost -DINVARIANTS
+
+-include tests/host/vmem.mk
 
 # The objects of test program $(1): its .c and its _SRCS.
 host_test_objs = $(patsubst %.c,$(HOST_BUILD)/%.o,\

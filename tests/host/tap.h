@@ -60,7 +60,7 @@ tap_fail(const char *file, int line, const char *cond, const char *fmt, ...)
 }
 
 /*
- * CHECK(cond, fmt, ...): if cond is false, fail the running test and
+ * CHECK(cond[, fmt, ...]): if cond is false, fail the running test and
  * print the printf-style message (one line, no newline needed).  The
  * test goes on; CHECK is an expression worth cond, so a test can stop
  * where going on would only crash:
@@ -69,7 +69,13 @@ tap_fail(const char *file, int line, const char *cond, const char *fmt, ...)
  *		return;
  */
 #define CHECK(cond, ...)						\
-	((cond) ? true : tap_fail(__FILE__, __LINE__, #cond, __VA_ARGS__))
+	((cond) ? true : tap_fail(__FILE__, __LINE__, #cond, "" __VA_ARGS__))
+
+/* REQUIRE(cond, fmt, ...): CHECK, and return from the test if false. */
+#define REQUIRE(cond, ...) do {						\
+	if (!CHECK(cond, __VA_ARGS__))					\
+		return;							\
+} while (0)
 
 static inline void
 tap_run(const char *name, void (*test)(void))

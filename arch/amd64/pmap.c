@@ -1,0 +1,1 @@
+/* arch/amd64/pmap.c: being written (issue 3). */

@@ -1,0 +1,1 @@
+/* arch/i386/pmap.c: being written (issue 3). */

@@ -1,0 +1,1 @@
+/* arch/x86/x86_pat.c: being written (issue 3). */

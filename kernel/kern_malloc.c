@@ -1,0 +1,1 @@
+/* kernel/kern_malloc.c: being written (issue 3). */

@@ -1,0 +1,1 @@
+/* kernel/subr_vmem.c: being written (issue 3). */

@@ -1,0 +1,1 @@
+/* vm/uma_core.c: being written (issue 3). */

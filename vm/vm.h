@@ -1,0 +1,57 @@
+/*
+ * vm.h - the VM system's basic types, shared by vm/, the pmaps and
+ * everything that talks to them.  Machine-independent; no locks.
+ */
+#ifndef _VM_VM_H_
+#define _VM_VM_H_
+
+#include <stdint.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <machine/param.h>
+
+typedef unsigned int	u_int;
+typedef unsigned long	u_long;
+
+typedef uintptr_t	vm_offset_t;	/* a virtual address */
+typedef uintptr_t	vm_size_t;	/* a size in virtual space */
+typedef uint64_t	vm_paddr_t;	/* a physical address (64 bits on both ARCHes) */
+typedef uint64_t	vm_pindex_t;	/* a page index within an object */
+typedef uint8_t		vm_prot_t;	/* VM_PROT_* */
+typedef uint8_t		vm_memattr_t;	/* VM_MEMATTR_* */
+
+typedef struct vm_page	*vm_page_t;
+typedef struct pmap	*pmap_t;
+struct vm_object;
+
+#define VM_PROT_NONE		0x00
+#define VM_PROT_READ		0x01
+#define VM_PROT_WRITE		0x02
+#define VM_PROT_EXECUTE		0x04
+#define VM_PROT_RW		(VM_PROT_READ | VM_PROT_WRITE)
+#define VM_PROT_ALL		(VM_PROT_READ | VM_PROT_WRITE | VM_PROT_EXECUTE)
+
+/*
+ * Memory attributes (caching modes) a mapping may ask for.  The pmap
+ * turns them into PAT/PCD/PWT bits; DEFAULT is write-back RAM.
+ */
+#define VM_MEMATTR_DEFAULT		0
+#define VM_MEMATTR_UNCACHEABLE		1
+#define VM_MEMATTR_WRITE_COMBINING	2
+#define VM_MEMATTR_WRITE_THROUGH	3
+
+/* Results of VM operations (FreeBSD's KERN_* values, not errnos). */
+#define KERN_SUCCESS		0
+#define KERN_INVALID_ADDRESS	1
+#define KERN_PROTECTION_FAILURE	2
+#define KERN_NO_SPACE		3
+#define KERN_INVALID_ARGUMENT	4
+#define KERN_FAILURE		5
+#define KERN_RESOURCE_SHORTAGE	6
+
+#define atop(x)		((vm_pindex_t)(x) >> PAGE_SHIFT)
+#define ptoa(x)		((vm_paddr_t)(x) << PAGE_SHIFT)
+#define trunc_page(x)	((x) & ~(vm_offset_t)PAGE_MASK)
+#define round_page(x)	(((x) + PAGE_MASK) & ~(vm_offset_t)PAGE_MASK)
+
+#endif /* !_VM_VM_H_ */

@@ -1,0 +1,1 @@
+/* vm/vm_kern.c: being written (issue 3). */

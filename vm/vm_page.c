@@ -1,0 +1,380 @@
+/*
+ * vm_page.c - the page array, page allocation with class floors, wiring
+ * with reasons, and the audit that checks the counters against the pages.
+ *
+ * Locking: vm_free_mtx protects the buddy queues, every page's
+ * wire_count and wire_reason, and the counters in vm_cnt.  It is a leaf:
+ * nothing else is taken while it is held.  Zeroing a new page happens
+ * after the lock is dropped.
+ */
+#include <kernel/systm.h>
+#include <kernel/mutex.h>
+#include <vm/vm.h>
+#include <vm/vm_page.h>
+#include <vm/vm_phys.h>
+#include <vm/vmmeter.h>
+#include <vm/pmap.h>
+
+#if defined(__x86_64__)
+CTASSERT(sizeof(struct vm_page) <= 64);
+#endif
+
+struct vm_page *vm_page_array;
+long	vm_page_array_size;
+
+static struct mtx vm_free_mtx = MTX_INITIALIZER("vm page free queues");
+
+vm_page_t
+vm_page_from_phys(vm_paddr_t pa)
+{
+	return (vm_phys_find_page(pa));
+}
+
+/*
+ * Recompute the min and severe states after the free count moved.  The
+ * wakeups for vm_wait_min/vm_wait_severe come with the scheduler.
+ */
+static void
+vm_domain_update(void)
+{
+	mtx_assert(&vm_free_mtx, MA_OWNED);
+	vm_cnt.v_min = vm_cnt.v_free_count < vm_cnt.v_thresh.free_min;
+	vm_cnt.v_severe = vm_cnt.v_free_count < vm_cnt.v_thresh.free_severe;
+}
+
+/* Count a 0 -> 1 wiring.  vm_free_mtx held. */
+static void
+vm_page_wire_first(vm_page_t m, enum vm_wire_reason reason)
+{
+	m->wire_count = 1;
+	m->wire_reason = reason;
+	vm_cnt.v_wire_count++;
+	vm_cnt.v_wire_by_reason[reason]++;
+}
+
+/* Set up a page just taken from the buddy allocator. */
+static void
+vm_page_init_alloc(vm_page_t m, int req)
+{
+	KASSERT(m->wire_count == 0 && m->pv_list == NULL &&
+	    m->object == NULL, ("vm_page_alloc: free page %#llx in use",
+	    (unsigned long long)m->phys_addr));
+	m->flags &= PG_ZERO;
+	m->oflags = VPO_UNMANAGED;
+	m->aflags = 0;
+	m->valid = 0;
+	m->dirty = 0;
+	m->busy = 0;
+	m->pindex = 0;
+	m->pat_mode = VM_MEMATTR_DEFAULT;
+	if ((req & VM_ALLOC_WIRED) != 0)
+		vm_page_wire_first(m, VM_ALLOC_WREASON_OF(req));
+}
+
+static void
+vm_page_check_req(int req)
+{
+	KASSERT((req & VM_ALLOC_CLASS_MASK) <= VM_ALLOC_INTERRUPT,
+	    ("vm_page_alloc: bad class in %#x", req));
+	KASSERT(((req & VM_ALLOC_WIRED) != 0) ==
+	    (VM_ALLOC_WREASON_OF(req) != VM_WIRE_NONE) &&
+	    VM_ALLOC_WREASON_OF(req) < VM_WIRE_NREASONS,
+	    ("vm_page_alloc: VM_ALLOC_WIRED and a reason go together (%#x)",
+	    req));
+}
+
+/* Zero the pages of a fresh allocation if asked to. */
+static void
+vm_page_zero_new(vm_page_t m, u_long npages, int req)
+{
+	u_long i;
+
+	if ((req & VM_ALLOC_ZERO) == 0)
+		return;
+	for (i = 0; i < npages; i++) {
+		if ((m[i].flags & PG_ZERO) == 0)
+			pmap_zero_page(&m[i]);
+		m[i].flags &= ~PG_ZERO;
+	}
+}
+
+vm_page_t
+vm_page_alloc_noobj(int req)
+{
+	vm_page_t m = NULL;
+
+	vm_page_check_req(req);
+	mtx_lock(&vm_free_mtx);
+	if (vm_alloc_allowed(&vm_cnt.v_thresh, vm_cnt.v_free_count, req, 1)) {
+		/* Keep the direct map for those who need it. */
+		if ((req & VM_ALLOC_DIRECT) == 0)
+			m = vm_phys_alloc_pages(VM_FREELIST_DEFAULT, 0);
+		if (m == NULL)
+			m = vm_phys_alloc_pages(VM_FREELIST_DIRECT, 0);
+	}
+	if (m != NULL) {
+		vm_page_init_alloc(m, req);
+		vm_domain_update();
+	}
+	mtx_unlock(&vm_free_mtx);
+	if (m != NULL)
+		vm_page_zero_new(m, 1, req);
+	return (m);
+}
+
+vm_page_t
+vm_page_alloc_contig(int req, u_long npages, vm_paddr_t low,
+    vm_paddr_t high, u_long alignment, vm_paddr_t boundary)
+{
+	vm_page_t m = NULL;
+	u_int mask;
+	u_long i;
+
+	vm_page_check_req(req);
+	mask = (req & VM_ALLOC_DIRECT) != 0 ? 1U << VM_FREELIST_DIRECT :
+	    (1U << VM_NFREELIST) - 1;
+	mtx_lock(&vm_free_mtx);
+	if (vm_alloc_allowed(&vm_cnt.v_thresh, vm_cnt.v_free_count, req,
+	    npages))
+		m = vm_phys_alloc_contig(mask, npages, low, high, alignment,
+		    boundary);
+	if (m != NULL) {
+		for (i = 0; i < npages; i++)
+			vm_page_init_alloc(&m[i], req);
+		vm_domain_update();
+	}
+	mtx_unlock(&vm_free_mtx);
+	if (m != NULL)
+		vm_page_zero_new(m, npages, req);
+	return (m);
+}
+
+static void
+vm_page_check_freeable(vm_page_t m)
+{
+	KASSERT(m->wire_count == 0, ("vm_page_free: page %#llx is wired "
+	    "(%u, %s)", (unsigned long long)m->phys_addr, m->wire_count,
+	    vm_wire_reason_names[m->wire_reason]));
+	KASSERT(m->pv_list == NULL, ("vm_page_free: page %#llx is mapped",
+	    (unsigned long long)m->phys_addr));
+	KASSERT(m->object == NULL, ("vm_page_free: page %#llx is in an "
+	    "object", (unsigned long long)m->phys_addr));
+	KASSERT((m->flags & (PG_FREE | PG_FICTITIOUS)) == 0,
+	    ("vm_page_free: page %#llx flags %#x",
+	    (unsigned long long)m->phys_addr, m->flags));
+}
+
+void
+vm_page_free(vm_page_t m)
+{
+	vm_page_check_freeable(m);
+	mtx_lock(&vm_free_mtx);
+	m->flags &= ~(PG_ZERO | PG_BOOT);
+	vm_phys_free_pages(m, 0);
+	vm_domain_update();
+	mtx_unlock(&vm_free_mtx);
+}
+
+void
+vm_page_free_contig(vm_page_t m, u_long npages)
+{
+	u_long i;
+
+	for (i = 0; i < npages; i++)
+		vm_page_check_freeable(&m[i]);
+	mtx_lock(&vm_free_mtx);
+	for (i = 0; i < npages; i++)
+		m[i].flags &= ~(PG_ZERO | PG_BOOT);
+	vm_phys_free_range(m, npages);
+	vm_domain_update();
+	mtx_unlock(&vm_free_mtx);
+}
+
+void
+vm_page_wire(vm_page_t m, enum vm_wire_reason reason)
+{
+	KASSERT(reason > VM_WIRE_NONE && reason < VM_WIRE_NREASONS,
+	    ("vm_page_wire: bad reason %d", reason));
+	mtx_lock(&vm_free_mtx);
+	KASSERT((m->flags & PG_FREE) == 0, ("vm_page_wire: page %#llx is "
+	    "free", (unsigned long long)m->phys_addr));
+	if (m->wire_count == 0)
+		vm_page_wire_first(m, reason);
+	else {
+		KASSERT(m->wire_reason == reason, ("vm_page_wire: page %#llx "
+		    "wired for %s, now for %s", (unsigned long long)m->phys_addr,
+		    vm_wire_reason_names[m->wire_reason],
+		    vm_wire_reason_names[reason]));
+		m->wire_count++;
+	}
+	mtx_unlock(&vm_free_mtx);
+}
+
+bool
+vm_page_unwire_noq(vm_page_t m, enum vm_wire_reason reason)
+{
+	bool last;
+
+	mtx_lock(&vm_free_mtx);
+	KASSERT(m->wire_count > 0 && m->wire_reason == reason,
+	    ("vm_page_unwire: page %#llx wire_count %u reason %s, "
+	    "unwiring for %s", (unsigned long long)m->phys_addr,
+	    m->wire_count, vm_wire_reason_names[m->wire_reason],
+	    vm_wire_reason_names[reason]));
+	last = --m->wire_count == 0;
+	if (last) {
+		m->wire_reason = VM_WIRE_NONE;
+		vm_cnt.v_wire_count--;
+		vm_cnt.v_wire_by_reason[reason]--;
+	}
+	mtx_unlock(&vm_free_mtx);
+	return (last);
+}
+
+/* The boot allocation containing `pa`, or NULL. */
+static const struct vm_phys_early *
+vm_page_early_of(vm_paddr_t pa)
+{
+	const struct vm_phys_early *e;
+	int i;
+
+	for (i = 0; i < vm_phys_nearly; i++) {
+		e = &vm_phys_early_allocs[i];
+		if (pa >= e->start && pa < e->start + ptoa(e->npages))
+			return (e);
+	}
+	return (NULL);
+}
+
+/*
+ * Initialize the pages of `seg`, then give its free runs to the buddy
+ * allocator.  Two passes: a merge looks at the buddy's vm_page, which
+ * must already be initialized.
+ */
+static void
+vm_page_startup_seg(struct vm_phys_seg *seg)
+{
+	const struct vm_phys_early *e;
+	vm_page_t m, run, end;
+	vm_paddr_t pa;
+
+	end = seg->first_page + atop(seg->end - seg->start);
+	for (m = seg->first_page, pa = seg->start; m < end;
+	    m++, pa += PAGE_SIZE) {
+		memset(m, 0, sizeof(*m));
+		m->phys_addr = pa;
+		m->order = VM_FREEORDER_NONE;
+		m->queue = PQ_NONE;
+		m->freelist = seg->freelist;
+		m->oflags = VPO_UNMANAGED;
+		vm_cnt.v_page_count++;
+		if ((e = vm_page_early_of(pa)) != NULL) {
+			m->flags |= PG_BOOT;
+			vm_page_wire_first(m, e->reason);
+		}
+	}
+	run = NULL;
+	for (m = seg->first_page; m <= end; m++) {
+		if (m < end && (m->flags & PG_BOOT) == 0) {
+			if (run == NULL)
+				run = m;
+		} else if (run != NULL) {
+			vm_phys_free_range(run, m - run);
+			run = NULL;
+		}
+	}
+}
+
+void
+vm_page_startup(void)
+{
+	vm_paddr_t pa;
+	u_long npages = 0, array_pages;
+	int i;
+
+	for (i = 0; i < vm_phys_nsegs; i++)
+		npages += atop(vm_phys_segs[i].end - vm_phys_segs[i].start);
+	array_pages = howmany(npages * sizeof(struct vm_page), PAGE_SIZE);
+	pa = vm_phys_early_alloc(array_pages, VM_WIRE_KMEM, VM_EARLY_MAX_PA);
+	vm_page_array = (struct vm_page *)PHYS_TO_DMAP(pa);
+	vm_page_array_size = npages;
+	vm_phys_set_page_array(vm_page_array);
+
+	mtx_lock(&vm_free_mtx);
+	for (i = 0; i < vm_phys_nsegs; i++)
+		vm_page_startup_seg(&vm_phys_segs[i]);
+	vm_thresholds_compute(vm_cnt.v_page_count, &vm_cnt.v_thresh);
+	vm_domain_update();
+	mtx_unlock(&vm_free_mtx);
+}
+
+/* Walk one segment: count free and wired pages, check each page. */
+static int
+vm_page_audit_seg(struct vm_phys_seg *seg, u_long *free,
+    u_long wired[VM_WIRE_NREASONS])
+{
+	vm_page_t m, end;
+	u_long inside = 0;	/* pages left in the free block we are in */
+	int bad = 0;
+
+	end = seg->first_page + atop(seg->end - seg->start);
+	for (m = seg->first_page; m < end; m++) {
+		if ((m->flags & PG_FREE) != 0) {
+			if (inside > 0 || m->order >= VM_NFREEORDER) {
+				printf("audit: page %#llx: free block head "
+				    "inside another block or bad order %u\n",
+				    (unsigned long long)m->phys_addr, m->order);
+				bad++;
+			} else {
+				inside = 1UL << m->order;
+				*free += inside;
+			}
+		}
+		if ((m->wire_count == 0) != (m->wire_reason == VM_WIRE_NONE) ||
+		    m->wire_reason >= VM_WIRE_NREASONS ||
+		    (inside > 0 && m->wire_count != 0)) {
+			printf("audit: page %#llx: wire_count %u, reason %u%s\n",
+			    (unsigned long long)m->phys_addr, m->wire_count,
+			    m->wire_reason, inside > 0 ? ", in a free block" :
+			    "");
+			bad++;
+		} else if (m->wire_count > 0)
+			wired[m->wire_reason]++;
+		if (inside > 0)
+			inside--;
+	}
+	return (bad);
+}
+
+int
+vm_page_audit(void)
+{
+	u_long free = 0, wired[VM_WIRE_NREASONS] = { 0 }, total = 0;
+	int bad = 0, i;
+
+	mtx_lock(&vm_free_mtx);
+	for (i = 0; i < vm_phys_nsegs; i++)
+		bad += vm_page_audit_seg(&vm_phys_segs[i], &free, wired);
+	bad += vm_phys_check();
+	if (free != vm_cnt.v_free_count) {
+		printf("audit: %lu pages in free blocks, v_free_count %lu\n",
+		    free, vm_cnt.v_free_count);
+		bad++;
+	}
+	for (i = VM_WIRE_NONE + 1; i < VM_WIRE_NREASONS; i++) {
+		total += wired[i];
+		if (wired[i] != vm_cnt.v_wire_by_reason[i]) {
+			printf("audit: %lu pages wired for %s, counter says "
+			    "%lu\n", wired[i], vm_wire_reason_names[i],
+			    vm_cnt.v_wire_by_reason[i]);
+			bad++;
+		}
+	}
+	if (total != vm_cnt.v_wire_count) {
+		printf("audit: %lu wired pages, v_wire_count %lu\n", total,
+		    vm_cnt.v_wire_count);
+		bad++;
+	}
+	mtx_unlock(&vm_free_mtx);
+	return (bad);
+}

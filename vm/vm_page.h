@@ -1,0 +1,189 @@
+/*
+ * vm_page.h - one struct vm_page per page of usable RAM, the wiring
+ * reasons, and the page allocator's interface.
+ *
+ * Every page of RAM that the memory map calls usable has a vm_page,
+ * including the pages the kernel took at boot (page tables, this array
+ * itself): those start out wired with their reason, so the wired counts
+ * cover all of RAM that is not free.  The kernel image, modules, the
+ * boot information and firmware areas have no vm_page.
+ *
+ * Wiring.  wire_count is the number of wirings a page holds; a page
+ * with wire_count > 0 is never reclaimed.  Each wired page also has one
+ * wire_reason (enum vm_wire_reason), set when the count goes 0 -> 1 and
+ * cleared when it goes 1 -> 0.  A page can be wired more than once only
+ * for the same reason (KASSERT).  vm_cnt.v_wire_count counts pages with
+ * wire_count > 0, and vm_wire_count_by_reason[r] the wired pages whose
+ * reason is r; vm_page_audit() checks both against the page array.
+ *
+ * Lock keys:
+ *	(c)  constant after vm_page_startup()
+ *	(f)  vm_phys free-queue lock (vm_free_mtx)
+ *	(w)  vm_free_mtx too: wire_count, wire_reason, and the counters
+ *	(p)  the pmap layer (pv lists, pat_mode), under the pmap's lock
+ *	(o)  the owning object's lock (issue 4 brings objects)
+ *	(k)  the owner of a wired kernel page (uma, kmem, pmap page tables)
+ */
+#ifndef _VM_VM_PAGE_H_
+#define _VM_VM_PAGE_H_
+
+#include <sys/queue.h>
+#include <vm/vm.h>
+
+struct pv_entry;
+
+/* Why a page is wired.  Keep vm_wire_reason_names[] in step. */
+enum vm_wire_reason {
+	VM_WIRE_NONE = 0,	/* not wired */
+	VM_WIRE_KMEM,		/* kernel memory: kmem, malloc, the page array */
+	VM_WIRE_PGTABLE,	/* page-table pages */
+	VM_WIRE_KSTACK,		/* kernel stacks */
+	VM_WIRE_USER,		/* user wirings: mlock, mlockall (later) */
+	VM_WIRE_SYSTEM,		/* system wirings: vslock (later) */
+	VM_WIRE_DEVICE,		/* device-pager fake pages (later) */
+	VM_WIRE_NREASONS
+};
+extern const char *const vm_wire_reason_names[VM_WIRE_NREASONS];
+
+struct vm_page {
+	union {
+		TAILQ_ENTRY(vm_page) q;	/* (f) free queue, later paging queues */
+		struct {		/* (k) a wired kernel page */
+			void	*slab;	/* uma: the slab this page holds */
+			vm_size_t size;	/* kmem malloc: the allocation's size */
+		} uma;
+		struct {		/* (k) a page-table page */
+			u_int	 entries; /* valid entries it holds */
+		} ptp;
+	} plinks;
+	struct vm_object *object;	/* (o) owning object, or NULL */
+	vm_pindex_t	pindex;		/* (o) offset in the object, in pages */
+	vm_paddr_t	phys_addr;	/* (c) physical address */
+	struct pv_entry	*pv_list;	/* (p) mappings of this page */
+	u_int		wire_count;	/* (w) wirings held */
+	uint16_t	flags;		/* (f) PG_* */
+	uint8_t		oflags;		/* (o) VPO_* */
+	uint8_t		aflags;		/* (p) PGA_*: set by the pmap */
+	uint8_t		order;		/* (f) buddy order if a free block head */
+	uint8_t		freelist;	/* (c) VM_FREELIST_* this page is on */
+	uint8_t		wire_reason;	/* (w) enum vm_wire_reason */
+	uint8_t		queue;		/* (q) paging queue (later) */
+	uint8_t		valid;		/* (o) contents valid */
+	uint8_t		dirty;		/* (o) contents differ from backing */
+	uint8_t		pat_mode;	/* (p) VM_MEMATTR_* of its mappings */
+	uint8_t		busy;		/* (o) busied by an I/O or fault */
+};
+
+/* flags */
+#define PG_FREE		0x0001	/* in the buddy allocator */
+#define PG_ZERO		0x0002	/* known to be all zero */
+#define PG_FICTITIOUS	0x0004	/* device memory, no RAM behind it */
+#define PG_BOOT		0x0008	/* taken by the boot allocator */
+
+/* oflags */
+#define VPO_UNMANAGED	0x01	/* no pv entries, never on paging queues */
+
+/* aflags (set by the pmap from the hardware A/D bits) */
+#define PGA_REFERENCED	0x01
+#define PGA_WRITEABLE	0x02	/* may have a writable mapping */
+
+#define VM_FREEORDER_NONE	0xff	/* order of a page that heads no free block */
+#define PQ_NONE			0xff
+
+/*
+ * Allocation requests: one class, then flags.
+ *
+ * The class says how far into the free-page reserve a request may dig
+ * (SEMANTICS R70): NORMAL must leave free_reserved pages, SYSTEM must
+ * leave interrupt_free_min, INTERRUPT may take the last page.
+ */
+#define VM_ALLOC_NORMAL		0x0000
+#define VM_ALLOC_SYSTEM		0x0001
+#define VM_ALLOC_INTERRUPT	0x0002
+#define VM_ALLOC_CLASS_MASK	0x0003
+#define VM_ALLOC_WIRED		0x0010	/* return it wired (needs a reason) */
+#define VM_ALLOC_ZERO		0x0020	/* return it zeroed */
+#define VM_ALLOC_DIRECT		0x0040	/* from RAM inside the direct map */
+#define VM_ALLOC_NOWAIT		0x0080	/* never sleep (the only mode until
+					   the scheduler brings vm_wait) */
+/* The wiring reason goes in bits 8..11. */
+#define VM_ALLOC_WREASON(r)	((int)(r) << 8)
+#define VM_ALLOC_WREASON_OF(req) (((req) >> 8) & 0xf)
+
+/* Shorthands for the kernel's own wired allocations. */
+#define VM_ALLOC_KMEM	(VM_ALLOC_SYSTEM | VM_ALLOC_WIRED | \
+			 VM_ALLOC_WREASON(VM_WIRE_KMEM))
+#define VM_ALLOC_PGTABLE (VM_ALLOC_SYSTEM | VM_ALLOC_WIRED | \
+			 VM_ALLOC_WREASON(VM_WIRE_PGTABLE) | VM_ALLOC_ZERO)
+
+/* The page array: one entry per managed page, sorted by address. */
+extern struct vm_page	*vm_page_array;		/* (c) */
+extern long		vm_page_array_size;	/* (c) entries */
+
+/*
+ * PHYS_TO_VM_PAGE: the vm_page of the RAM page holding `pa`, or NULL if
+ * that address is not managed RAM.  Any context, no locks (the array is
+ * constant).  Never finds fictitious pages (SEMANTICS I-P5).
+ */
+vm_page_t vm_page_from_phys(vm_paddr_t pa);
+#define PHYS_TO_VM_PAGE(pa)	vm_page_from_phys(pa)
+#define VM_PAGE_TO_PHYS(m)	((m)->phys_addr)
+
+/*
+ * vm_page_alloc_noobj: allocate one page that belongs to no object
+ * (kernel memory, page tables).  `req` is a VM_ALLOC_* class plus flags;
+ * with VM_ALLOC_WIRED it must carry a reason (VM_ALLOC_WREASON) and the
+ * page comes back with wire_count 1.  The page is unmanaged
+ * (VPO_UNMANAGED).  Returns NULL when the class's floor would be
+ * crossed.  Takes vm_free_mtx; callable from interrupt handlers; does
+ * not sleep.
+ */
+vm_page_t vm_page_alloc_noobj(int req);
+
+/*
+ * vm_page_alloc_contig: `npages` physically contiguous pages in
+ * [low, high), aligned to `alignment` bytes (a power of two, at least
+ * PAGE_SIZE) and not crossing a multiple of `boundary` (0: none).
+ * Same `req` and result rules as vm_page_alloc_noobj; returns the first
+ * page (the others follow it in vm_page_array).  Does not sleep.
+ */
+vm_page_t vm_page_alloc_contig(int req, u_long npages, vm_paddr_t low,
+	    vm_paddr_t high, u_long alignment, vm_paddr_t boundary);
+
+/*
+ * vm_page_free / vm_page_free_contig: give pages back.  They must be
+ * unwired, unmapped (no pv entries) and in no object.  Takes
+ * vm_free_mtx; any context.
+ */
+void	vm_page_free(vm_page_t m);
+void	vm_page_free_contig(vm_page_t m, u_long npages);
+
+/*
+ * vm_page_wire / vm_page_unwire_noq: add or drop one wiring for
+ * `reason`.  The global and per-reason counters change only on the
+ * 0 -> 1 and 1 -> 0 transitions (SEMANTICS I-P2).  A page already
+ * wired for another reason panics under INVARIANTS.  unwire_noq returns
+ * true when it dropped the last wiring (the caller then owns an
+ * unwired page, typically to free it).  Takes vm_free_mtx briefly.
+ */
+void	vm_page_wire(vm_page_t m, enum vm_wire_reason reason);
+bool	vm_page_unwire_noq(vm_page_t m, enum vm_wire_reason reason);
+
+/*
+ * vm_page_startup: build the page array over vm_phys's segments, mark
+ * what the boot allocator handed out as wired (with its reason) and put
+ * every other page in the buddy allocator.  Boot only, once, after
+ * pmap_bootstrap().
+ */
+void	vm_page_startup(void);
+
+/*
+ * vm_page_audit: walk every page and check that the free and wired
+ * counters (per reason) match what the pages say, that wire_count and
+ * wire_reason agree, and that the buddy lists are well formed.  Prints
+ * each mismatch and returns how many it found (0: all consistent).
+ * Takes vm_free_mtx for the walk; slow (touches every vm_page).
+ */
+int	vm_page_audit(void);
+
+#endif /* !_VM_VM_PAGE_H_ */
