@@ -3,6 +3,7 @@
  */
 #include <kernel/systm.h>
 #include <kernel/ktest.h>
+#include <vm/vm_page.h>
 
 SET_DECLARE(set_ktests, const struct ktest);
 
@@ -25,7 +26,7 @@ int
 ktest_run_all(const char *filter)
 {
 	const struct ktest *const *ktp;
-	int n = 0, failed = 0;
+	int n = 0, failed = 0, audit_problems;
 
 	printf("TAP version 13\n");
 	SET_FOREACH(ktp, set_ktests) {
@@ -42,6 +43,16 @@ ktest_run_all(const char *filter)
 		printf("%sok %d - %s\n", ktest_failed ? "not " : "", n,
 		    kt->kt_name);
 	}
+	/*
+	 * Every self-test boot ends with the page audit: whatever the tests
+	 * did, the free and wired-by-reason counters must match the pages.
+	 */
+	audit_problems = vm_page_audit();
+	n++;
+	if (audit_problems != 0)
+		failed++;
+	printf("%sok %d - vm_page_audit_after_all_tests\n",
+	    audit_problems != 0 ? "not " : "", n);
 	printf("1..%d\n", n);
 	printf("%d passed, %d failed\n", n - failed, failed);
 	return (n == 0 ? 1 : failed);

@@ -54,7 +54,8 @@ void	ktest_fail(const char *file, int line, const char *cond,
 
 /*
  * ktest_run_all: run every test whose name contains `filter` (all if
- * NULL or empty), print TAP and a "N passed, N failed" line.  Returns the
+ * NULL or empty), then the page audit (vm_page_audit) as a last test,
+ * print TAP and a "N passed, N failed" line.  Returns the
  * number of failed tests.  Boot only, interrupts on.
  */
 int	ktest_run_all(const char *filter);

@@ -21,6 +21,8 @@
 #include <sys/linker_set.h>
 #include <vm/vm_kern.h>
 
+#define MALLOC_MAX_SMALL	2048	/* largest size-class (uma) request */
+
 struct malloc_type {
 	const char	*ks_shortdesc;	/* (c) name shown by statistics */
 	const char	*ks_longdesc;	/* (c) what it is for */

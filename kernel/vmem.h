@@ -33,6 +33,9 @@ typedef uintptr_t vmem_size_t;
 vmem_t	*vmem_create(const char *name, vmem_addr_t base, vmem_size_t size,
 	    vmem_size_t quantum, int flags);
 
+/* vmem_destroy: free an arena with nothing allocated from it. */
+void	vmem_destroy(vmem_t *vm);
+
 /* vmem_add: give the arena another span.  0 or ENOMEM. */
 int	vmem_add(vmem_t *vm, vmem_addr_t base, vmem_size_t size, int flags);
 

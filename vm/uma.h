@@ -16,6 +16,8 @@
 
 typedef struct uma_zone *uma_zone_t;
 
+#define UMA_MAX_EMPTY_SLABS	1	/* empty slabs a zone keeps for reuse */
+
 /*
  * uma_zcreate: a zone named `name` for items of `size` bytes aligned to
  * `align` (a power of two; 0: pointer size).  Items must fit a page with

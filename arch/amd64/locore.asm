@@ -7,17 +7,24 @@
 ;   1. reads the TSC (the harness measures boot time from here),
 ;   2. checks that the CPU can run long mode,
 ;   3. builds early page tables (2 MiB pages):
-;        identity     0 .. 4 GiB   (needed while switching, and by the
-;                                   early boot; removed by the real pmap)
-;        DMAP_BASE  + 0 .. 4 GiB   (early direct map)
+;        identity     0 .. 4 GiB   (needed while switching to the high
+;                                   half; removed in high_entry)
+;        DMAP_BASE  + 0 .. 4 GiB   (early direct map: boot information,
+;                                   firmware tables, the framebuffer and
+;                                   the pages pmap_bootstrap builds its
+;                                   tables in)
 ;        KERNBASE   + 0 .. 1 GiB   (the kernel image)
 ;   4. enables PAE, long mode, NX (when present) and paging,
 ;   5. jumps to 64-bit code in the top 2 GiB, removes the identity map
 ;      and calls x86_boot().
+; pmap_bootstrap() (pmap_bootstrap.c) later replaces all of this: the
+; same direct map (of all RAM) and, at KERNBASE, the image alone.  These
+; tables and the boot stack are not used after that.
 
 bits 32
 
 KERNBASE	equ 0xFFFFFFFF80000000
+DMAP_BASE	equ 0xFFFF800000000000
 MB2_MAGIC	equ 0x36d76289
 
 PTE_P		equ 0x001
@@ -193,8 +200,8 @@ high_entry:
 	mov	r13d, [boot_info_pa]
 	; Drop the identity map: from now on page 0 (and all low addresses)
 	; fault, so a stray null pointer is caught.  The page tables are
-	; reached through the KERNBASE window.
-	mov	rcx, KERNBASE
+	; reached through the early direct map.
+	mov	rcx, DMAP_BASE
 	mov	qword [rcx + boot_pml4], 0
 	mov	rax, cr3
 	mov	cr3, rax

@@ -1,7 +1,6 @@
 /*
  * machdep.c - amd64 machine-dependent boot pieces: the GDT, TSS and IDT,
- * trap frame printing, and early device mappings through the direct map
- * that locore.asm built.
+ * trap frame printing, and early device mappings through the direct map.
  */
 #include <kernel/systm.h>
 #include <kernel/machdep.h>
@@ -127,6 +126,11 @@ trapframe_print(const struct trapframe *tf)
 	    tf->tf_r13, tf->tf_r14, tf->tf_r15);
 }
 
+/*
+ * The first 4 GiB of physical memory are at DMAP_BASE from locore on;
+ * pmap_bootstrap() rebuilds the direct map at the same address and at
+ * least as large, so what this returned before stays valid after.
+ */
 void *
 pmap_mapdev_early(uint64_t pa, size_t len)
 {

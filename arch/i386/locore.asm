@@ -8,7 +8,9 @@
 ;   2. checks for CPUID and 4 MiB pages (PSE),
 ;   3. builds an early page directory of 4 MiB pages:
 ;        identity     0 .. 4 MiB     (only while switching; removed below)
-;        KERNBASE   + 0 .. 768 MiB   (the kernel's early direct window)
+;        KERNBASE   + 0 .. 512 MiB   (the kernel's early direct window, as
+;                                     large as the final one can be:
+;                                     machine/param.h, KERNDIRECT_EARLY_SIZE)
 ;   4. enables paging and jumps to the kernel's linked (high) address,
 ;   5. drops the identity map and calls x86_boot().
 
@@ -16,7 +18,7 @@ bits 32
 
 KERNBASE	equ 0xC0000000
 MB2_MAGIC	equ 0x36d76289
-DIRECT_PDES	equ 192			; 768 MiB / 4 MiB
+DIRECT_PDES	equ 128			; 512 MiB / 4 MiB
 
 PTE_P		equ 0x001
 PTE_W		equ 0x002

@@ -1,12 +1,16 @@
 /*
  * machdep.c - i386 machine-dependent boot pieces: the GDT, TSS and IDT,
- * trap frame printing, and early device mappings (4 MiB pages in a
- * window below the top of the address space).
+ * trap frame printing, and early mappings before the pmap exists: the
+ * direct window for what the final one will cover, else 4 MiB uncached
+ * pages in the device window below the top of the address space.
  */
 #include <kernel/systm.h>
+#include <kernel/bootinfo.h>
 #include <kernel/machdep.h>
 #include <machine/frame.h>
 #include <machine/param.h>
+#include <vm/vm.h>
+#include <vm/pmap.h>
 #include <x86/cpufunc.h>
 #include <x86/segments.h>
 #include <x86/x86_var.h>
@@ -15,12 +19,7 @@
 #define GSEL_KDATA	0x10
 #define GSEL_TSS	0x18
 
-#define PDE_P		0x001
-#define PDE_W		0x002
-#define PDE_PCD		0x010	/* cache disable: device memory */
-#define PDE_PS		0x080
-#define PDR_SHIFT	22
-#define NBPDR		(1UL << PDR_SHIFT)	/* bytes one PDE maps */
+#define LEGACY_END	0x100000ULL	/* BIOS data, VGA memory, ROMs */
 
 struct tss32 {
 	uint32_t	link;
@@ -44,14 +43,13 @@ struct descptr {
 	uint32_t	base;
 } __packed;
 
-/* locore.asm's page directory, at its physical address. */
-extern uint32_t boot_pd[1024];
 extern char boot_kstack_top[];
 
 static uint64_t gdt[4] __aligned(16);
 static struct gate32 idt[256] __aligned(16);
 static struct tss32 tss;
 static uintptr_t devwin_next = DEVWIN_EARLY_BASE;
+vm_paddr_t i386_early_direct_used;
 
 /* A flat 4 GiB segment: base 0, limit 0xfffff pages. */
 static uint64_t
@@ -122,28 +120,81 @@ trapframe_print(const struct trapframe *tf)
 	    tf->tf_ds, tf->tf_es, tf->tf_fs, tf->tf_gs);
 }
 
+/* i386_direct_window_end (machine/pmap.h): from bootinfo; no locks. */
+vm_paddr_t
+i386_direct_window_end(void)
+{
+	const struct bi_memrange *r;
+	vm_paddr_t end = LEGACY_END;
+	int i;
+
+	if (bootinfo.nmemranges == 0)
+		return (0);
+	for (i = 0; i < bootinfo.nmemranges; i++) {
+		r = &bootinfo.memranges[i];
+		if (r->type == BI_MEM_AVAILABLE && r->base + r->length > end)
+			end = r->base + r->length;
+	}
+	if (end > VM_DIRECT_MAX_PA)
+		end = VM_DIRECT_MAX_PA;
+	return (end & ~(vm_paddr_t)PAGE_MASK);
+}
+
+/*
+ * Will the final direct window map [pa, pa + len)?  Before the memory
+ * map is known, the only thing mapped is the boot information itself,
+ * which the loader put in usable RAM, hence inside the final window if
+ * it is below VM_DIRECT_MAX_PA; pmap_bootstrap() checks that.
+ */
+static bool
+in_final_direct_window(uint64_t pa, size_t len)
+{
+	vm_paddr_t end;
+
+	end = i386_direct_window_end();
+	if (end == 0)
+		end = VM_DIRECT_MAX_PA;
+	return (pa < end && len <= end - pa);
+}
+
+/*
+ * Addresses handed out here stay valid for good: pmap_bootstrap() maps
+ * the final direct window over every range this sends there, and copies
+ * the device window's PDEs.  After pmap_bootstrap() the kernel's PDEs
+ * are fixed (every pmap has a copy), so no new device-window page may
+ * be made: use pmap_mapdev_attr() then.
+ */
 void *
 pmap_mapdev_early(uint64_t pa, size_t len)
 {
 	uint64_t first, last, chunk;
 	uintptr_t va;
-	uint32_t *pd = (uint32_t *)((uintptr_t)boot_pd + KERNBASE);
+	pd_entry_t *pd = (pd_entry_t *)((uintptr_t)boot_pd + KERNBASE);
 
+	KASSERT(kernel_pmap->pm_pdir == NULL,
+	    ("pmap_mapdev_early(%#llx) after pmap_bootstrap",
+	    (unsigned long long)pa));
 	if (len == 0)
 		len = 1;
-	if (pa + len <= KERNDIRECT_EARLY_SIZE)
+	if (in_final_direct_window(pa, len)) {
+		if (pa + len > i386_early_direct_used)
+			i386_early_direct_used = pa + len;
 		return ((void *)(uintptr_t)(KERNBASE + pa));
-	if (pa >= 0x100000000ULL || len > 0x100000000ULL - pa)
+	}
+	if (pa >= VM_PHYS_MAX_PA || len > VM_PHYS_MAX_PA - pa)
 		return (NULL);	/* no PAE: only 32-bit physical addresses */
-	first = pa & ~(uint64_t)(NBPDR - 1);
-	last = (pa + len - 1) & ~(uint64_t)(NBPDR - 1);
+	first = pa & ~(uint64_t)PDRMASK;
+	last = (pa + len - 1) & ~(uint64_t)PDRMASK;
 	if ((last - first) / NBPDR + 1 > (DEVWIN_EARLY_END - devwin_next) / NBPDR)
 		return (NULL);
 	va = devwin_next;
+	/*
+	 * These PDEs were not present, and the CPU caches no translation
+	 * from a non-present entry, so there is nothing to invalidate.
+	 */
 	for (chunk = first; chunk <= last; chunk += NBPDR) {
-		pd[devwin_next >> PDR_SHIFT] = (uint32_t)chunk | PDE_P | PDE_W |
-		    PDE_PS | PDE_PCD;
-		invlpg(devwin_next);
+		pd[pdei(devwin_next)] = (pd_entry_t)chunk | PG_V | PG_RW |
+		    PG_PS | PG_PCD;
 		devwin_next += NBPDR;
 	}
 	return ((void *)(va + (uintptr_t)(pa - first)));

@@ -17,10 +17,13 @@
 
 /*
  * The early direct window: physical 0 .. KERNDIRECT_EARLY_SIZE at
- * KERNBASE, built by locore with 4 MiB pages.  Device memory and
- * firmware tables above it are mapped into the early device window.
+ * KERNBASE, built by locore with 4 MiB pages.  It is as large as the
+ * final direct window can be (VM_DIRECT_MAX_PA), so that everything the
+ * boot maps through it is still mapped after pmap_bootstrap().  Device
+ * memory and firmware tables outside the final window are mapped into
+ * the early device window instead (pmap_mapdev_early in machdep.c).
  */
-#define KERNDIRECT_EARLY_SIZE	0x30000000UL	/* 768 MiB */
+#define KERNDIRECT_EARLY_SIZE	0x20000000UL	/* 512 MiB */
 #define DEVWIN_EARLY_BASE	0xF0000000UL
 #define DEVWIN_EARLY_END	0xFF000000UL
 

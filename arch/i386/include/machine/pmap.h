@@ -1,0 +1,95 @@
+/*
+ * pmap.h - the i386 pmap's data: struct pmap, and the layout and helpers
+ * that arch/i386 (pmap.c, pmap_bootstrap.c, machdep.c) share.  The
+ * machine-independent interface is vm/pmap.h.
+ *
+ * Lock keys:
+ *	(c)  constant while the pmap exists (set by pmap_pinit/bootstrap)
+ *	(l)  pm_mtx
+ */
+#ifndef _MACHINE_PMAP_H_
+#define _MACHINE_PMAP_H_
+
+#include <kernel/mutex.h>
+#include <vm/vm.h>
+#include <machine/pte.h>
+#include <machine/vmparam.h>
+
+struct pmap {
+	struct mtx	pm_mtx;		/* protects the user PTEs and pm_stats */
+	pd_entry_t	*pm_pdir;	/* (c) KVA of the page directory */
+	vm_paddr_t	pm_cr3;		/* (c) its physical address */
+	/*
+	 * (l) struct pmap_statistics: vm/pmap.h defines that type after it
+	 * includes this header, so the same two members are spelled out
+	 * here (as on amd64).
+	 */
+	struct {
+		long	resident_count;	/* 4 KiB pages mapped */
+		long	wired_count;	/* 4 KiB pages mapped by PG_W entries */
+	} pm_stats;
+};
+
+/* PDE index of KERNBASE: PDEs from here up are the kernel's, shared. */
+#define KPDI		pdei(KERNBASE)
+
+/*
+ * Temporary per-CPU mappings (pmap_zero_page, pmap_copy_page of pages
+ * above the direct window): PMAP_TMPMAP_NPAGES pages per CPU from
+ * PMAP_TMPMAP_BASE, in one page table that pmap_bootstrap() allocates.
+ */
+#define PMAP_TMPMAP_BASE	DEVWIN_EARLY_END	/* 0xFF000000 */
+#define PMAP_TMPMAP_NPAGES	2
+#define PMAP_TMPMAP_VA(cpu, i)	(PMAP_TMPMAP_BASE + \
+	    ((cpu) * PMAP_TMPMAP_NPAGES + (i)) * PAGE_SIZE)
+
+/* Set once by pmap_bootstrap(), constant afterwards. */
+extern pt_entry_t pmap_pg_g;	/* PG_G if CR4.PGE is on, else 0 */
+extern vm_paddr_t pmap_direct_end; /* the direct window maps [0, this) */
+
+/*
+ * pmap_pte: the PTE for `va` in `pmap`, or NULL if no page table covers
+ * it (PDE not present, or a 4 MiB page).  Caller holds pm_mtx, or the
+ * pmap is the kernel's (whose page tables never change after boot).
+ */
+pt_entry_t *pmap_pte(pmap_t pmap, vm_offset_t va);
+
+/* pagezero: fill one page at kernel address `va` with zeros, fast. */
+static inline void
+pagezero(void *va)
+{
+	int edi, ecx;
+
+	__asm__ volatile("rep stosl"
+	    : "=D"(edi), "=c"(ecx)
+	    : "0"(va), "1"(PAGE_SIZE / 4), "a"(0)
+	    : "memory");
+}
+
+/*
+ * i386_direct_window_end: the physical address where the final direct
+ * window ends: the end of usable RAM, at most VM_DIRECT_MAX_PA and at
+ * least 1 MiB (the legacy area: BIOS data, VGA text), page aligned.
+ * Read from the boot memory map; 0 while that is not known yet.
+ * Boot (machdep.c), no locks.
+ */
+vm_paddr_t i386_direct_window_end(void);
+
+/*
+ * i386_early_direct_used: one past the highest physical byte that
+ * pmap_mapdev_early() handed out through the direct window (machdep.c);
+ * pmap_bootstrap() checks that the final window still covers it.
+ */
+extern vm_paddr_t i386_early_direct_used;
+
+/* locore.asm's page directory, at its physical address (not its KVA). */
+extern pd_entry_t boot_pd[NPDEPG];
+
+/*
+ * kernel.ld: [_text, _erodata) is the read-only part of the kernel image
+ * (text, symbol table, read-only data); the writable part runs from
+ * _erodata to _end.
+ */
+extern char _text[], _erodata[], _end[];
+
+#endif /* !_MACHINE_PMAP_H_ */
