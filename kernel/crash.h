@@ -8,7 +8,9 @@
 /*
  * crash_now: crash the way `how` names (badptr: write through a bad
  * pointer; ud: execute an invalid opcode; kassert: fail an assertion;
- * hang: stop with interrupts off, so the harness's timeout must fire).
+ * hang: stop with interrupts off, so the harness's timeout must fire;
+ * unwire: unwire a mapping that is not wired, which the pmap must
+ * refuse with a panic, SEMANTICS I-PM1).
  * An unknown name is reported and ignored.  Returns only then.
  */
 void	crash_now(const char *how);

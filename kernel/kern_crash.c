@@ -1,11 +1,14 @@
 /*
  * kern_crash.c - deliberate crashes for testing the panic path
- * (command line crash=badptr|ud|kassert|hang).  Each crash is a separate,
+ * (command line crash=badptr|ud|kassert|hang|unwire).  Each crash is a separate,
  * non-inlined function so the backtrace has a name to show.
  */
 #include <kernel/systm.h>
 #include <kernel/crash.h>
 #include <kernel/machdep.h>
+#include <vm/vm.h>
+#include <vm/vm_page.h>
+#include <vm/pmap.h>
 
 /*
  * An address no kernel mapping covers (the first page is never mapped);
@@ -47,6 +50,26 @@ crash_kassert(void)
 	panic("crash=kassert needs a kernel built with INVARIANTS");
 }
 
+/*
+ * SEMANTICS I-PM1: unwiring a valid mapping that is not wired means the
+ * VM's books and the page tables disagree; the pmap must panic.
+ */
+static void __attribute__((__noinline__))
+crash_unwire(void)
+{
+	static struct pmap pmap;
+	vm_offset_t va = 0x400000;
+	vm_page_t m;
+
+	if (pmap_pinit(&pmap) != 0 ||
+	    (m = vm_page_alloc_noobj(VM_ALLOC_NORMAL)) == NULL ||
+	    pmap_enter(&pmap, va, m, VM_PROT_READ, 0) != KERN_SUCCESS)
+		panic("crash=unwire: could not set up the mapping");
+	printf("crash: unwiring a mapping that is not wired\n");
+	pmap_unwire(&pmap, va, va + PAGE_SIZE);
+	panic("crash=unwire: pmap_unwire accepted an unwired mapping");
+}
+
 void
 crash_now(const char *how)
 {
@@ -58,7 +81,9 @@ crash_now(const char *how)
 		crash_kassert();
 	else if (strcmp(how, "hang") == 0)
 		crash_hang();
+	else if (strcmp(how, "unwire") == 0)
+		crash_unwire();
 	else
-		printf("crash=%s: unknown (known: badptr, ud, kassert, hang)\n",
-		    how);
+		printf("crash=%s: unknown (known: badptr, ud, kassert, hang, "
+		    "unwire)\n", how);
 }

@@ -139,8 +139,8 @@ void	pmap_activate(pmap_t pmap);
 
 /*
  * pmap_mapdev_attr / pmap_unmapdev: map device memory [pa, pa+size)
- * into kernel VA with caching mode `ma` (uncached by default through
- * pmap_mapdev).  Returns the VA of `pa`, or NULL if no VA was free.
+ * into kernel VA with caching mode `ma` (VM_MEMATTR_*).  Returns the VA
+ * of `pa`, or NULL if no VA was free.
  */
 void	*pmap_mapdev_attr(vm_paddr_t pa, vm_size_t size, vm_memattr_t ma);
 void	pmap_unmapdev(void *va, vm_size_t size);

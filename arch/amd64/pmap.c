@@ -48,19 +48,6 @@ static vm_offset_t kernel_vm_end = VM_KVA_START;
 
 TAILQ_HEAD(pmap_ptplist, vm_page);
 
-static inline void
-load_cr3(vm_paddr_t pa)
-{
-	__asm__ volatile("mov %0, %%cr3" : : "r"(pa) : "memory");
-}
-
-static inline void
-load_cr4(u_long val)
-{
-	__asm__ volatile("mov %0, %%cr4" : : "r"(val) : "memory");
-}
-
-#define CR4_PGE		0x80
 
 /* Clear `clear` and set `set` in a live entry, not losing A/D updates. */
 static pt_entry_t

@@ -45,7 +45,6 @@ extern char _text[], _etext[], _rodata[], _erodata[], _data[], _end[];
 
 #define MSR_EFER	0xc0000080
 #define EFER_NXE	(1ULL << 11)
-#define CR4_PGE		0x80
 #define CPUID_PGE	(1U << 13)	/* leaf 1, EDX */
 #define CPUID_1GPAGES	(1U << 26)	/* leaf 0x80000001, EDX */
 
@@ -57,27 +56,6 @@ extern char _text[], _etext[], _rodata[], _erodata[], _data[], _end[];
 
 /* Boot page-table pages: the early allocation, handed out in order. */
 static vm_paddr_t boot_pt_next, boot_pt_end;
-
-static inline uint64_t
-rdmsr(uint32_t msr)
-{
-	uint32_t lo, hi;
-
-	__asm__ volatile("rdmsr" : "=a"(lo), "=d"(hi) : "c"(msr));
-	return ((uint64_t)hi << 32 | lo);
-}
-
-static inline void
-load_cr3(vm_paddr_t pa)
-{
-	__asm__ volatile("mov %0, %%cr3" : : "r"(pa) : "memory");
-}
-
-static inline void
-load_cr4(u_long val)
-{
-	__asm__ volatile("mov %0, %%cr4" : : "r"(val) : "memory");
-}
 
 /* The table entry `e` points to; a fresh zeroed boot page if none. */
 static pt_entry_t *

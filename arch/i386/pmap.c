@@ -60,7 +60,6 @@
 /* Flush single pages up to this many; beyond it, the whole TLB. */
 #define PMAP_INVLPG_MAX	32
 
-#define CR4_PGE		0x00000080UL
 
 /* A user page table: writable and user-accessible (the PTEs decide). */
 #define UPDE_BITS	(PG_V | PG_RW | PG_U | PG_A)
@@ -71,18 +70,6 @@
 struct pmap	kernel_pmap_store;
 pt_entry_t	pmap_pg_g;
 vm_paddr_t	pmap_direct_end;
-
-static inline void
-load_cr3(vm_paddr_t pa)
-{
-	__asm__ volatile("mov %0, %%cr3" : : "r"((u_long)pa) : "memory");
-}
-
-static inline void
-load_cr4(u_long val)
-{
-	__asm__ volatile("mov %0, %%cr4" : : "r"(val) : "memory");
-}
 
 /* Clear a PTE and return what it held, A/D bits set meanwhile included. */
 static inline pt_entry_t
@@ -494,8 +481,9 @@ pmap_unwire(pmap_t pmap, vm_offset_t sva, vm_offset_t eva)
 			if ((*pte & PG_V) == 0)
 				continue;
 			if ((*pte & PG_W) == 0)
-				panic("pmap_unwire: pmap %p va %#lx: valid PTE "
-				    "%#x is not wired", pmap, (u_long)va, *pte);
+				panic("pmap_unwire: pmap %p va %#lx: valid "
+				    "mapping %#x is not wired (I-PM1)", pmap,
+				    (u_long)va, *pte);
 			pte_clear_bits(pte, PG_W);
 			pmap->pm_stats.wired_count--;
 		}

@@ -33,20 +33,12 @@
 #include <x86/cpufunc.h>
 #include <x86/pat.h>
 
-#define CR0_WP		0x00010000UL	/* supervisor writes obey PG_RW */
-#define CR4_PGE		0x00000080UL	/* global pages */
 #define CPUID_PGE	(1U << 13)	/* leaf 1, EDX */
 
 #define KVA_NPT		((VM_KVA_END - VM_KVA_START) / NBPDR)
 #define TMPMAP_NPT	1
 /* Kernel PDEs point at page tables writable by the kernel only. */
 #define KPDE_BITS	(PG_V | PG_RW | PG_A)
-
-static inline void
-load_cr4(unsigned long cr4)
-{
-	__asm__ volatile("mov %0, %%cr4" : : "r"(cr4) : "memory");
-}
 
 /* The physical page of the kernel image holding kernel address `va`. */
 static vm_paddr_t

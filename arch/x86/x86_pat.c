@@ -44,13 +44,6 @@
 
 static bool pat_present;	/* (c) IA32_PAT programmed by pat_init */
 
-static inline void
-pat_wrmsr(uint32_t msr, uint64_t val)
-{
-	__asm__ volatile("wrmsr" : : "c"(msr), "a"((uint32_t)val),
-	    "d"((uint32_t)(val >> 32)) : "memory");
-}
-
 /*
  * pat_init: program IA32_PAT with the layout above, if the CPU has one.
  * Only entries 4..7 change, and no mapping selects those before this
@@ -68,7 +61,7 @@ pat_init(void)
 		    "will be uncacheable\n");
 		return;
 	}
-	pat_wrmsr(MSR_PAT,
+	wrmsr(MSR_PAT,
 	    PAT_ENTRY(0, PAT_WB) | PAT_ENTRY(1, PAT_WT) |
 	    PAT_ENTRY(2, PAT_UCMINUS) | PAT_ENTRY(3, PAT_UC) |
 	    PAT_ENTRY(4, PAT_WB) | PAT_ENTRY(5, PAT_WT) |

@@ -151,6 +151,36 @@ read_flags(void)
 	return (flags);
 }
 
+static inline void
+load_cr3(unsigned long pa)
+{
+	__asm__ volatile("mov %0, %%cr3" : : "r"(pa) : "memory");
+}
+
+static inline void
+load_cr4(unsigned long val)
+{
+	__asm__ volatile("mov %0, %%cr4" : : "r"(val) : "memory");
+}
+
+static inline uint64_t
+rdmsr(uint32_t msr)
+{
+	uint32_t lo, hi;
+
+	__asm__ volatile("rdmsr" : "=a"(lo), "=d"(hi) : "c"(msr));
+	return ((uint64_t)hi << 32 | lo);
+}
+
+static inline void
+wrmsr(uint32_t msr, uint64_t val)
+{
+	__asm__ volatile("wrmsr" : : "c"(msr), "a"((uint32_t)val),
+	    "d"((uint32_t)(val >> 32)) : "memory");
+}
+
 #define PSL_I	0x200		/* interrupt enable flag */
+#define CR0_WP	0x00010000	/* supervisor writes honour read-only PTEs */
+#define CR4_PGE	0x00000080	/* global pages */
 
 #endif /* !_X86_CPUFUNC_H_ */

@@ -11,7 +11,7 @@
 
 #include <vm/vm.h>
 
-/* pat_init: program the PAT on this CPU.  Boot, before pmap_bootstrap. */
+/* pat_init: program the PAT on this CPU.  Boot, from pmap_bootstrap(). */
 void	pat_init(void);
 
 /* pat_pte_bits: the caching bits for `ma`; `large`: for a PS PDE. */
