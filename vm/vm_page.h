@@ -74,6 +74,9 @@ struct vm_page {
 	uint8_t		busy;		/* (o) busied by an I/O or fault */
 };
 
+/* A list of pages linked through plinks.q (pages their owner holds). */
+TAILQ_HEAD(pglist, vm_page);
+
 /* flags */
 #define PG_FREE		0x0001	/* in the buddy allocator */
 #define PG_ZERO		0x0002	/* known to be all zero */

@@ -41,7 +41,6 @@
 #define PMAP_USER_END	((vm_offset_t)NUPML4E << PML4SHIFT)
 
 /* Flush single pages up to this many; beyond it, the whole TLB. */
-#define PMAP_INVLPG_MAX	32
 
 /* Kernel page tables exist for [VM_KVA_START, kernel_vm_end). (l) */
 static vm_offset_t kernel_vm_end = VM_KVA_START;
@@ -68,49 +67,6 @@ static bool
 pmap_is_current(pmap_t pmap)
 {
 	return (pmap == kernel_pmap || (rcr3() & PG_FRAME) == pmap->pm_cr3);
-}
-
-/*
- * pmap_invalidate_page / _range / _all: drop stale TLB entries after
- * `pmap`'s tables changed.  A pmap that is not loaded needs nothing: its
- * non-global entries go when its CR3 is loaded.  The kernel's entries
- * are global (PG_G), so flushing all of them toggles CR4.PGE.  An SMP
- * shootdown goes here.  Any context; caller holds pm_mtx or owns the
- * mappings.
- */
-void
-pmap_invalidate_page(pmap_t pmap, vm_offset_t va)
-{
-	if (pmap_is_current(pmap))
-		invlpg(va);
-}
-
-void
-pmap_invalidate_range(pmap_t pmap, vm_offset_t sva, vm_offset_t eva)
-{
-	vm_offset_t va;
-
-	if (!pmap_is_current(pmap))
-		return;
-	if (eva - sva > PMAP_INVLPG_MAX * PAGE_SIZE) {
-		pmap_invalidate_all(pmap);
-		return;
-	}
-	for (va = sva; va < eva; va += PAGE_SIZE)
-		invlpg(va);
-}
-
-void
-pmap_invalidate_all(pmap_t pmap)
-{
-	u_long cr4;
-
-	if (pmap == kernel_pmap && pg_g != 0) {
-		cr4 = rcr4();
-		load_cr4(cr4 & ~CR4_PGE);
-		load_cr4(cr4);
-	} else if (pmap_is_current(pmap))
-		load_cr3(rcr3());
 }
 
 /*
@@ -394,7 +350,7 @@ pmap_enter_bits(pmap_t pmap, vm_page_t m, vm_prot_t prot, u_int flags)
 		bits |= PG_W;
 	if ((m->oflags & VPO_UNMANAGED) == 0)
 		bits |= PG_MANAGED;
-	bits |= pmap == kernel_pmap ? pg_g : PG_U;
+	bits |= pmap == kernel_pmap ? pmap_pg_g : PG_U;
 	return (bits | pat_pte_bits(m->pat_mode, false));
 }
 
@@ -743,7 +699,7 @@ pmap_kenter_attr(vm_offset_t va, vm_paddr_t pa, vm_memattr_t ma)
 		panic("pmap_kenter: no page table for %#lx "
 		    "(pmap_growkernel first)", (u_long)va);
 	old = __atomic_exchange_n(pte, pa | PG_V | PG_RW | PG_A | PG_M | PG_W |
-	    pg_g | pg_nx | pat_pte_bits(ma, false), __ATOMIC_SEQ_CST);
+	    pmap_pg_g | pg_nx | pat_pte_bits(ma, false), __ATOMIC_SEQ_CST);
 	KASSERT((old & PG_MANAGED) == 0, ("pmap_kenter: %#lx has a managed "
 	    "mapping", (u_long)va));
 	if ((old & PG_V) == 0)

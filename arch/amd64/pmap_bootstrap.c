@@ -37,7 +37,7 @@
 
 struct pmap kernel_pmap_store;
 pt_entry_t pg_nx;
-pt_entry_t pg_g;
+pt_entry_t pmap_pg_g;
 vm_paddr_t dmap_max_pa;
 
 /* kernel.ld: the image by kind of section, each kind page aligned. */
@@ -138,7 +138,7 @@ boot_count_tables(bool gbpages)
 	return (n);
 }
 
-/* Read what the CPU offers: sets pg_nx and pg_g; true if 1 GiB pages. */
+/* Read what the CPU offers: sets pg_nx and pmap_pg_g; true if 1 GiB pages. */
 static bool
 boot_cpu_features(void)
 {
@@ -147,7 +147,7 @@ boot_cpu_features(void)
 	/* locore turned EFER.NXE on if the CPU has NX. */
 	pg_nx = (rdmsr(MSR_EFER) & EFER_NXE) != 0 ? PG_NX : 0;
 	do_cpuid(1, regs);
-	pg_g = (regs[3] & CPUID_PGE) != 0 ? PG_G : 0;
+	pmap_pg_g = (regs[3] & CPUID_PGE) != 0 ? PG_G : 0;
 	do_cpuid(0x80000001, regs);	/* locore checked that it exists */
 	return ((regs[3] & CPUID_1GPAGES) != 0);
 }
@@ -193,10 +193,10 @@ pmap_bootstrap(void)
 	boot_pt_end = boot_pt_next + ptoa(ntables);
 	boot_kernel_pmap_init();
 
-	dmap_bits = PG_V | PG_RW | PG_A | PG_M | PG_PS | pg_g | pg_nx;
+	dmap_bits = PG_V | PG_RW | PG_A | PG_M | PG_PS | pmap_pg_g | pg_nx;
 	for (pa = 0; pa < dmap_max_pa; pa += gbpages ? NBPDP : NBPDR)
 		boot_enter(PHYS_TO_DMAP(pa), pa | dmap_bits, gbpages ? 3 : 2);
-	kbits = PG_V | PG_A | pg_g;
+	kbits = PG_V | PG_A | pmap_pg_g;
 	boot_map_image(_text, _etext, kbits);
 	boot_map_image(_rodata, _erodata, kbits | pg_nx);
 	boot_map_image(_data, _end, kbits | PG_RW | PG_M | pg_nx);
@@ -206,13 +206,13 @@ pmap_bootstrap(void)
 	    (u_long)atop(boot_pt_end - boot_pt_next)));
 
 	load_cr3(kernel_pmap->pm_cr3);
-	if (pg_g != 0)
+	if (pmap_pg_g != 0)
 		load_cr4(rcr4() | CR4_PGE);
 	printf("pmap: DMAP %llu GiB (%s pages), NX %s, global pages %s, "
 	    "kernel text read-only; %lu page-table pages\n",
 	    (unsigned long long)(dmap_max_pa / NBPDP),
 	    gbpages ? "1 GiB" : "2 MiB", pg_nx != 0 ? "on" : "off (no CPU "
-	    "support)", pg_g != 0 ? "on" : "off", ntables);
+	    "support)", pmap_pg_g != 0 ? "on" : "off", ntables);
 }
 
 /*

@@ -58,7 +58,6 @@
 #include <x86/pv.h>
 
 /* Flush single pages up to this many; beyond it, the whole TLB. */
-#define PMAP_INVLPG_MAX	32
 
 
 /* A user page table: writable and user-accessible (the PTEs decide). */
@@ -661,60 +660,3 @@ pmap_init(void)
 	pv_init();
 }
 
-/*
- * Whether a change to `pmap` at `va` can be in this CPU's TLB: kernel
- * addresses are in every pmap; a user pmap's only while it is loaded
- * (its entries are not global, so loading another CR3 dropped them).
- */
-static bool
-pmap_in_tlb(pmap_t pmap, vm_offset_t va)
-{
-	return (va >= VM_MIN_KERNEL_ADDRESS || pmap == kernel_pmap ||
-	    rcr3() == pmap->pm_cr3);
-}
-
-/* pmap_invalidate_page (vm/pmap.h): invlpg.  Any context. */
-void
-pmap_invalidate_page(pmap_t pmap, vm_offset_t va)
-{
-	if (pmap_in_tlb(pmap, va))
-		invlpg(va);
-}
-
-/*
- * pmap_invalidate_range (vm/pmap.h): invlpg each page, or the whole TLB
- * for more than PMAP_INVLPG_MAX pages.  Any context.
- */
-void
-pmap_invalidate_range(pmap_t pmap, vm_offset_t sva, vm_offset_t eva)
-{
-	vm_offset_t va;
-
-	if (!pmap_in_tlb(pmap, sva))
-		return;
-	if (eva - sva > ptoa(PMAP_INVLPG_MAX)) {
-		pmap_invalidate_all(pmap);
-		return;
-	}
-	for (va = sva; va < eva; va += PAGE_SIZE)
-		invlpg(va);
-}
-
-/*
- * pmap_invalidate_all (vm/pmap.h): a CR3 reload for a loaded user pmap;
- * for the kernel's, toggling CR4.PGE, which flushes global entries
- * too.  Any context.
- */
-void
-pmap_invalidate_all(pmap_t pmap)
-{
-	u_long cr4;
-
-	if (pmap == kernel_pmap && pmap_pg_g != 0) {
-		cr4 = rcr4();
-		load_cr4(cr4 & ~CR4_PGE);
-		load_cr4(cr4);
-	} else if (pmap == kernel_pmap || rcr3() == pmap->pm_cr3) {
-		load_cr3(rcr3());
-	}
-}

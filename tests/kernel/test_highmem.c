@@ -18,6 +18,7 @@
 #include <vm/vm_kern.h>
 #include <vm/pmap.h>
 #include <machine/vmparam.h>
+#include "ktest_vm.h"
 
 #define NHIGH		3	/* high pages the copy test wants */
 #define HUNT_MAX	64	/* allocations tried to find them */
@@ -135,8 +136,6 @@ is_zero(vm_offset_t va)
 	return (true);
 }
 
-TAILQ_HEAD(pglist, vm_page);
-
 /*
  * Allocate (class NORMAL, no VM_ALLOC_DIRECT, so the high free list
  * first) until `n` pages above the direct map are in high[]; pages
@@ -157,17 +156,6 @@ hunt_high_pages(vm_page_t *high, int n, struct pglist *low)
 			TAILQ_INSERT_TAIL(low, m, plinks.q);
 	}
 	return (found);
-}
-
-static void
-free_list(struct pglist *l)
-{
-	vm_page_t m;
-
-	while ((m = TAILQ_FIRST(l)) != NULL) {
-		TAILQ_REMOVE(l, m, plinks.q);
-		vm_page_free(m);
-	}
 }
 
 /*
@@ -254,7 +242,7 @@ KTEST(highmem_zero_and_copy)
 		vm_page_free(m[i]);
 	if (m[NHIGH] != NULL)
 		vm_page_free(m[NHIGH]);
-	free_list(&low);
+	ktest_undrain(&low, -1);
 
 	KT_CHECK(vm_cnt.v_free_count == free0 && vm_cnt.v_wire_count == wired0,
 	    "free %lu (was %lu), wired %lu (was %lu)", vm_cnt.v_free_count,

@@ -19,8 +19,7 @@
 #include <vm/vm_kern.h>
 #include <vm/pmap.h>
 #include <machine/vmparam.h>
-
-TAILQ_HEAD(pglist, vm_page);
+#include "ktest_vm.h"
 
 /* Bytes in n pages, as a kernel VA size (ptoa gives physical sizes). */
 static inline vm_size_t
@@ -172,26 +171,8 @@ KTEST(r32_kmem_loop_returns_to_baseline)
 static bool
 drain_to(struct pglist *held, u_long target)
 {
-	vm_page_t m;
-
-	while (vm_cnt.v_free_count > target) {
-		m = vm_page_alloc_noobj(VM_ALLOC_INTERRUPT);
-		if (m == NULL)
-			return (false);
-		TAILQ_INSERT_TAIL(held, m, plinks.q);
-	}
+	ktest_drain(held, target, VM_ALLOC_INTERRUPT);
 	return (vm_cnt.v_free_count == target);
-}
-
-static void
-free_held(struct pglist *held)
-{
-	vm_page_t m;
-
-	while ((m = TAILQ_FIRST(held)) != NULL) {
-		TAILQ_REMOVE(held, m, plinks.q);
-		vm_page_free(m);
-	}
 }
 
 /*
@@ -238,7 +219,7 @@ KTEST(r32_kmem_nowait_shortage_undoes_everything)
 	}
 	now = kmem_counts();
 	KT_CHECK_COUNTS(now, base);
-	free_held(&held);
+	ktest_undrain(&held, -1);
 	KT_CHECK(vmem_check(kernel_arena) == 0);
 }
 
@@ -282,7 +263,7 @@ KTEST(r32_kmem_zero)
 			nonzero += *p != 0;
 		kmem_free(va, kbytes(n));
 	}
-	free_held(&held);
+	ktest_undrain(&held, -1);
 	KT_REQUIRE(va != 0, "M_ZERO allocation failed");
 	KT_CHECK(reused == n, "only %lu of %lu dirtied pages reused", reused, n);
 	KT_CHECK(nonzero == 0, "%lu words not zero", nonzero);

@@ -25,6 +25,7 @@
 #include <x86/pv.h>
 #include <x86/trap_catch.h>
 #include <x86/x86_var.h>
+#include "ktest_vm.h"
 
 /*
  * User addresses far apart, so that each needs page tables of its own
@@ -243,30 +244,6 @@ KTEST(pmap_enter_replaces_existing_mapping)
 	pages_free(m, 2);
 }
 
-TAILQ_HEAD(pglist, vm_page);
-
-/* Move every page a SYSTEM-class allocation can still get onto `held`. */
-static void
-drain_system(struct pglist *held)
-{
-	vm_page_t m;
-
-	while ((m = vm_page_alloc_noobj(VM_ALLOC_SYSTEM)) != NULL)
-		TAILQ_INSERT_TAIL(held, m, plinks.q);
-}
-
-/* Free `n` pages of `held` (all of them if n < 0). */
-static void
-undrain(struct pglist *held, int n)
-{
-	vm_page_t m;
-
-	while (n-- != 0 && (m = TAILQ_FIRST(held)) != NULL) {
-		TAILQ_REMOVE(held, m, plinks.q);
-		vm_page_free(m);
-	}
-}
-
 /*
  * Out of pages, pmap_pinit fails and pmap_enter returns
  * KERN_RESOURCE_SHORTAGE with nothing changed, also when it got some of
@@ -286,14 +263,14 @@ KTEST(pmap_enter_shortage_changes_nothing)
 		pages_free(&m, 1);
 		KT_REQUIRE(false, "no page for the pmap");
 	}
-	drain_system(&held);
+	ktest_drain(&held, 0, VM_ALLOC_SYSTEM);
 	counts_take(&base);
 	KT_CHECK(pmap_pinit(&pm2) != 0, "pmap_pinit without a free page");
 	KT_CHECK_PGTABLE(&base);
 	KT_CHECK_FREE(&base);
 	/* One, two, three levels of page tables: amd64 needs all three. */
 	for (avail = 0; avail <= 3; avail++) {
-		undrain(&held, avail);
+		ktest_undrain(&held, avail);
 		counts_take(&base);
 		rv = pmap_enter(&pm, TVA1, m, VM_PROT_RW, PMAP_ENTER_WIRED);
 		if (rv == KERN_SUCCESS) {
@@ -309,10 +286,10 @@ KTEST(pmap_enter_shortage_changes_nothing)
 		}
 		KT_CHECK(avail > 0 || rv == KERN_RESOURCE_SHORTAGE,
 		    "pmap_enter without a free page");
-		drain_system(&held);
+		ktest_drain(&held, 0, VM_ALLOC_SYSTEM);
 	}
 	KT_CHECK(rv == KERN_SUCCESS, "three free pages were not enough");
-	undrain(&held, -1);
+	ktest_undrain(&held, -1);
 	pmap_release(&pm);
 	pages_free(&m, 1);
 }

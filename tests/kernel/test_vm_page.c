@@ -11,35 +11,7 @@
 #include <vm/vm_phys.h>
 #include <vm/vmmeter.h>
 #include <vm/pmap.h>
-
-TAILQ_HEAD(pglist, vm_page);
-
-/* Give back every page on `held`. */
-static void
-free_held(struct pglist *held)
-{
-	vm_page_t m;
-
-	while ((m = TAILQ_FIRST(held)) != NULL) {
-		TAILQ_REMOVE(held, m, plinks.q);
-		vm_page_free(m);
-	}
-}
-
-/* Allocate with `req` onto `held` while more than `floor` pages are free. */
-static u_long
-drain_to(struct pglist *held, u_long floor, int req)
-{
-	vm_page_t m;
-	u_long n = 0;
-
-	while (vm_cnt.v_free_count > floor &&
-	    (m = vm_page_alloc_noobj(req)) != NULL) {
-		TAILQ_INSERT_TAIL(held, m, plinks.q);
-		n++;
-	}
-	return (n);
-}
+#include "ktest_vm.h"
 
 KTEST(vm_page_boot_counts_add_up)
 {
@@ -155,11 +127,11 @@ KTEST(r70_class_floors_on_the_real_allocator)
 
 	KT_REQUIRE(!vm_cnt.v_min && !vm_cnt.v_severe,
 	    "machine already short of memory (%lu free)", free0);
-	drain_to(&held, t->free_severe, VM_ALLOC_NORMAL);
+	ktest_drain(&held, t->free_severe, VM_ALLOC_NORMAL);
 	KT_CHECK(vm_cnt.v_min && !vm_cnt.v_severe,
 	    "at free_severe: min %d severe %d", vm_cnt.v_min, vm_cnt.v_severe);
 	KT_CHECK(vm_page_count_min() && !vm_page_count_severe());
-	drain_to(&held, t->free_reserved + 1, VM_ALLOC_NORMAL);
+	ktest_drain(&held, t->free_reserved + 1, VM_ALLOC_NORMAL);
 	KT_CHECK(vm_cnt.v_severe && vm_page_count_severe());
 	KT_REQUIRE(vm_cnt.v_free_count == t->free_reserved + 1,
 	    "drained to %lu", vm_cnt.v_free_count);
@@ -169,16 +141,16 @@ KTEST(r70_class_floors_on_the_real_allocator)
 		TAILQ_INSERT_TAIL(&held, m, plinks.q);
 	KT_CHECK(vm_page_alloc_noobj(VM_ALLOC_NORMAL) == NULL,
 	    "NORMAL went below free_reserved");
-	drain_to(&held, t->interrupt_free_min, VM_ALLOC_SYSTEM);
+	ktest_drain(&held, t->interrupt_free_min, VM_ALLOC_SYSTEM);
 	KT_CHECK(vm_cnt.v_free_count == t->interrupt_free_min,
 	    "SYSTEM stopped at %lu", vm_cnt.v_free_count);
 	KT_CHECK(vm_page_alloc_noobj(VM_ALLOC_SYSTEM) == NULL,
 	    "SYSTEM went below interrupt_free_min");
-	drain_to(&held, 0, VM_ALLOC_INTERRUPT);
+	ktest_drain(&held, 0, VM_ALLOC_INTERRUPT);
 	KT_CHECK(vm_cnt.v_free_count == 0, "INTERRUPT stopped at %lu",
 	    vm_cnt.v_free_count);
 	KT_CHECK(vm_page_alloc_noobj(VM_ALLOC_INTERRUPT) == NULL);
-	free_held(&held);
+	ktest_undrain(&held, -1);
 	KT_CHECK(vm_cnt.v_free_count == free0);
 	KT_CHECK(!vm_cnt.v_min && !vm_cnt.v_severe,
 	    "min/severe still set after the pages came back");

@@ -27,7 +27,7 @@ struct pmap {
 
 /* Set once by pmap_bootstrap (pmap_bootstrap.c), used by pmap.c too. */
 extern pt_entry_t pg_nx;	/* PG_NX if EFER.NXE is on, else 0 */
-extern pt_entry_t pg_g;		/* PG_G if CR4.PGE is on, else 0 */
+extern pt_entry_t pmap_pg_g;		/* PG_G if CR4.PGE is on, else 0 */
 extern vm_paddr_t dmap_max_pa;	/* the DMAP maps [0, dmap_max_pa) */
 
 #endif /* !_MACHINE_PMAP_H_ */
