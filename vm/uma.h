@@ -3,9 +3,11 @@
  *
  * A zone hands out items of one size.  Its slabs are single pages taken
  * wired (reason VM_WIRE_KMEM) from the direct map; the slab header sits
- * at the end of the page and vm_page.plinks.uma.slab points to it, so
+ * at the end of the page, or, for zones of large items where it would
+ * cost an item, off the page as an item of an internal zone (see
+ * uma_slabzone()).  vm_page.plinks.uma.slab points to it either way, so
  * free() finds the zone of any item.  Empty slabs beyond a small cache
- * go back to the page allocator.
+ * go back to the page allocator, with their headers.
  *
  * Locking: one mutex per zone, taken inside.  Never sleeps.
  */
@@ -39,7 +41,19 @@ size_t	uma_zone_size(uma_zone_t zone);
 u_long	uma_zone_inuse(uma_zone_t zone);	/* items handed out */
 u_long	uma_zone_slabs(uma_zone_t zone);	/* pages held */
 
-/* uma_zone_check: verify the zone's slabs; returns the problems found. */
+/*
+ * uma_slabzone: the internal zone that off-page slab headers are items
+ * of (one per off-page slab; its pages count in its own
+ * uma_zone_slabs()), for statistics and tests.  NULL before the first
+ * uma_zcreate().
+ */
+uma_zone_t uma_slabzone(void);
+
+/*
+ * uma_zone_check: verify the zone's slabs, and the slab header zone's
+ * (its items in use match the off-page slabs of all zones); returns the
+ * problems found.
+ */
 int	uma_zone_check(uma_zone_t zone);
 
 #endif /* !_VM_UMA_H_ */

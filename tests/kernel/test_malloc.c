@@ -59,7 +59,8 @@ malloc_slabs(void)
 
 	for (i = 0; i < MALLOC_NCLASSES; i++)
 		n += uma_zone_slabs(malloc_test_zones[i]);
-	return (n);
+	/* Off-page zones keep their slab headers in pages of their own. */
+	return (n + uma_zone_slabs(uma_slabzone()));
 }
 
 /* Sizes to try: around every class edge, and some of several pages. */
