@@ -17,12 +17,16 @@ typedef uintptr_t	vm_offset_t;	/* a virtual address */
 typedef uintptr_t	vm_size_t;	/* a size in virtual space */
 typedef uint64_t	vm_paddr_t;	/* a physical address (64 bits on both ARCHes) */
 typedef uint64_t	vm_pindex_t;	/* a page index within an object */
+typedef uint64_t	vm_ooffset_t;	/* a byte offset within an object */
 typedef uint8_t		vm_prot_t;	/* VM_PROT_* */
+typedef uint8_t		vm_inherit_t;	/* VM_INHERIT_* */
 typedef uint8_t		vm_memattr_t;	/* VM_MEMATTR_* */
 
 typedef struct vm_page	*vm_page_t;
 typedef struct pmap	*pmap_t;
-struct vm_object;
+typedef struct vm_object *vm_object_t;
+typedef struct vm_map	*vm_map_t;
+typedef struct vm_map_entry *vm_map_entry_t;
 
 #define VM_PROT_NONE		0x00
 #define VM_PROT_READ		0x01
@@ -30,6 +34,13 @@ struct vm_object;
 #define VM_PROT_EXECUTE		0x04
 #define VM_PROT_RW		(VM_PROT_READ | VM_PROT_WRITE)
 #define VM_PROT_ALL		(VM_PROT_READ | VM_PROT_WRITE | VM_PROT_EXECUTE)
+
+/* What a child gets of a mapping at fork (vm_map_inherit, minherit(2)). */
+#define VM_INHERIT_SHARE	0	/* the same memory */
+#define VM_INHERIT_COPY		1	/* a copy-on-write copy */
+#define VM_INHERIT_NONE		2	/* nothing: a hole */
+#define VM_INHERIT_ZERO		3	/* fresh zero-filled memory */
+#define VM_INHERIT_DEFAULT	VM_INHERIT_COPY
 
 /*
  * Memory attributes (caching modes) a mapping may ask for.  The pmap
@@ -48,6 +59,13 @@ struct vm_object;
 #define KERN_INVALID_ARGUMENT	4
 #define KERN_FAILURE		5
 #define KERN_RESOURCE_SHORTAGE	6
+#define KERN_OUT_OF_BOUNDS	9	/* beyond the end of the backing object */
+/*
+ * KERN_RESTART is internal to the VM (SEMANTICS decision R66a): "an entry
+ * was in transition or the map changed; look it up again".  It never
+ * reaches the trap handler, unlike KERN_RESOURCE_SHORTAGE.
+ */
+#define KERN_RESTART		10
 
 #define atop(x)		((vm_pindex_t)(x) >> PAGE_SHIFT)
 #define ptoa(x)		((vm_paddr_t)(x) << PAGE_SHIFT)

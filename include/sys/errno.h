@@ -37,6 +37,7 @@
 #define EDOM		33	/* numerical argument out of domain */
 #define ERANGE		34	/* result too large */
 #define EAGAIN		35	/* resource temporarily unavailable */
+#define EWOULDBLOCK	EAGAIN	/* operation would block */
 #define ENOSYS		78	/* function not implemented */
 
 #endif /* !_SYS_ERRNO_H_ */

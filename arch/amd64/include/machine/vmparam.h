@@ -32,4 +32,8 @@
 #define VM_KVA_START		0xFFFFFE0000000000UL
 #define VM_KVA_END		0xFFFFFE1000000000UL	/* 64 GiB */
 
+/* User address space: the lower half, minus page 0 and the last page before the hole. */
+#define VM_MIN_USER_ADDRESS	0x0000000000001000UL
+#define VM_MAX_USER_ADDRESS	0x00007ffffffff000UL
+
 #endif /* !_MACHINE_VMPARAM_H_ */

@@ -34,4 +34,8 @@
 #define VM_KVA_START		0xE0000000UL
 #define VM_KVA_END		0xF0000000UL
 
+/* User address space: below KERNBASE, minus page 0 and the top 4 MiB. */
+#define VM_MIN_USER_ADDRESS	0x00001000UL
+#define VM_MAX_USER_ADDRESS	0xbfc00000UL
+
 #endif /* !_MACHINE_VMPARAM_H_ */

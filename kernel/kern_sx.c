@@ -1,0 +1,1 @@
+/* kernel/kern_sx.c: being written (issue 4). */

@@ -1,0 +1,1 @@
+/* kernel/kern_synch.c: being written (issue 4). */

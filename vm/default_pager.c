@@ -1,0 +1,1 @@
+/* vm/default_pager.c: being written (issue 4). */

@@ -1,0 +1,1 @@
+/* vm/vm_fault.c: being written (issue 4). */

@@ -1,0 +1,1 @@
+/* vm/vm_map.c: being written (issue 4). */

@@ -1,0 +1,271 @@
+/*
+ * vm_map.h - address maps: the sorted set of mapped ranges (entries) of
+ * one address space, each mapping a range of an object with a
+ * protection, an inheritance and wiring state (SEMANTICS 1.1, 1.2).
+ *
+ * Entries are kept in address order in a list and in a red-black tree
+ * (include/sys/tree.h) augmented with the largest free gap in each
+ * subtree, so lookup, insert, delete and the search for free space all
+ * cost O(log n).
+ *
+ * Lock keys:
+ *	(c)  constant after vm_map_init()
+ *	(m)  the map lock (vm_map_lock: exclusive; vm_map_lock_read: shared)
+ *	(t)  the thread that set MAP_ENTRY_IN_TRANSITION on the entry owns it
+ *	     (SEMANTICS I-E4), map lock held or not
+ * Lock order: map lock -> object lock -> pmap lock.
+ */
+#ifndef _VM_VM_MAP_H_
+#define _VM_VM_MAP_H_
+
+#include <sys/queue.h>
+#include <sys/tree.h>
+#include <kernel/sx.h>
+#include <vm/vm.h>
+#include <vm/pmap.h>
+
+struct thread;
+
+struct vm_map_entry {
+	RB_ENTRY(vm_map_entry) rb;		/* (m) in map->root */
+	TAILQ_ENTRY(vm_map_entry) link;		/* (m) in address order */
+	vm_offset_t	start;			/* (m) first address */
+	vm_offset_t	end;			/* (m) one past the last */
+	vm_size_t	max_free;		/* (m) largest free gap in this
+						   subtree: see vm_map.c */
+	vm_object_t	object;			/* (m) what it maps, or NULL */
+	vm_ooffset_t	offset;			/* (m) where in the object */
+	int		eflags;			/* (m) MAP_ENTRY_* */
+	vm_prot_t	protection;		/* (m) current protection */
+	vm_prot_t	max_protection;		/* (m) mprotect may not exceed */
+	vm_inherit_t	inheritance;		/* (m) what fork does */
+	int		wired_count;		/* (m,t) wirings: user (0/1)
+						   plus system ones */
+	struct thread	*wiring_thread;		/* (m) I-E4 owner, or NULL */
+};
+
+/* eflags */
+#define MAP_ENTRY_COW			0x0004	/* copy on write */
+#define MAP_ENTRY_NEEDS_COPY		0x0008	/* needs a shadow first */
+#define MAP_ENTRY_NOFAULT		0x0010	/* no object: faults fail */
+#define MAP_ENTRY_IN_TRANSITION		0x0100	/* being wired/unwired */
+#define MAP_ENTRY_NEEDS_WAKEUP		0x0200	/* someone waits for that */
+#define MAP_ENTRY_WIRE_SKIPPED		0x4000	/* transient, HOLESOK wiring */
+#define MAP_ENTRY_GUARD			0x10000	/* guard: no access, no object */
+#define MAP_ENTRY_USER_WIRED		0x40000	/* the one user wiring (UW) */
+/* Never merged with a neighbour (I-E5). */
+#define MAP_ENTRY_NOMERGE_MASK	(MAP_ENTRY_IN_TRANSITION | MAP_ENTRY_GUARD)
+
+struct vm_map {
+	TAILQ_HEAD(, vm_map_entry) entries;	/* (m) in address order */
+	RB_HEAD(vm_map_tree, vm_map_entry) root; /* (m) the same, as a tree */
+	struct sx	lock;
+	vm_offset_t	min_offset;		/* (c) lowest address */
+	vm_offset_t	max_offset;		/* (c) one past the highest */
+	pmap_t		pmap;			/* (c) its page tables */
+	int		nentries;		/* (m) */
+	vm_size_t	size;			/* (m) bytes in non-guard entries */
+	u_int		timestamp;		/* (m) bumped by each vm_map_unlock */
+	int		flags;			/* (m) MAP_* below */
+	int		busy;			/* (m) I-M2 wiring threads faulting
+						   with the map unlocked */
+	bool		needs_wakeup;		/* (m) sleepers in unlock_and_wait */
+	bool		system_map;		/* (c) the kernel's map */
+};
+
+/* map flags */
+#define MAP_WIREFUTURE		0x01	/* mlockall(MCL_FUTURE) in effect */
+#define MAP_BUSY_WAKEUP		0x02	/* someone waits in vm_map_wait_busy */
+
+/* vm_map_insert/vm_map_find cow argument */
+#define MAP_COPY_ON_WRITE	0x0001
+#define MAP_NOFAULT		0x0002
+#define MAP_CREATE_GUARD	0x0004
+#define MAP_INHERIT_SHARE	0x0008
+
+/* vm_map_find find_space */
+#define VMFS_NO_SPACE		0	/* exactly at *addr */
+#define VMFS_ANY_SPACE		1	/* first fit at or above *addr */
+#define VMFS_ALIGNED_SPACE(x)	((x) << 8) /* aligned to 2^x bytes */
+
+/* The address space of a process (later: of struct proc). */
+struct vmspace {
+	struct vm_map	vm_map;		/* the map; vm_map.pmap -> vm_pmap */
+	struct pmap	vm_pmap;
+	int		vm_refcnt;	/* processes sharing it */
+};
+
+#define vm_map_pmap(map)	((map)->pmap)
+
+/* Locking (vm_map.c).  No spin mutex may be held; may sleep (later). */
+void	vm_map_lock(vm_map_t map);
+void	vm_map_unlock(vm_map_t map);
+void	vm_map_lock_read(vm_map_t map);
+void	vm_map_unlock_read(vm_map_t map);
+bool	vm_map_lock_upgrade(vm_map_t map);	/* true: failed, lock dropped */
+void	vm_map_lock_downgrade(vm_map_t map);
+void	vm_map_assert_locked(vm_map_t map);
+/*
+ * vm_map_unlock_and_wait: drop the map lock and sleep until
+ * vm_map_wakeup() (an entry's transition ended) or `timo` ticks.
+ * Returns tsleep's result.  The caller re-locks and looks again.
+ */
+int	vm_map_unlock_and_wait(vm_map_t map, int timo);
+void	vm_map_wakeup(vm_map_t map);
+/* R40-R43: the busy count of wiring threads (I-M2). */
+void	vm_map_busy(vm_map_t map);
+void	vm_map_unbusy(vm_map_t map);
+void	vm_map_wait_busy(vm_map_t map);
+
+/* vm_map_init: an empty map over [min, max) using `pmap`. */
+void	vm_map_init(vm_map_t map, pmap_t pmap, vm_offset_t min, vm_offset_t max);
+
+/*
+ * vm_map_lookup_entry: the entry containing `addr` (true), or the entry
+ * before it (false; NULL if none).  Map locked.
+ */
+bool	vm_map_lookup_entry(vm_map_t map, vm_offset_t addr,
+	    vm_map_entry_t *entry);
+
+/*
+ * vm_map_findspace: the lowest address >= start where `length` bytes
+ * are free inside the map, in *addr; false if there is none.  O(log n)
+ * through the max_free augmentation.  Map locked.
+ */
+bool	vm_map_findspace(vm_map_t map, vm_offset_t start, vm_size_t length,
+	    vm_offset_t *addr);
+
+/*
+ * vm_map_insert: map [start, end) of `object` at `offset` (object may be
+ * NULL: anonymous memory, an object made on first fault).  The caller's
+ * object reference moves to the map.  May extend the entry before it
+ * instead of adding one (never one with wired_count != 0, I-E5).
+ * KERN_SUCCESS, KERN_NO_SPACE (overlap), KERN_INVALID_ADDRESS (outside
+ * the map), KERN_PROTECTION_FAILURE (prot beyond max),
+ * KERN_RESOURCE_SHORTAGE.  Map write-locked.
+ */
+int	vm_map_insert(vm_map_t map, vm_object_t object, vm_ooffset_t offset,
+	    vm_offset_t start, vm_offset_t end, vm_prot_t prot, vm_prot_t max,
+	    int cow);
+
+/*
+ * vm_map_find: vm_map_insert at *addr (VMFS_NO_SPACE) or at free space
+ * found at or above *addr below max_addr (0: the map's end), aligned as
+ * find_space says; *addr gets the address.  Takes the map lock.
+ */
+int	vm_map_find(vm_map_t map, vm_object_t object, vm_ooffset_t offset,
+	    vm_offset_t *addr, vm_size_t length, vm_offset_t max_addr,
+	    int find_space, vm_prot_t prot, vm_prot_t max, int cow);
+
+/*
+ * vm_map_delete / vm_map_remove: unmap [start, end): PTEs removed,
+ * object references dropped, entries clipped and freed.  In a user map
+ * an entry with system wirings is waited for (R45, with the wiring
+ * issue); a kernel map never waits (R33).  delete: map write-locked;
+ * remove takes the lock.
+ */
+int	vm_map_delete(vm_map_t map, vm_offset_t start, vm_offset_t end);
+int	vm_map_remove(vm_map_t map, vm_offset_t start, vm_offset_t end);
+
+/*
+ * vm_map_protect: set the current (or, with set_max, the maximum)
+ * protection of [start, end).  KERN_PROTECTION_FAILURE if a new current
+ * protection exceeds an entry's maximum; KERN_INVALID_ADDRESS if part
+ * of the range is not mapped (nothing changed then).  Takes the lock.
+ */
+int	vm_map_protect(vm_map_t map, vm_offset_t start, vm_offset_t end,
+	    vm_prot_t new_prot, bool set_max);
+
+/* vm_map_inherit: set the inheritance of [start, end).  Takes the lock. */
+int	vm_map_inherit(vm_map_t map, vm_offset_t start, vm_offset_t end,
+	    vm_inherit_t new_inheritance);
+
+/*
+ * vm_map_lookup: for the fault path: find the entry for `vaddr`, check
+ * `fault_type` against its protection, make the shadow object a write
+ * to a NEEDS_COPY entry needs (taking the write lock for it), and return
+ * the object and pindex to fault on, the protection to map with and
+ * whether the entry is wired.  Returns KERN_SUCCESS with *var_map read-
+ * locked (release with vm_map_lookup_done), or KERN_INVALID_ADDRESS /
+ * KERN_PROTECTION_FAILURE / KERN_RESOURCE_SHORTAGE unlocked.
+ */
+int	vm_map_lookup(vm_map_t *var_map, vm_offset_t vaddr,
+	    vm_prot_t fault_type, vm_map_entry_t *out_entry,
+	    vm_object_t *object, vm_pindex_t *pindex, vm_prot_t *out_prot,
+	    bool *wired);
+void	vm_map_lookup_done(vm_map_t map, vm_map_entry_t entry);
+
+/*
+ * vm_map_clip_start / vm_map_clip_end: split `entry` so that it starts
+ * (ends) at `addr`; both halves get the same wiring state (I-E6).
+ * Return KERN_SUCCESS or KERN_RESOURCE_SHORTAGE.  Map write-locked.
+ */
+int	vm_map_clip_start(vm_map_t map, vm_map_entry_t entry, vm_offset_t addr);
+int	vm_map_clip_end(vm_map_t map, vm_map_entry_t entry, vm_offset_t addr);
+
+/*
+ * vm_map_simplify_entry: merge `entry` with equal neighbours (same
+ * object continuing, protections, inheritance, eflags and wired_count;
+ * nothing in MAP_ENTRY_NOMERGE_MASK; I-E5).  Map write-locked.
+ */
+void	vm_map_simplify_entry(vm_map_t map, vm_map_entry_t entry);
+
+/*
+ * vm_map_check: verify order, no overlap, the tree against the list, the
+ * max_free augmentation, size and nentries, and the entry invariants of
+ * SEMANTICS 1.2 that need no pages (I-E1, I-E2, I-E4, I-E8).  Prints
+ * problems; returns how many.  Map locked.
+ */
+int	vm_map_check(vm_map_t map);
+
+/* vm_map_entry_zinit: boot: the entry zone.  vm_map.c */
+void	vm_map_zinit(void);
+
+/* vmspace (vm_vmspace.c) */
+/*
+ * vmspace_alloc: a new address space [min, max) with its own pmap; every
+ * field, flags and busy state included, is set here, never inherited
+ * from memory reused (I-M1, I-M3).  NULL if no memory.
+ */
+struct vmspace *vmspace_alloc(vm_offset_t min, vm_offset_t max);
+/* vmspace_free: drop a reference; the last one unmaps all and frees. */
+void	vmspace_free(struct vmspace *vm);
+/*
+ * vmspace_fork: the child's address space by inheritance: SHARE entries
+ * shared, COPY entries copy-on-write (a wired writable one is copied
+ * eagerly, R48), NONE left out, ZERO fresh memory; the child never
+ * inherits wiring or MAP_WIREFUTURE.  NULL if no memory (nothing leaked).
+ */
+struct vmspace *vmspace_fork(struct vmspace *vm1);
+/*
+ * vmspace_exec_reset: for exec reusing an address space (R27): remove
+ * every mapping and reset the map flags (MAP_WIREFUTURE included, I-M1).
+ */
+void	vmspace_exec_reset(struct vmspace *vm);
+
+/* vm_fault.c */
+#define VM_FAULT_NORMAL	0x00	/* an access by the program */
+#define VM_FAULT_WIRE	0x01	/* wiring: full protection, wired PTE */
+#define VM_FAULT_DIRTY	0x02	/* mark the page dirty */
+
+/*
+ * vm_fault: resolve a fault at `vaddr` in `map` for an access of
+ * `fault_type` (VM_PROT_*): zero-fill, copy-on-write through shadow
+ * chains, the pager, then pmap_enter (wired if the entry is wired).
+ * Returns KERN_SUCCESS, KERN_INVALID_ADDRESS, KERN_PROTECTION_FAILURE,
+ * KERN_RESOURCE_SHORTAGE or KERN_OUT_OF_BOUNDS; KERN_RESTART stays
+ * inside (it looks again).  Map unlocked.
+ */
+int	vm_fault(vm_map_t map, vm_offset_t vaddr, vm_prot_t fault_type,
+	    int fault_flags);
+
+/*
+ * vm_fault_wire / vm_fault_unwire: fault in and wire, or unwire, every
+ * page of [start, end) of one entry (the wiring issue gives the rules).
+ */
+int	vm_fault_wire(vm_map_t map, vm_offset_t start, vm_offset_t end,
+	    bool fictitious);
+void	vm_fault_unwire(vm_map_t map, vm_offset_t start, vm_offset_t end,
+	    bool fictitious);
+
+#endif /* !_VM_VM_MAP_H_ */

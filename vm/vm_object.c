@@ -1,0 +1,1 @@
+/* vm/vm_object.c: being written (issue 4). */

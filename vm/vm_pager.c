@@ -1,0 +1,1 @@
+/* vm/vm_pager.c: being written (issue 4). */

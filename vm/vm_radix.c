@@ -1,0 +1,1 @@
+/* vm/vm_radix.c: being written (issue 4). */

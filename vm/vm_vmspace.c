@@ -1,0 +1,1 @@
+/* vm/vm_vmspace.c: being written (issue 4). */
