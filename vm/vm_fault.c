@@ -1,1 +1,330 @@
-/* vm/vm_fault.c: being written (issue 4). */
+/*
+ * vm_fault.c - resolving page faults: find the page a virtual address
+ * should show, make it if nobody has it, copy it if the access is a
+ * write to a copy-on-write mapping, and enter it in the pmap.
+ *
+ * The page for (first_object, first_pindex) is the first one found
+ * walking down the shadow chain from the entry's object.  A read maps a
+ * page found below the first object read-only, so the first write
+ * faults again and copies it up (copy-on-write).  A page nobody holds
+ * is zero-filled in the first object.
+ *
+ * Results: KERN_SUCCESS, KERN_INVALID_ADDRESS and
+ * KERN_PROTECTION_FAILURE (from vm_map_lookup), KERN_OUT_OF_BOUNDS,
+ * KERN_RESOURCE_SHORTAGE (no page, page-table page or pv entry: the
+ * trap handler decides what to do), and KERN_RESTART, which never
+ * leaves vm_fault(): it means "look the address up again" (SEMANTICS
+ * decision R66a).
+ *
+ * Locking: vm_map_lookup read-locks the map for the duration; the first
+ * object stays locked while the chain is walked, and each backing
+ * object is locked before the one above it is let go (except the
+ * first).  Nothing sleeps yet: a shortage is returned, not waited for.
+ */
+#include <kernel/systm.h>
+#include <vm/vm.h>
+#include <vm/vm_page.h>
+#include <vm/vm_object.h>
+#include <vm/vm_pager.h>
+#include <vm/vm_map.h>
+#include <vm/pmap.h>
+
+struct faultstate {
+	vm_map_t	map;
+	vm_offset_t	vaddr;
+	vm_prot_t	fault_type;
+	int		fault_flags;
+	vm_map_entry_t	entry;
+	vm_object_t	first_object;	/* the entry's object, locked */
+	vm_pindex_t	first_pindex;
+	vm_prot_t	prot;		/* what the mapping may allow */
+	bool		wired;		/* the entry is wired */
+	vm_object_t	object;		/* where the page was found, locked */
+	vm_pindex_t	pindex;		/* its index there */
+	vm_page_t	m;
+};
+
+/* Unlock the object the page came from, if it is not the first one. */
+static void
+vm_fault_unlock_object(struct faultstate *fs)
+{
+	if (fs->object != fs->first_object)
+		VM_OBJECT_WUNLOCK(fs->object);
+	fs->object = fs->first_object;
+	fs->pindex = fs->first_pindex;
+}
+
+/*
+ * Ask the pager of fs->object for page fs->pindex.  The new page is in
+ * the object when this returns KERN_SUCCESS; otherwise it is gone.
+ */
+static int
+vm_fault_getpage(struct faultstate *fs)
+{
+	vm_page_t m;
+	int rv;
+
+	m = vm_page_alloc(fs->object, fs->pindex, VM_ALLOC_NORMAL);
+	if (m == NULL)
+		return (KERN_RESOURCE_SHORTAGE);
+	rv = vm_pager_get_pages(fs->object, &m, 1);
+	if (rv == VM_PAGER_OK) {
+		m->valid = 1;
+		fs->m = m;
+		return (KERN_SUCCESS);
+	}
+	vm_page_remove(m);
+	vm_page_free(m);
+	return (rv == VM_PAGER_BAD ? KERN_OUT_OF_BOUNDS : KERN_FAILURE);
+}
+
+/*
+ * Find the page for the fault: walk the chain from the first object; a
+ * page nobody has is zero-filled in the first object.  On success
+ * fs->m is set and fs->object (where it is) locked.
+ */
+static int
+vm_fault_find_page(struct faultstate *fs)
+{
+	vm_object_t next;
+
+	fs->object = fs->first_object;
+	fs->pindex = fs->first_pindex;
+	for (;;) {
+		fs->m = vm_page_lookup(fs->object, fs->pindex);
+		if (fs->m != NULL)
+			return (KERN_SUCCESS);
+		if (fs->object->type != OBJT_DEFAULT &&
+		    vm_pager_has_page(fs->object, fs->pindex))
+			return (vm_fault_getpage(fs));
+		next = fs->object->backing_object;
+		if (next == NULL)
+			break;
+		fs->pindex += atop(fs->object->backing_object_offset);
+		if (fs->pindex >= next->size)
+			break;
+		VM_OBJECT_WLOCK(next);
+		if (fs->object != fs->first_object)
+			VM_OBJECT_WUNLOCK(fs->object);
+		fs->object = next;
+	}
+	vm_fault_unlock_object(fs);
+	fs->m = vm_page_alloc(fs->first_object, fs->first_pindex,
+	    VM_ALLOC_NORMAL | VM_ALLOC_ZERO);
+	if (fs->m == NULL)
+		return (KERN_RESOURCE_SHORTAGE);
+	fs->m->valid = 1;
+	return (KERN_SUCCESS);
+}
+
+/* A write to a page found below the first object: copy it up. */
+static int
+vm_fault_cow(struct faultstate *fs)
+{
+	vm_page_t copy;
+
+	copy = vm_page_alloc(fs->first_object, fs->first_pindex,
+	    VM_ALLOC_NORMAL);
+	if (copy == NULL)
+		return (KERN_RESOURCE_SHORTAGE);
+	pmap_copy_page(fs->m, copy);
+	copy->valid = 1;
+	vm_fault_unlock_object(fs);
+	fs->m = copy;
+	return (KERN_SUCCESS);
+}
+
+/* One attempt; KERN_RESTART sends vm_fault() around again. */
+static int
+vm_fault_once(struct faultstate *fs)
+{
+	vm_prot_t access;
+	int rv;
+
+	rv = vm_map_lookup(&fs->map, fs->vaddr, fs->fault_type, &fs->entry,
+	    &fs->first_object, &fs->first_pindex, &fs->prot, &fs->wired);
+	if (rv != KERN_SUCCESS)
+		return (rv);
+	/* Wiring resolves for everything the entry allows (R71). */
+	access = fs->wired || (fs->fault_flags & VM_FAULT_WIRE) != 0 ?
+	    fs->prot : fs->fault_type;
+	VM_OBJECT_WLOCK(fs->first_object);
+	if (fs->first_pindex >= fs->first_object->size) {
+		VM_OBJECT_WUNLOCK(fs->first_object);
+		vm_map_lookup_done(fs->map, fs->entry);
+		return (KERN_OUT_OF_BOUNDS);
+	}
+	rv = vm_fault_find_page(fs);
+	if (rv == KERN_SUCCESS && fs->object != fs->first_object) {
+		if ((access & VM_PROT_WRITE) != 0)
+			rv = vm_fault_cow(fs);
+		else
+			fs->prot &= ~VM_PROT_WRITE;
+	}
+	if (rv == KERN_SUCCESS) {
+		if ((access & VM_PROT_WRITE) != 0 ||
+		    (fs->fault_flags & VM_FAULT_DIRTY) != 0)
+			fs->m->dirty = 1;
+		rv = pmap_enter(vm_map_pmap(fs->map), fs->vaddr, fs->m,
+		    fs->prot, (access & VM_PROT_ALL) | PMAP_ENTER_NOSLEEP |
+		    (fs->wired ? PMAP_ENTER_WIRED : 0));
+	}
+	vm_fault_unlock_object(fs);
+	VM_OBJECT_WUNLOCK(fs->first_object);
+	vm_map_lookup_done(fs->map, fs->entry);
+	return (rv);
+}
+
+/*
+ * vm_fault: see vm_map.h.  Takes and drops the map and object locks;
+ * never sleeps yet.
+ */
+int
+vm_fault(vm_map_t map, vm_offset_t vaddr, vm_prot_t fault_type,
+    int fault_flags)
+{
+	struct faultstate fs;
+	int rv;
+
+	do {
+		memset(&fs, 0, sizeof(fs));
+		fs.map = map;
+		fs.vaddr = trunc_page(vaddr);
+		fs.fault_type = fault_type;
+		fs.fault_flags = fault_flags;
+		rv = vm_fault_once(&fs);
+	} while (rv == KERN_RESTART);
+	return (rv);
+}
+
+/*
+ * The page an entry shows at `va`: the first one found down its shadow
+ * chain, or NULL.  Found through the objects, never through a physical
+ * address, so a device's fake page is found as itself (I-P5).  One
+ * thread: the page stays valid after the locks are dropped.
+ */
+static vm_page_t
+vm_fault_entry_page(vm_map_entry_t entry, vm_offset_t va)
+{
+	vm_object_t object, next;
+	vm_pindex_t pindex;
+	vm_page_t m = NULL;
+
+	if ((object = entry->object) == NULL)
+		return (NULL);
+	pindex = atop(entry->offset) + atop(va - entry->start);
+	VM_OBJECT_WLOCK(object);
+	while ((m = vm_page_lookup(object, pindex)) == NULL &&
+	    (next = object->backing_object) != NULL) {
+		pindex += atop(object->backing_object_offset);
+		VM_OBJECT_WLOCK(next);
+		VM_OBJECT_WUNLOCK(object);
+		object = next;
+	}
+	VM_OBJECT_WUNLOCK(object);
+	return (m);
+}
+
+/* Look up the entry holding [start, end); the map is read-locked. */
+static vm_map_entry_t
+vm_fault_range_entry(vm_map_t map, vm_offset_t start, vm_offset_t end)
+{
+	vm_map_entry_t entry;
+
+	if (!vm_map_lookup_entry(map, start, &entry) || end > entry->end)
+		panic("vm_fault_wire: [%#lx, %#lx) is not one entry",
+		    (u_long)start, (u_long)end);
+	return (entry);
+}
+
+/* Drop the page wirings of [start, end) of `entry`. */
+static void
+vm_fault_unwire_pages(vm_map_entry_t entry, vm_offset_t start,
+    vm_offset_t end, enum vm_wire_reason reason)
+{
+	vm_offset_t va;
+	vm_page_t m;
+
+	for (va = start; va < end; va += PAGE_SIZE) {
+		m = vm_fault_entry_page(entry, va);
+		if (m != NULL && (m->flags & PG_FICTITIOUS) == 0)
+			vm_page_unwire_noq(m, reason);
+	}
+}
+
+/*
+ * vm_fault_wire: see vm_map.h.  Each page is faulted in (wired, so for
+ * the entry's full protection) and then given its wiring.
+ */
+int
+vm_fault_wire(vm_map_t map, vm_offset_t start, vm_offset_t end,
+    enum vm_wire_reason reason)
+{
+	vm_map_entry_t entry;
+	vm_offset_t va;
+	vm_page_t m;
+	int rv;
+
+	for (va = start; va < end; va += PAGE_SIZE) {
+		rv = vm_fault(map, va, VM_PROT_NONE, VM_FAULT_WIRE);
+		vm_map_lock_read(map);
+		entry = vm_fault_range_entry(map, start, end);
+		if (rv == KERN_SUCCESS &&
+		    (m = vm_fault_entry_page(entry, va)) != NULL) {
+			if ((m->flags & PG_FICTITIOUS) == 0)
+				vm_page_wire(m, reason);
+		} else {
+			if (rv == KERN_SUCCESS)
+				rv = KERN_FAILURE;
+			vm_fault_unwire_pages(entry, start, va, reason);
+			vm_map_unlock_read(map);
+			pmap_unwire(vm_map_pmap(map), start, va);
+			return (rv);
+		}
+		vm_map_unlock_read(map);
+	}
+	return (KERN_SUCCESS);
+}
+
+/*
+ * vm_fault_unwire: see vm_map.h.  Pages are found through the entry's
+ * objects; the PTEs lose PG_W (holes are skipped, I-PM1).
+ */
+void
+vm_fault_unwire(vm_map_t map, vm_offset_t start, vm_offset_t end,
+    enum vm_wire_reason reason)
+{
+	vm_map_entry_t entry;
+
+	vm_map_lock_read(map);
+	entry = vm_fault_range_entry(map, start, end);
+	vm_fault_unwire_pages(entry, start, end, reason);
+	vm_map_unlock_read(map);
+	pmap_unwire(vm_map_pmap(map), start, end);
+}
+
+/*
+ * vm_fault_copy_entry: see vm_map.h.  Pages no object in the chain
+ * holds are left out: the child zero-fills them, as the parent would.
+ */
+int
+vm_fault_copy_entry(vm_object_t dst_object, vm_map_entry_t src_entry)
+{
+	vm_offset_t va;
+	vm_page_t src, copy;
+
+	for (va = src_entry->start; va < src_entry->end; va += PAGE_SIZE) {
+		if ((src = vm_fault_entry_page(src_entry, va)) == NULL)
+			continue;
+		VM_OBJECT_WLOCK(dst_object);
+		copy = vm_page_alloc(dst_object, atop(va - src_entry->start),
+		    VM_ALLOC_NORMAL);
+		VM_OBJECT_WUNLOCK(dst_object);
+		if (copy == NULL)
+			return (KERN_RESOURCE_SHORTAGE);
+		pmap_copy_page(src, copy);
+		copy->valid = 1;
+		copy->dirty = 1;
+	}
+	return (KERN_SUCCESS);
+}

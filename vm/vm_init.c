@@ -11,6 +11,8 @@
 #include <vm/vmmeter.h>
 #include <vm/vm_kern.h>
 #include <vm/pmap.h>
+#include <vm/vm_object.h>
+#include <vm/vm_map.h>
 #include <vm/vm_init.h>
 
 static void
@@ -49,5 +51,7 @@ vm_mem_init(void)
 	pmap_init();
 	kmem_init();
 	malloc_init();
+	vm_object_init();
+	vm_map_zinit();
 	vm_print_summary();
 }

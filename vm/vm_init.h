@@ -6,7 +6,8 @@
 
 /*
  * vm_mem_init: find RAM, build the kernel's page tables and the page
- * array, start kernel memory (kmem, malloc), and print what was found.
+ * array, start kernel memory (kmem, malloc), the object and map-entry
+ * zones, and print what was found.
  * Boot only, once, from mi_startup(), interrupts on.
  */
 void	vm_mem_init(void);

@@ -1,1 +1,1365 @@
-/* vm/vm_map.c: being written (issue 4). */
+/*
+ * vm_map.c - address maps (see vm_map.h): the entries of an address
+ * space, their lookup, the search for free space, insertion, deletion,
+ * protection and inheritance changes, clipping and merging, the lookup
+ * the fault path starts with, the map lock and the waits around it.
+ *
+ * Entries are kept twice: in a list in address order (map->entries) and
+ * in a red-black tree keyed by start address (map->root, <sys/tree.h>).
+ * The list gives neighbours in O(1); the tree gives O(log n) lookups.
+ *
+ * The tree is augmented with free space.  Definitions:
+ *
+ *	gap(e)      = e->start - prev(e)->end, where prev(e) is the entry
+ *	              before e in address order; 0 for the first entry.
+ *	max_free(e) = the largest gap(x) over the entries x of e's subtree
+ *	              (e, its descendants).
+ *
+ * So the tree covers the free space *between* entries.  The two ends,
+ * [min_offset, first->start) and [last->end, max_offset), are not in it:
+ * an augment function sees only the entry and its subtree, and the map's
+ * bounds cannot be reached from an entry; vm_map_findspace() looks at the
+ * two ends directly, which costs O(1).  gap(e) depends on the previous
+ * entry's end, so whatever changes an entry's end, or links or unlinks
+ * an entry, re-augments the next entry too (vm_map_entry_link/unlink,
+ * vm_map_entry_set_end); a change of e->start re-augments e.
+ *
+ * Nothing here takes object or pmap locks across another layer's call;
+ * the lock order is map lock -> object lock -> pmap lock.
+ *
+ * Until the scheduler exists there is one thread: every wait here
+ * (entries in transition, system wirings, the busy count) is a tsleep()
+ * without timeout and panics, naming what it waited for.  The code that
+ * waits is written as it will run with threads (R40-R45).
+ */
+#include <kernel/systm.h>
+#include <kernel/sleep.h>
+#include <vm/vm.h>
+#include <vm/vm_kern.h>
+#include <vm/vm_map.h>
+#include <vm/vm_object.h>
+#include <vm/vm_page.h>
+#include <vm/pmap.h>
+#include <vm/uma.h>
+
+static uma_zone_t mapentzone;		/* struct vm_map_entry */
+
+/* The system wirings of an entry (SWC = WC - UW, I-E2). */
+#define ENTRY_SWC(e)							\
+	((e)->wired_count - (((e)->eflags & MAP_ENTRY_USER_WIRED) != 0))
+
+/* ---------------------------------------------------------------- */
+/* The tree */
+
+static vm_size_t
+vm_map_entry_gap(vm_map_entry_t entry)
+{
+	vm_map_entry_t prev;
+
+	prev = TAILQ_PREV(entry, vm_map_entry_list, link);
+	return (prev == NULL ? 0 : entry->start - prev->end);
+}
+
+/* tree.h's augment: max_free from gap(entry) and the children's. */
+static void
+vm_map_entry_augment(vm_map_entry_t entry)
+{
+	vm_map_entry_t child;
+	vm_size_t max_free;
+
+	max_free = vm_map_entry_gap(entry);
+	child = RB_LEFT(entry, rb);
+	if (child != NULL && child->max_free > max_free)
+		max_free = child->max_free;
+	child = RB_RIGHT(entry, rb);
+	if (child != NULL && child->max_free > max_free)
+		max_free = child->max_free;
+	entry->max_free = max_free;
+}
+
+static int
+vm_map_entry_cmp(vm_map_entry_t a, vm_map_entry_t b)
+{
+	return (a->start < b->start ? -1 : a->start > b->start);
+}
+
+RB_GENERATE_AUGMENT_STATIC(vm_map_tree, vm_map_entry, rb, vm_map_entry_cmp,
+    vm_map_entry_augment)
+
+/* ---------------------------------------------------------------- */
+/* Locking */
+
+/* _vm_map_lock (vm_map_lock): take the map exclusively.  May sleep. */
+void
+_vm_map_lock(vm_map_t map, const char *file, int line)
+{
+	_sx_xlock(&map->lock, file, line);
+}
+
+/*
+ * vm_map_unlock: end an exclusive hold; bumps the timestamp, so that a
+ * thread that slept can tell the map may have changed.
+ */
+void
+vm_map_unlock(vm_map_t map)
+{
+	map->timestamp++;
+	sx_xunlock(&map->lock);
+}
+
+/* _vm_map_lock_read (vm_map_lock_read): take the map shared.  May sleep. */
+void
+_vm_map_lock_read(vm_map_t map, const char *file, int line)
+{
+	_sx_slock(&map->lock, file, line);
+}
+
+/* vm_map_unlock_read: end a shared hold. */
+void
+vm_map_unlock_read(vm_map_t map)
+{
+	sx_sunlock(&map->lock);
+}
+
+/*
+ * vm_map_lock_upgrade: shared -> exclusive.  Returns false with the map
+ * held exclusively, or true with the lock dropped: another holder came
+ * in between, the caller must look again.  May sleep.
+ */
+bool
+vm_map_lock_upgrade(vm_map_t map)
+{
+	u_int last;
+
+	if (sx_try_upgrade(&map->lock))
+		return (false);
+	/*
+	 * Other readers: let go and queue for the exclusive lock.  If no
+	 * writer came in between, nothing changed and we may go on.  (With
+	 * one thread the other readers are ourselves: sx panics.)
+	 */
+	last = map->timestamp;
+	sx_sunlock(&map->lock);
+	sx_xlock(&map->lock);
+	if (map->timestamp == last)
+		return (false);
+	sx_xunlock(&map->lock);
+	return (true);
+}
+
+/* vm_map_lock_downgrade: exclusive -> shared; bumps the timestamp. */
+void
+vm_map_lock_downgrade(vm_map_t map)
+{
+	map->timestamp++;
+	sx_downgrade(&map->lock);
+}
+
+/* vm_map_assert_locked: KASSERT that the map is locked, either way. */
+void
+vm_map_assert_locked(vm_map_t map)
+{
+	sx_assert(&map->lock, SA_LOCKED);
+}
+
+/* vm_map_assert_wlocked: KASSERT that the map is locked exclusively. */
+void
+vm_map_assert_wlocked(vm_map_t map)
+{
+	sx_assert(&map->lock, SA_XLOCKED);
+}
+
+/*
+ * vm_map_unlock_and_wait: see vm_map.h.  Map locked exclusively; returns
+ * with it unlocked.
+ *
+ * With a scheduler, dropping the lock and going to sleep must be one
+ * step as far as vm_map_wakeup() is concerned, or a wakeup between the
+ * two is lost (FreeBSD holds a sleep mutex across both, msleep with
+ * PDROP).  With one thread nothing can run in between; the scheduler
+ * issue adds that interlock here.
+ */
+int
+vm_map_unlock_and_wait(vm_map_t map, int timo)
+{
+	vm_map_assert_wlocked(map);
+	map->needs_wakeup = true;
+	vm_map_unlock(map);
+	return (tsleep(&map->needs_wakeup, 0, "vmmaps", timo));
+}
+
+/*
+ * vm_map_wakeup: wake the threads in vm_map_unlock_and_wait (R41): an
+ * entry's transition ended, or system wirings went away.  Map locked.
+ */
+void
+vm_map_wakeup(vm_map_t map)
+{
+	if (map->needs_wakeup) {
+		map->needs_wakeup = false;
+		wakeup(&map->needs_wakeup);
+	}
+}
+
+/*
+ * vm_map_busy / vm_map_unbusy (R40-R43, I-M2): a wiring thread is about
+ * to fault with the map unlocked / is done.  Map locked.
+ */
+void
+vm_map_busy(vm_map_t map)
+{
+	vm_map_assert_locked(map);
+	map->busy++;
+}
+
+void
+vm_map_unbusy(vm_map_t map)
+{
+	vm_map_assert_locked(map);
+	KASSERT(map->busy > 0, ("vm_map_unbusy: map %p not busy", map));
+	if (--map->busy == 0 && (map->flags & MAP_BUSY_WAKEUP) != 0) {
+		map->flags &= ~MAP_BUSY_WAKEUP;
+		wakeup(&map->busy);
+	}
+}
+
+/*
+ * vm_map_wait_busy: wait until no wiring thread is faulting with the map
+ * unlocked (R43: fork and mprotect do this first).  Map locked (either
+ * way); the lock is dropped while waiting and taken again the same way,
+ * so the caller must assume the map changed if it waited.  May sleep.
+ */
+void
+vm_map_wait_busy(vm_map_t map)
+{
+	bool excl;
+
+	vm_map_assert_locked(map);
+	while (map->busy > 0) {
+		map->flags |= MAP_BUSY_WAKEUP;
+		excl = sx_xlocked(&map->lock);
+		if (excl)
+			vm_map_unlock(map);
+		else
+			vm_map_unlock_read(map);
+		(void)tsleep(&map->busy, 0, "mbusy", 0);
+		if (excl)
+			vm_map_lock(map);
+		else
+			vm_map_lock_read(map);
+	}
+}
+
+/* ---------------------------------------------------------------- */
+/* Maps and entries */
+
+/*
+ * vm_map_zinit: create the entry zone.  Boot, after malloc_init; calling
+ * it again does nothing.
+ */
+void
+vm_map_zinit(void)
+{
+	if (mapentzone != NULL)
+		return;
+	mapentzone = uma_zcreate("vm map entries",
+	    sizeof(struct vm_map_entry), 0);
+	if (mapentzone == NULL)
+		panic("vm_map_zinit: no memory for the map entry zone");
+}
+
+/*
+ * vm_map_init: see vm_map.h.  Sets every field (I-M1, I-M3): nothing is
+ * assumed zero from an earlier use of the memory.  Any context.
+ */
+void
+vm_map_init(vm_map_t map, pmap_t pmap, vm_offset_t min, vm_offset_t max)
+{
+	KASSERT(min < max && (min & PAGE_MASK) == 0 && (max & PAGE_MASK) == 0,
+	    ("vm_map_init: bad range %#lx-%#lx", (u_long)min, (u_long)max));
+	TAILQ_INIT(&map->entries);
+	RB_INIT(&map->root);
+	map->system_map = (pmap == kernel_pmap);
+	sx_init(&map->lock, map->system_map ? "kernel map" : "user map");
+	map->min_offset = min;
+	map->max_offset = max;
+	map->pmap = pmap;
+	map->nentries = 0;
+	map->size = 0;
+	map->timestamp = 0;
+	map->flags = 0;
+	map->busy = 0;
+	map->needs_wakeup = false;
+}
+
+static vm_map_entry_t
+vm_map_entry_alloc(void)
+{
+	KASSERT(mapentzone != NULL, ("vm_map: vm_map_zinit was not called"));
+	return (uma_zalloc(mapentzone, M_NOWAIT | M_ZERO));
+}
+
+static void
+vm_map_entry_free(vm_map_entry_t entry)
+{
+	uma_zfree(mapentzone, entry);
+}
+
+/* Free an entry that is out of the map, with its object reference. */
+static void
+vm_map_entry_dispose(vm_map_entry_t entry)
+{
+	if (entry->object != NULL)
+		vm_object_deallocate(entry->object);
+	vm_map_entry_free(entry);
+}
+
+/*
+ * Entries allocated before an operation changes anything, so that it
+ * can fail with nothing changed.  Clipping a range needs at most two.
+ */
+struct vm_map_reserve {
+	vm_map_entry_t	entries[2];
+	int		count;
+};
+
+static bool
+vm_map_reserve_fill(struct vm_map_reserve *res)
+{
+	vm_map_entry_t entry;
+
+	while (res->count < 2) {
+		if ((entry = vm_map_entry_alloc()) == NULL)
+			return (false);
+		res->entries[res->count++] = entry;
+	}
+	return (true);
+}
+
+static vm_map_entry_t
+vm_map_reserve_take(struct vm_map_reserve *res)
+{
+	KASSERT(res->count > 0, ("vm_map: entry reserve empty"));
+	return (res->entries[--res->count]);
+}
+
+static void
+vm_map_reserve_drain(struct vm_map_reserve *res)
+{
+	while (res->count > 0)
+		vm_map_entry_free(res->entries[--res->count]);
+}
+
+/* Link `entry` after `prev` (NULL: first) in the list and the tree. */
+static void
+vm_map_entry_link(vm_map_t map, vm_map_entry_t prev, vm_map_entry_t entry)
+{
+	vm_map_entry_t next, dup;
+
+	if (prev == NULL)
+		TAILQ_INSERT_HEAD(&map->entries, entry, link);
+	else
+		TAILQ_INSERT_AFTER(&map->entries, prev, entry, link);
+	dup = RB_INSERT(vm_map_tree, &map->root, entry);
+	KASSERT(dup == NULL, ("vm_map_entry_link: %#lx already in map %p",
+	    (u_long)entry->start, map));
+	(void)dup;
+	if ((next = TAILQ_NEXT(entry, link)) != NULL)
+		RB_UPDATE_AUGMENT(vm_map_tree, next);
+	map->nentries++;
+}
+
+/* Take `entry` out of the list and the tree (it is not freed). */
+static void
+vm_map_entry_unlink(vm_map_t map, vm_map_entry_t entry)
+{
+	vm_map_entry_t next;
+
+	next = TAILQ_NEXT(entry, link);
+	RB_REMOVE(vm_map_tree, &map->root, entry);
+	TAILQ_REMOVE(&map->entries, entry, link);
+	if (next != NULL)
+		RB_UPDATE_AUGMENT(vm_map_tree, next);
+	map->nentries--;
+}
+
+/* Move an entry's end; the next entry's gap changes with it. */
+static void
+vm_map_entry_set_end(vm_map_entry_t entry, vm_offset_t end)
+{
+	vm_map_entry_t next;
+
+	entry->end = end;
+	if ((next = TAILQ_NEXT(entry, link)) != NULL)
+		RB_UPDATE_AUGMENT(vm_map_tree, next);
+}
+
+/*
+ * vm_map_lookup_entry: see vm_map.h.  One walk down the tree: O(log n).
+ */
+bool
+vm_map_lookup_entry(vm_map_t map, vm_offset_t addr, vm_map_entry_t *entry)
+{
+	vm_map_entry_t node, before;
+
+	vm_map_assert_locked(map);
+	before = NULL;
+	node = RB_ROOT(&map->root);
+	while (node != NULL) {
+		if (addr < node->start)
+			node = RB_LEFT(node, rb);
+		else if (addr >= node->end) {
+			before = node;
+			node = RB_RIGHT(node, rb);
+		} else {
+			*entry = node;
+			return (true);
+		}
+	}
+	*entry = before;
+	return (false);
+}
+
+/* ---------------------------------------------------------------- */
+/* Free space */
+
+/*
+ * The first entry of `subtree` in address order whose gap is at least
+ * `length`; the subtree's max_free says there is one.
+ */
+static vm_map_entry_t
+vm_map_gap_descend(vm_map_entry_t node, vm_size_t length)
+{
+	vm_map_entry_t left;
+
+	for (;;) {
+		KASSERT(node != NULL && node->max_free >= length,
+		    ("vm_map_gap_descend: max_free lies"));
+		left = RB_LEFT(node, rb);
+		if (left != NULL && left->max_free >= length)
+			node = left;
+		else if (vm_map_entry_gap(node) >= length)
+			return (node);
+		else
+			node = RB_RIGHT(node, rb);
+	}
+}
+
+/*
+ * The first entry after `from` in address order whose gap is at least
+ * `length`, or NULL.  Everything after `from` is in from's right subtree
+ * or, for each ancestor that `from` is left of, that ancestor and its
+ * right subtree, in that order.  Climbing and one descent: O(log n).
+ */
+static vm_map_entry_t
+vm_map_gap_after(vm_map_t map, vm_map_entry_t from, vm_size_t length)
+{
+	vm_map_entry_t node, parent, right;
+
+	if (RB_ROOT(&map->root)->max_free < length)
+		return (NULL);
+	right = RB_RIGHT(from, rb);
+	if (right != NULL && right->max_free >= length)
+		return (vm_map_gap_descend(right, length));
+	for (node = from; (parent = RB_PARENT(node, rb)) != NULL;
+	    node = parent) {
+		if (node != RB_LEFT(parent, rb))
+			continue;
+		if (vm_map_entry_gap(parent) >= length)
+			return (parent);
+		right = RB_RIGHT(parent, rb);
+		if (right != NULL && right->max_free >= length)
+			return (vm_map_gap_descend(right, length));
+	}
+	return (NULL);
+}
+
+/*
+ * vm_map_findspace: see vm_map.h.  The free space that contains `start`
+ * (or follows the entry containing it) is checked directly; after it
+ * every gap is whole, and the tree finds the first one big enough; the
+ * space after the last entry comes last.
+ */
+bool
+vm_map_findspace(vm_map_t map, vm_offset_t start, vm_size_t length,
+    vm_offset_t *addr)
+{
+	vm_map_entry_t prev, next, found;
+	vm_offset_t gap_end;
+
+	vm_map_assert_locked(map);
+	if (start < map->min_offset)
+		start = map->min_offset;
+	if (length == 0 || start >= map->max_offset ||
+	    map->max_offset - start < length)
+		return (false);
+	if (vm_map_lookup_entry(map, start, &prev))
+		start = prev->end;
+	next = prev != NULL ? TAILQ_NEXT(prev, link) :
+	    TAILQ_FIRST(&map->entries);
+	gap_end = next != NULL ? next->start : map->max_offset;
+	if (gap_end - start >= length) {
+		*addr = start;
+		return (true);
+	}
+	if (next == NULL)
+		return (false);
+	found = vm_map_gap_after(map, next, length);
+	if (found != NULL) {
+		*addr = TAILQ_PREV(found, vm_map_entry_list, link)->end;
+		return (true);
+	}
+	prev = TAILQ_LAST(&map->entries, vm_map_entry_list);
+	if (map->max_offset - prev->end >= length) {
+		*addr = prev->end;
+		return (true);
+	}
+	return (false);
+}
+
+/*
+ * The lowest address >= start, aligned to `align` (a power of two), with
+ * `length` bytes free.  Each turn either succeeds or restarts at an
+ * aligned address beyond the free space it found, so it ends; it costs
+ * O(log n) per free range too small once aligned.
+ */
+static bool
+vm_map_findspace_aligned(vm_map_t map, vm_offset_t start, vm_size_t length,
+    vm_size_t align, vm_offset_t *addr)
+{
+	vm_offset_t found, aligned;
+
+	for (;;) {
+		if (!vm_map_findspace(map, start, length, &found))
+			return (false);
+		aligned = (found + align - 1) & ~(align - 1);
+		if (aligned < found)
+			return (false);		/* wrapped */
+		if (aligned == found) {
+			*addr = found;
+			return (true);
+		}
+		start = aligned;
+	}
+}
+
+/* ---------------------------------------------------------------- */
+/* Clipping and merging */
+
+/*
+ * Split `entry` at `addr`: `new` takes [entry->start, addr) (front) or
+ * [addr, entry->end) (back).  The halves are copies (I-E6: wired count,
+ * user wiring, in-transition owner) and each holds an object reference.
+ */
+static void
+vm_map_entry_split(vm_map_t map, vm_map_entry_t entry, vm_offset_t addr,
+    vm_map_entry_t new, bool front)
+{
+	KASSERT(entry->start < addr && addr < entry->end &&
+	    (addr & PAGE_MASK) == 0, ("vm_map_entry_split: %#lx outside "
+	    "%#lx-%#lx", (u_long)addr, (u_long)entry->start,
+	    (u_long)entry->end));
+	*new = *entry;
+	if (new->object != NULL)
+		vm_object_reference(new->object);
+	if (front) {
+		new->end = addr;
+		entry->offset += addr - entry->start;
+		entry->start = addr;
+		/* Linking new re-augments entry, its successor. */
+		vm_map_entry_link(map, TAILQ_PREV(entry, vm_map_entry_list,
+		    link), new);
+	} else {
+		new->start = addr;
+		new->offset += addr - entry->start;
+		entry->end = addr;
+		vm_map_entry_link(map, entry, new);
+	}
+}
+
+static void
+vm_map_clip_start_res(vm_map_t map, vm_map_entry_t entry, vm_offset_t addr,
+    struct vm_map_reserve *res)
+{
+	if (addr > entry->start)
+		vm_map_entry_split(map, entry, addr, vm_map_reserve_take(res),
+		    true);
+}
+
+static void
+vm_map_clip_end_res(vm_map_t map, vm_map_entry_t entry, vm_offset_t addr,
+    struct vm_map_reserve *res)
+{
+	if (addr < entry->end)
+		vm_map_entry_split(map, entry, addr, vm_map_reserve_take(res),
+		    false);
+}
+
+/* vm_map_clip_start: see vm_map.h. */
+int
+vm_map_clip_start(vm_map_t map, vm_map_entry_t entry, vm_offset_t addr)
+{
+	vm_map_entry_t new;
+
+	vm_map_assert_wlocked(map);
+	if (addr <= entry->start)
+		return (KERN_SUCCESS);
+	if ((new = vm_map_entry_alloc()) == NULL)
+		return (KERN_RESOURCE_SHORTAGE);
+	vm_map_entry_split(map, entry, addr, new, true);
+	return (KERN_SUCCESS);
+}
+
+/* vm_map_clip_end: see vm_map.h. */
+int
+vm_map_clip_end(vm_map_t map, vm_map_entry_t entry, vm_offset_t addr)
+{
+	vm_map_entry_t new;
+
+	vm_map_assert_wlocked(map);
+	if (addr >= entry->end)
+		return (KERN_SUCCESS);
+	if ((new = vm_map_entry_alloc()) == NULL)
+		return (KERN_RESOURCE_SHORTAGE);
+	vm_map_entry_split(map, entry, addr, new, false);
+	return (KERN_SUCCESS);
+}
+
+/*
+ * Can `prev` and the entry right after it become one (I-E5)?  Same
+ * object continuing at the right offset (or both without one), same
+ * flags, protections, inheritance and wired count, and no flag of
+ * MAP_ENTRY_NOMERGE_MASK (in transition, guard).
+ */
+static bool
+vm_map_mergeable(vm_map_entry_t prev, vm_map_entry_t entry)
+{
+	return (prev->end == entry->start &&
+	    ((prev->eflags | entry->eflags) & MAP_ENTRY_NOMERGE_MASK) == 0 &&
+	    prev->eflags == entry->eflags &&
+	    prev->object == entry->object &&
+	    (prev->object == NULL ||
+	    prev->offset + (prev->end - prev->start) == entry->offset) &&
+	    prev->protection == entry->protection &&
+	    prev->max_protection == entry->max_protection &&
+	    prev->inheritance == entry->inheritance &&
+	    prev->wired_count == entry->wired_count &&
+	    prev->wiring_thread == entry->wiring_thread);
+}
+
+/* `keep` takes over the range of its neighbour `gone`, which is freed. */
+static void
+vm_map_entry_absorb(vm_map_t map, vm_map_entry_t keep, vm_map_entry_t gone)
+{
+	vm_map_entry_unlink(map, gone);
+	if (gone->end == keep->start) {
+		keep->start = gone->start;
+		keep->offset = gone->offset;
+		RB_UPDATE_AUGMENT(vm_map_tree, keep);
+	} else {
+		KASSERT(gone->start == keep->end, ("vm_map_entry_absorb: "
+		    "entries %p and %p are not neighbours", keep, gone));
+		vm_map_entry_set_end(keep, gone->end);
+	}
+	vm_map_entry_dispose(gone);
+}
+
+/* Merge `prev` (may be NULL) into the entry after it if they are equal. */
+static void
+vm_map_try_merge(vm_map_t map, vm_map_entry_t prev, vm_map_entry_t entry)
+{
+	if (prev != NULL && entry != NULL && vm_map_mergeable(prev, entry))
+		vm_map_entry_absorb(map, entry, prev);
+}
+
+/*
+ * vm_map_simplify_entry: see vm_map.h.  `entry` survives (it absorbs its
+ * neighbours), so the caller's pointer stays good.
+ */
+void
+vm_map_simplify_entry(vm_map_t map, vm_map_entry_t entry)
+{
+	vm_map_entry_t prev, next;
+
+	vm_map_assert_wlocked(map);
+	prev = TAILQ_PREV(entry, vm_map_entry_list, link);
+	if (prev != NULL && vm_map_mergeable(prev, entry))
+		vm_map_entry_absorb(map, entry, prev);
+	next = TAILQ_NEXT(entry, link);
+	if (next != NULL && vm_map_mergeable(entry, next))
+		vm_map_entry_absorb(map, entry, next);
+}
+
+/* ---------------------------------------------------------------- */
+/* Insertion */
+
+/*
+ * vm_map_insert: see vm_map.h.
+ *
+ * A new anonymous mapping (no object) right after an entry may extend
+ * that entry instead: its object must agree to grow (vm_object_coalesce;
+ * an entry without an object needs nothing), and the entry must match
+ * in flags, protections and inheritance and have wired_count 0 (I-E5: a
+ * wired entry is never extended, the new range would not be wired).  If
+ * only the object can grow, the new entry maps the grown part of it.
+ */
+int
+vm_map_insert(vm_map_t map, vm_object_t object, vm_ooffset_t offset,
+    vm_offset_t start, vm_offset_t end, vm_prot_t prot, vm_prot_t max,
+    int cow)
+{
+	vm_map_entry_t prev, next, new;
+	vm_inherit_t inheritance;
+	int eflags;
+
+	vm_map_assert_wlocked(map);
+	KASSERT((start & PAGE_MASK) == 0 && (end & PAGE_MASK) == 0,
+	    ("vm_map_insert: unaligned %#lx-%#lx", (u_long)start,
+	    (u_long)end));
+	if (start < map->min_offset || end > map->max_offset || start >= end)
+		return (KERN_INVALID_ADDRESS);
+	if ((cow & (MAP_NOFAULT | MAP_CREATE_GUARD)) != 0 && object != NULL)
+		return (KERN_INVALID_ARGUMENT);
+	if ((cow & MAP_CREATE_GUARD) != 0)
+		prot = max = VM_PROT_NONE;
+	if ((prot & max) != prot)
+		return (KERN_PROTECTION_FAILURE);
+	if (vm_map_lookup_entry(map, start, &prev))
+		return (KERN_NO_SPACE);
+	next = prev != NULL ? TAILQ_NEXT(prev, link) :
+	    TAILQ_FIRST(&map->entries);
+	if (next != NULL && next->start < end)
+		return (KERN_NO_SPACE);
+
+	eflags = 0;
+	if ((cow & MAP_COPY_ON_WRITE) != 0)
+		eflags |= MAP_ENTRY_COW | MAP_ENTRY_NEEDS_COPY;
+	if ((cow & MAP_NOFAULT) != 0)
+		eflags |= MAP_ENTRY_NOFAULT;
+	if ((cow & MAP_CREATE_GUARD) != 0)
+		eflags |= MAP_ENTRY_GUARD;
+	inheritance = (cow & MAP_INHERIT_SHARE) != 0 ? VM_INHERIT_SHARE :
+	    VM_INHERIT_DEFAULT;
+
+	/* Allocate first: past this point nothing fails. */
+	if ((new = vm_map_entry_alloc()) == NULL)
+		return (KERN_RESOURCE_SHORTAGE);
+
+	if (object == NULL && prev != NULL && prev->end == start &&
+	    (eflags & MAP_ENTRY_NOMERGE_MASK) == 0 &&
+	    (prev->eflags & ~MAP_ENTRY_USER_WIRED) == eflags &&
+	    (prev->object == NULL || vm_object_coalesce(prev->object,
+	    prev->offset, prev->end - prev->start, end - start))) {
+		if (prev->wired_count == 0 && prev->protection == prot &&
+		    prev->max_protection == max &&
+		    prev->inheritance == inheritance) {
+			KASSERT((prev->eflags & MAP_ENTRY_USER_WIRED) == 0,
+			    ("vm_map_insert: entry %p user-wired with "
+			    "wired_count 0 (I-E2)", prev));
+			vm_map_entry_free(new);
+			map->size += end - start;
+			vm_map_entry_set_end(prev, end);
+			vm_map_simplify_entry(map, prev);
+			return (KERN_SUCCESS);
+		}
+		/* The object grew; map its new part with a new entry. */
+		object = prev->object;
+		offset = prev->offset + (prev->end - prev->start);
+		if (object != NULL)
+			vm_object_reference(object);
+	}
+
+	new->start = start;
+	new->end = end;
+	new->object = object;
+	new->offset = offset;
+	new->eflags = eflags;
+	new->protection = prot;
+	new->max_protection = max;
+	new->inheritance = inheritance;
+	new->wired_count = 0;
+	new->wiring_thread = NULL;
+	vm_map_entry_link(map, prev, new);
+	if ((eflags & MAP_ENTRY_GUARD) == 0)
+		map->size += end - start;
+	vm_map_simplify_entry(map, new);
+	return (KERN_SUCCESS);
+}
+
+/*
+ * vm_map_find: see vm_map.h.  On failure the caller keeps its object
+ * reference.  KERN_NO_SPACE if no room was found.  Takes the map lock.
+ */
+int
+vm_map_find(vm_map_t map, vm_object_t object, vm_ooffset_t offset,
+    vm_offset_t *addr, vm_size_t length, vm_offset_t max_addr,
+    int find_space, vm_prot_t prot, vm_prot_t max, int cow)
+{
+	vm_offset_t start;
+	vm_size_t align;
+	int rv, shift;
+
+	KASSERT((length & PAGE_MASK) == 0 && (*addr & PAGE_MASK) == 0,
+	    ("vm_map_find: unaligned %#lx length %#lx", (u_long)*addr,
+	    (u_long)length));
+	start = *addr;
+	if (length == 0 || start + length < start)
+		return (KERN_INVALID_ADDRESS);
+	vm_map_lock(map);
+	if (find_space != VMFS_NO_SPACE) {
+		align = PAGE_SIZE;
+		shift = find_space >> 8;
+		if (shift > PAGE_SHIFT) {
+			if ((size_t)shift >= sizeof(vm_size_t) * 8) {
+				vm_map_unlock(map);
+				return (KERN_INVALID_ARGUMENT);
+			}
+			align = (vm_size_t)1 << shift;
+		}
+		if (!vm_map_findspace_aligned(map, start, length, align,
+		    &start)) {
+			vm_map_unlock(map);
+			return (KERN_NO_SPACE);
+		}
+	}
+	if (max_addr != 0 && start + length > max_addr) {
+		vm_map_unlock(map);
+		return (KERN_NO_SPACE);
+	}
+	rv = vm_map_insert(map, object, offset, start, start + length, prot,
+	    max, cow);
+	if (rv == KERN_SUCCESS)
+		*addr = start;
+	vm_map_unlock(map);
+	return (rv);
+}
+
+/* ---------------------------------------------------------------- */
+/* Deletion */
+
+/*
+ * Undo all wirings of an entry that is being deleted (R45 step 4).
+ * The wiring issue completes this (the user-wire counter, R35, is
+ * discharged here when UW is set); the pages' wirings go through
+ * vm_fault_unwire with the reason of the entry's wiring.  Map
+ * write-locked (as in FreeBSD's vm_map_entry_unwire).
+ */
+static void
+vm_map_entry_unwire(vm_map_t map, vm_map_entry_t entry)
+{
+	enum vm_wire_reason reason;
+
+	KASSERT(entry->wired_count > 0 && (entry->eflags &
+	    MAP_ENTRY_GUARD) == 0, ("vm_map_entry_unwire: entry %p wired %d",
+	    entry, entry->wired_count));
+	reason = (entry->eflags & MAP_ENTRY_USER_WIRED) != 0 ?
+	    VM_WIRE_USER : VM_WIRE_SYSTEM;
+	vm_fault_unwire(map, entry->start, entry->end, reason);
+	entry->wired_count = 0;
+	entry->eflags &= ~MAP_ENTRY_USER_WIRED;
+}
+
+/*
+ * Unlink and free an entry whose PTEs are gone, dropping its object
+ * reference.  If its anonymous object is mapped only once but still
+ * referenced elsewhere (another piece of a clipped mapping), the pages
+ * of the deleted range are freed now rather than when the object dies,
+ * and the object shrinks if the range was its end.
+ */
+static void
+vm_map_entry_delete(vm_map_t map, vm_map_entry_t entry)
+{
+	vm_object_t object;
+	vm_pindex_t first, last;
+
+	vm_map_entry_unlink(map, entry);
+	if ((entry->eflags & MAP_ENTRY_GUARD) == 0)
+		map->size -= entry->end - entry->start;
+	object = entry->object;
+	if (object != NULL) {
+		first = atop(entry->offset);
+		last = first + atop(entry->end - entry->start);
+		VM_OBJECT_WLOCK(object);
+		if (object->ref_count != 1 && (object->flags &
+		    (OBJ_ANON | OBJ_ONEMAPPING)) == (OBJ_ANON | OBJ_ONEMAPPING)) {
+			vm_object_page_remove(object, first, last, 0);
+			if (last >= object->size && first < object->size)
+				object->size = first;
+		}
+		VM_OBJECT_WUNLOCK(object);
+	}
+	vm_map_entry_dispose(entry);
+}
+
+/* R45 steps 1-2: must vm_map_delete wait before touching `entry`? */
+static bool
+vm_map_delete_must_wait(vm_map_t map, vm_map_entry_t entry)
+{
+	if ((entry->eflags & MAP_ENTRY_IN_TRANSITION) != 0)
+		return (true);
+	/* R33: a kernel map never waits for system wirings. */
+	return (!map->system_map && ENTRY_SWC(entry) > 0);
+}
+
+/*
+ * vm_map_delete: see vm_map.h.  R45 for each entry in the range: wait
+ * while it is in transition or, in a user map, system-wired (the waits
+ * drop the map lock, so the range is looked up again after one); clip
+ * it to the range; unwire it if wired; remove its PTEs; unlink and free
+ * it.  The two entries clipping may need are allocated first, so
+ * KERN_RESOURCE_SHORTAGE means nothing was deleted - unless a wait
+ * intervened and the map changed meanwhile.  May sleep (a user map
+ * with system wirings: with one thread that panics, nothing can unwire).
+ */
+int
+vm_map_delete(vm_map_t map, vm_offset_t start, vm_offset_t end)
+{
+	struct vm_map_reserve res = { .count = 0 };
+	vm_map_entry_t entry, next;
+	int rv;
+
+	vm_map_assert_wlocked(map);
+	if (start < map->min_offset)
+		start = map->min_offset;
+	if (end > map->max_offset)
+		end = map->max_offset;
+	if (start >= end)
+		return (KERN_SUCCESS);
+	if (!vm_map_reserve_fill(&res)) {
+		vm_map_reserve_drain(&res);
+		return (KERN_RESOURCE_SHORTAGE);
+	}
+	rv = KERN_SUCCESS;
+again:
+	if (!vm_map_lookup_entry(map, start, &entry))
+		entry = entry != NULL ? TAILQ_NEXT(entry, link) :
+		    TAILQ_FIRST(&map->entries);
+	for (; entry != NULL && entry->start < end; entry = next) {
+		if (vm_map_delete_must_wait(map, entry)) {
+			entry->eflags |= MAP_ENTRY_NEEDS_WAKEUP;
+			(void)vm_map_unlock_and_wait(map, 0);
+			vm_map_lock(map);
+			if (!vm_map_reserve_fill(&res)) {
+				rv = KERN_RESOURCE_SHORTAGE;
+				break;
+			}
+			goto again;
+		}
+		vm_map_clip_start_res(map, entry, start, &res);
+		vm_map_clip_end_res(map, entry, end, &res);
+		next = TAILQ_NEXT(entry, link);
+		if (entry->wired_count != 0)
+			vm_map_entry_unwire(map, entry);
+		if ((entry->eflags & MAP_ENTRY_GUARD) == 0)
+			pmap_remove(map->pmap, entry->start, entry->end);
+		vm_map_entry_delete(map, entry);
+	}
+	vm_map_reserve_drain(&res);
+	return (rv);
+}
+
+/* vm_map_remove: vm_map_delete with the map lock taken here. */
+int
+vm_map_remove(vm_map_t map, vm_offset_t start, vm_offset_t end)
+{
+	int rv;
+
+	vm_map_lock(map);
+	rv = vm_map_delete(map, start, end);
+	vm_map_unlock(map);
+	return (rv);
+}
+
+/* ---------------------------------------------------------------- */
+/* Protection and inheritance */
+
+/*
+ * Check [start, end) for vm_map_protect: all mapped, the new protection
+ * within every maximum (guard entries are skipped: they stay NONE).
+ * Returns a KERN_* code; *in_tran is an entry in transition, if any.
+ */
+static int
+vm_map_protect_check(vm_map_t map, vm_offset_t start, vm_offset_t end,
+    vm_prot_t new_prot, vm_map_entry_t *first, vm_map_entry_t *in_tran)
+{
+	vm_map_entry_t entry;
+	vm_offset_t covered;
+
+	*in_tran = NULL;
+	if (!vm_map_lookup_entry(map, start, first))
+		return (KERN_INVALID_ADDRESS);
+	covered = start;
+	for (entry = *first; entry != NULL && entry->start < end;
+	    entry = TAILQ_NEXT(entry, link)) {
+		if (entry->start != covered)
+			return (KERN_INVALID_ADDRESS);
+		covered = entry->end;
+		if ((entry->eflags & MAP_ENTRY_GUARD) != 0)
+			continue;
+		if ((new_prot & entry->max_protection) != new_prot)
+			return (KERN_PROTECTION_FAILURE);
+		if ((entry->eflags & MAP_ENTRY_IN_TRANSITION) != 0)
+			*in_tran = entry;
+	}
+	return (covered >= end ? KERN_SUCCESS : KERN_INVALID_ADDRESS);
+}
+
+/* Set one (clipped) entry's protection; lower the PTEs if it dropped. */
+static void
+vm_map_entry_protect(vm_map_t map, vm_map_entry_t entry, vm_prot_t new_prot,
+    bool set_max)
+{
+	vm_prot_t old_prot, pte_prot;
+
+	old_prot = entry->protection;
+	if (set_max) {
+		entry->max_protection = new_prot;
+		entry->protection = new_prot & old_prot;
+	} else
+		entry->protection = new_prot;
+	/*
+	 * I-E7: a user-wired entry that is writable never needs a copy:
+	 * its pages must be the entry's own, wired, for every write.  The
+	 * wiring issue makes mprotect resolve copy-on-write eagerly when
+	 * it adds write to a user-wired entry (FreeBSD:
+	 * vm_fault_copy_entry); until entries can be user-wired, assert.
+	 */
+	KASSERT((entry->eflags & (MAP_ENTRY_USER_WIRED | MAP_ENTRY_NEEDS_COPY))
+	    != (MAP_ENTRY_USER_WIRED | MAP_ENTRY_NEEDS_COPY) ||
+	    (entry->protection & VM_PROT_WRITE) == 0,
+	    ("vm_map_protect: user-wired entry %p gets write with "
+	    "NEEDS_COPY (I-E7)", entry));
+	if ((old_prot & ~entry->protection) != 0) {
+		/* Copy-on-write pages stay read-only in the pmap. */
+		pte_prot = entry->protection;
+		if ((entry->eflags & MAP_ENTRY_COW) != 0)
+			pte_prot &= ~VM_PROT_WRITE;
+		pmap_protect(map->pmap, entry->start, entry->end, pte_prot);
+	}
+}
+
+/*
+ * vm_map_protect: see vm_map.h.  Waits first while the map is busy
+ * (R43) and while an entry of the range is in transition (R40); checks
+ * the whole range before changing anything; then clips, sets, lowers
+ * the PTEs where protection dropped and merges equal neighbours.  A
+ * guard entry in the range keeps its NONE.  Also KERN_INVALID_ARGUMENT
+ * (bad protection) and KERN_RESOURCE_SHORTAGE (no entry for clipping;
+ * nothing changed).  May sleep.
+ */
+int
+vm_map_protect(vm_map_t map, vm_offset_t start, vm_offset_t end,
+    vm_prot_t new_prot, bool set_max)
+{
+	struct vm_map_reserve res = { .count = 0 };
+	vm_map_entry_t first, entry, prev, in_tran;
+	int rv;
+
+	if ((new_prot & ~VM_PROT_ALL) != 0)
+		return (KERN_INVALID_ARGUMENT);
+	if (start == end)
+		return (KERN_SUCCESS);
+	if (start > end)
+		return (KERN_INVALID_ADDRESS);
+	if (!vm_map_reserve_fill(&res)) {
+		vm_map_reserve_drain(&res);
+		return (KERN_RESOURCE_SHORTAGE);
+	}
+	vm_map_lock(map);
+	for (;;) {
+		vm_map_wait_busy(map);
+		rv = vm_map_protect_check(map, start, end, new_prot, &first,
+		    &in_tran);
+		if (rv != KERN_SUCCESS || in_tran == NULL)
+			break;
+		in_tran->eflags |= MAP_ENTRY_NEEDS_WAKEUP;
+		(void)vm_map_unlock_and_wait(map, 0);
+		vm_map_lock(map);
+	}
+	if (rv == KERN_SUCCESS) {
+		vm_map_clip_start_res(map, first, start, &res);
+		prev = TAILQ_PREV(first, vm_map_entry_list, link);
+		for (entry = first; entry != NULL && entry->start < end;
+		    entry = TAILQ_NEXT(entry, link)) {
+			vm_map_clip_end_res(map, entry, end, &res);
+			if ((entry->eflags & MAP_ENTRY_GUARD) == 0)
+				vm_map_entry_protect(map, entry, new_prot,
+				    set_max);
+			vm_map_try_merge(map, prev, entry);
+			prev = entry;
+		}
+		vm_map_try_merge(map, prev, entry);
+	}
+	vm_map_unlock(map);
+	vm_map_reserve_drain(&res);
+	return (rv);
+}
+
+/*
+ * vm_map_inherit: see vm_map.h.  Unmapped parts of the range are
+ * skipped (as FreeBSD's minherit does); a guard entry does not become
+ * VM_INHERIT_ZERO.  KERN_INVALID_ARGUMENT for an unknown inheritance,
+ * KERN_RESOURCE_SHORTAGE (nothing changed).  Entries in transition are
+ * changed as they are (R42: only clipping can happen to them).
+ */
+int
+vm_map_inherit(vm_map_t map, vm_offset_t start, vm_offset_t end,
+    vm_inherit_t new_inheritance)
+{
+	struct vm_map_reserve res = { .count = 0 };
+	vm_map_entry_t entry, prev;
+
+	switch (new_inheritance) {
+	case VM_INHERIT_SHARE:
+	case VM_INHERIT_COPY:
+	case VM_INHERIT_NONE:
+	case VM_INHERIT_ZERO:
+		break;
+	default:
+		return (KERN_INVALID_ARGUMENT);
+	}
+	if (start >= end)
+		return (start == end ? KERN_SUCCESS : KERN_INVALID_ADDRESS);
+	if (!vm_map_reserve_fill(&res)) {
+		vm_map_reserve_drain(&res);
+		return (KERN_RESOURCE_SHORTAGE);
+	}
+	vm_map_lock(map);
+	if (vm_map_lookup_entry(map, start, &entry))
+		vm_map_clip_start_res(map, entry, start, &res);
+	else
+		entry = entry != NULL ? TAILQ_NEXT(entry, link) :
+		    TAILQ_FIRST(&map->entries);
+	prev = entry != NULL ? TAILQ_PREV(entry, vm_map_entry_list, link) :
+	    NULL;
+	for (; entry != NULL && entry->start < end;
+	    entry = TAILQ_NEXT(entry, link)) {
+		vm_map_clip_end_res(map, entry, end, &res);
+		if ((entry->eflags & MAP_ENTRY_GUARD) == 0 ||
+		    new_inheritance != VM_INHERIT_ZERO)
+			entry->inheritance = new_inheritance;
+		vm_map_try_merge(map, prev, entry);
+		prev = entry;
+	}
+	vm_map_try_merge(map, prev, entry);
+	vm_map_unlock(map);
+	vm_map_reserve_drain(&res);
+	return (KERN_SUCCESS);
+}
+
+/* ---------------------------------------------------------------- */
+/* The fault path */
+
+/*
+ * vm_map_lookup: see vm_map.h.  Takes the map read lock; upgrades it
+ * to give an entry its first object or its shadow (and downgrades), and
+ * starts over if the upgrade had to let go of the lock.
+ */
+int
+vm_map_lookup(vm_map_t *var_map, vm_offset_t vaddr, vm_prot_t fault_type,
+    vm_map_entry_t *out_entry, vm_object_t *object, vm_pindex_t *pindex,
+    vm_prot_t *out_prot, bool *wired)
+{
+	vm_map_t map = *var_map;
+	vm_map_entry_t entry;
+	vm_object_t obj;
+	vm_prot_t prot;
+
+	fault_type &= VM_PROT_ALL;
+retry:
+	vm_map_lock_read(map);
+	if (!vm_map_lookup_entry(map, vaddr, &entry)) {
+		vm_map_unlock_read(map);
+		return (KERN_INVALID_ADDRESS);
+	}
+	prot = entry->protection;
+	if (prot == VM_PROT_NONE || (fault_type & prot) != fault_type) {
+		vm_map_unlock_read(map);
+		return (KERN_PROTECTION_FAILURE);
+	}
+	if ((entry->eflags & (MAP_ENTRY_NOFAULT | MAP_ENTRY_GUARD)) != 0) {
+		vm_map_unlock_read(map);
+		return (KERN_INVALID_ADDRESS);
+	}
+	/* I-E7; see vm_map_entry_protect(). */
+	KASSERT((entry->eflags & (MAP_ENTRY_USER_WIRED | MAP_ENTRY_NEEDS_COPY))
+	    != (MAP_ENTRY_USER_WIRED | MAP_ENTRY_NEEDS_COPY) ||
+	    (prot & VM_PROT_WRITE) == 0,
+	    ("vm_map_lookup: user-wired writable entry %p needs a copy "
+	    "(I-E7)", entry));
+	*wired = entry->wired_count != 0;
+	/* R71: a wired entry's pages are made ready for all it allows. */
+	if (*wired)
+		fault_type = prot;
+
+	if (entry->object == NULL) {
+		/* First fault on anonymous memory: nothing to copy yet. */
+		if (vm_map_lock_upgrade(map))
+			goto retry;
+		obj = vm_object_allocate(OBJT_DEFAULT,
+		    atop(entry->end - entry->start));
+		if (obj == NULL) {
+			vm_map_unlock(map);
+			return (KERN_RESOURCE_SHORTAGE);
+		}
+		entry->object = obj;
+		entry->offset = 0;
+		entry->eflags &= ~MAP_ENTRY_NEEDS_COPY;
+		vm_map_lock_downgrade(map);
+	} else if ((entry->eflags & MAP_ENTRY_NEEDS_COPY) != 0) {
+		if ((fault_type & VM_PROT_WRITE) != 0) {
+			/* The write gets the entry's own shadow object. */
+			if (vm_map_lock_upgrade(map))
+				goto retry;
+			if (!vm_object_shadow(&entry->object, &entry->offset,
+			    entry->end - entry->start)) {
+				vm_map_unlock(map);
+				return (KERN_RESOURCE_SHORTAGE);
+			}
+			entry->eflags &= ~MAP_ENTRY_NEEDS_COPY;
+			vm_map_lock_downgrade(map);
+		} else {
+			/* A read maps the shared page read-only. */
+			prot &= ~VM_PROT_WRITE;
+		}
+	}
+	*pindex = atop((vaddr - entry->start) + entry->offset);
+	*object = entry->object;
+	*out_prot = prot;
+	*out_entry = entry;
+	return (KERN_SUCCESS);
+}
+
+/* vm_map_lookup_done: release what vm_map_lookup returned locked. */
+void
+vm_map_lookup_done(vm_map_t map, vm_map_entry_t entry)
+{
+	(void)entry;
+	vm_map_unlock_read(map);
+}
+
+/* ---------------------------------------------------------------- */
+/* Checking */
+
+#define CHECK_FAIL(...) do {						\
+	printf("vm_map_check: map %p: ", map);				\
+	printf(__VA_ARGS__);						\
+	printf("\n");							\
+	bad++;								\
+} while (0)
+
+/*
+ * Recompute max_free below `entry` into *max_free; count the entries
+ * whose stored value differs.
+ */
+static int
+vm_map_check_max_free(vm_map_t map, vm_map_entry_t entry,
+    vm_size_t *max_free)
+{
+	vm_size_t m, child;
+	int bad = 0;
+
+	if (entry == NULL) {
+		*max_free = 0;
+		return (0);
+	}
+	m = vm_map_entry_gap(entry);
+	bad += vm_map_check_max_free(map, RB_LEFT(entry, rb), &child);
+	if (child > m)
+		m = child;
+	bad += vm_map_check_max_free(map, RB_RIGHT(entry, rb), &child);
+	if (child > m)
+		m = child;
+	if (entry->max_free != m)
+		CHECK_FAIL("entry %#lx-%#lx: max_free %#lx, recomputed %#lx",
+		    (u_long)entry->start, (u_long)entry->end,
+		    (u_long)entry->max_free, (u_long)m);
+	*max_free = m;
+	return (bad);
+}
+
+/* The invariants of one entry (SEMANTICS 1.2) that need no pages. */
+static int
+vm_map_check_entry(vm_map_t map, vm_map_entry_t e)
+{
+	int bad = 0;
+
+	if (e->start >= e->end || ((e->start | e->end) & PAGE_MASK) != 0)
+		CHECK_FAIL("entry %#lx-%#lx: empty or unaligned",
+		    (u_long)e->start, (u_long)e->end);
+	if (e->start < map->min_offset || e->end > map->max_offset)
+		CHECK_FAIL("entry %#lx-%#lx: outside the map",
+		    (u_long)e->start, (u_long)e->end);
+	if ((e->protection & e->max_protection) != e->protection)
+		CHECK_FAIL("entry %#lx: protection %#x beyond max %#x",
+		    (u_long)e->start, e->protection, e->max_protection);
+	if (e->wired_count < 0)
+		CHECK_FAIL("entry %#lx: wired_count %d (I-E1)",
+		    (u_long)e->start, e->wired_count);
+	if ((e->eflags & MAP_ENTRY_USER_WIRED) != 0 && e->wired_count < 1)
+		CHECK_FAIL("entry %#lx: user-wired, wired_count %d (I-E2)",
+		    (u_long)e->start, e->wired_count);
+	if (((e->eflags & MAP_ENTRY_IN_TRANSITION) != 0) !=
+	    (e->wiring_thread != NULL))
+		CHECK_FAIL("entry %#lx: in transition %d, wiring thread %p "
+		    "(I-E4)", (u_long)e->start,
+		    (e->eflags & MAP_ENTRY_IN_TRANSITION) != 0,
+		    e->wiring_thread);
+	if ((e->eflags & (MAP_ENTRY_USER_WIRED | MAP_ENTRY_NEEDS_COPY)) ==
+	    (MAP_ENTRY_USER_WIRED | MAP_ENTRY_NEEDS_COPY) &&
+	    (e->protection & VM_PROT_WRITE) != 0)
+		CHECK_FAIL("entry %#lx: user-wired, writable, needs copy "
+		    "(I-E7)", (u_long)e->start);
+	if ((e->eflags & MAP_ENTRY_GUARD) != 0 && (e->wired_count != 0 ||
+	    e->object != NULL || e->max_protection != VM_PROT_NONE))
+		CHECK_FAIL("entry %#lx: guard with wired_count %d, object %p, "
+		    "max protection %#x (I-E8)", (u_long)e->start,
+		    e->wired_count, e->object, e->max_protection);
+	if ((e->eflags & MAP_ENTRY_NOFAULT) != 0 && e->object != NULL)
+		CHECK_FAIL("entry %#lx: no-fault entry with an object",
+		    (u_long)e->start);
+	return (bad);
+}
+
+/* vm_map_check: see vm_map.h.  Visits every entry: O(n). */
+int
+vm_map_check(vm_map_t map)
+{
+	vm_map_entry_t e, t, prev;
+	vm_size_t size, max_free;
+	int bad = 0, n = 0;
+
+	vm_map_assert_locked(map);
+	size = 0;
+	prev = NULL;
+	t = RB_MIN(vm_map_tree, &map->root);
+	TAILQ_FOREACH(e, &map->entries, link) {
+		n++;
+		bad += vm_map_check_entry(map, e);
+		if (prev != NULL && e->start < prev->end)
+			CHECK_FAIL("entry %#lx-%#lx overlaps or precedes "
+			    "%#lx-%#lx", (u_long)e->start, (u_long)e->end,
+			    (u_long)prev->start, (u_long)prev->end);
+		if (t != e)
+			CHECK_FAIL("entry %d of the list (%#lx) is not entry %d "
+			    "of the tree (%p)", n, (u_long)e->start, n, t);
+		if (t != NULL)
+			t = RB_NEXT(vm_map_tree, &map->root, t);
+		if ((e->eflags & MAP_ENTRY_GUARD) == 0)
+			size += e->end - e->start;
+		prev = e;
+	}
+	if (t != NULL)
+		CHECK_FAIL("the tree has more entries than the list (%d)", n);
+	if (n != map->nentries)
+		CHECK_FAIL("nentries %d, %d in the list", map->nentries, n);
+	if (size != map->size)
+		CHECK_FAIL("size %#lx, entries add up to %#lx",
+		    (u_long)map->size, (u_long)size);
+	if (RB_CHECK(vm_map_tree, &map->root) < 0)
+		CHECK_FAIL("the red-black tree is broken");
+	else
+		bad += vm_map_check_max_free(map, RB_ROOT(&map->root),
+		    &max_free);
+	return (bad);
+}

@@ -23,6 +23,7 @@
 #include <kernel/sx.h>
 #include <vm/vm.h>
 #include <vm/pmap.h>
+#include <vm/vm_page.h>
 
 struct thread;
 
@@ -31,8 +32,9 @@ struct vm_map_entry {
 	TAILQ_ENTRY(vm_map_entry) link;		/* (m) in address order */
 	vm_offset_t	start;			/* (m) first address */
 	vm_offset_t	end;			/* (m) one past the last */
-	vm_size_t	max_free;		/* (m) largest free gap in this
-						   subtree: see vm_map.c */
+	vm_size_t	max_free;		/* (m) largest gap before an
+						   entry of this subtree,
+						   see vm_map.c */
 	vm_object_t	object;			/* (m) what it maps, or NULL */
 	vm_ooffset_t	offset;			/* (m) where in the object */
 	int		eflags;			/* (m) MAP_ENTRY_* */
@@ -57,7 +59,8 @@ struct vm_map_entry {
 #define MAP_ENTRY_NOMERGE_MASK	(MAP_ENTRY_IN_TRANSITION | MAP_ENTRY_GUARD)
 
 struct vm_map {
-	TAILQ_HEAD(, vm_map_entry) entries;	/* (m) in address order */
+	TAILQ_HEAD(vm_map_entry_list, vm_map_entry)
+			entries;		/* (m) in address order */
 	RB_HEAD(vm_map_tree, vm_map_entry) root; /* (m) the same, as a tree */
 	struct sx	lock;
 	vm_offset_t	min_offset;		/* (c) lowest address */
@@ -97,14 +100,24 @@ struct vmspace {
 
 #define vm_map_pmap(map)	((map)->pmap)
 
-/* Locking (vm_map.c).  No spin mutex may be held; may sleep (later). */
-void	vm_map_lock(vm_map_t map);
+/*
+ * Locking (vm_map.c).  No spin mutex may be held; may sleep (later).
+ * vm_map_lock/vm_map_lock_read are macros so that a deadlock panic
+ * names the caller.  vm_map_unlock and vm_map_lock_downgrade (the ends
+ * of an exclusive hold) bump map->timestamp; so does
+ * vm_map_unlock_and_wait.  vm_map_lock_upgrade: false: now exclusive;
+ * true: failed, the lock is dropped and the caller starts over.
+ */
+#define vm_map_lock(map)	_vm_map_lock((map), __FILE__, __LINE__)
+#define vm_map_lock_read(map)	_vm_map_lock_read((map), __FILE__, __LINE__)
+void	_vm_map_lock(vm_map_t map, const char *file, int line);
+void	_vm_map_lock_read(vm_map_t map, const char *file, int line);
 void	vm_map_unlock(vm_map_t map);
-void	vm_map_lock_read(vm_map_t map);
 void	vm_map_unlock_read(vm_map_t map);
 bool	vm_map_lock_upgrade(vm_map_t map);	/* true: failed, lock dropped */
 void	vm_map_lock_downgrade(vm_map_t map);
-void	vm_map_assert_locked(vm_map_t map);
+void	vm_map_assert_locked(vm_map_t map);	/* either mode */
+void	vm_map_assert_wlocked(vm_map_t map);	/* exclusive */
 /*
  * vm_map_unlock_and_wait: drop the map lock and sleep until
  * vm_map_wakeup() (an entry's transition ended) or `timo` ticks.
@@ -142,7 +155,11 @@ bool	vm_map_findspace(vm_map_t map, vm_offset_t start, vm_size_t length,
  * instead of adding one (never one with wired_count != 0, I-E5).
  * KERN_SUCCESS, KERN_NO_SPACE (overlap), KERN_INVALID_ADDRESS (outside
  * the map), KERN_PROTECTION_FAILURE (prot beyond max),
- * KERN_RESOURCE_SHORTAGE.  Map write-locked.
+ * KERN_INVALID_ARGUMENT (an object with MAP_NOFAULT or
+ * MAP_CREATE_GUARD), KERN_RESOURCE_SHORTAGE; on failure nothing
+ * changed and the caller keeps its reference.  MAP_CREATE_GUARD makes
+ * a guard entry: no object, protection and maximum NONE.  Map
+ * write-locked.
  */
 int	vm_map_insert(vm_map_t map, vm_object_t object, vm_ooffset_t offset,
 	    vm_offset_t start, vm_offset_t end, vm_prot_t prot, vm_prot_t max,
@@ -188,6 +205,13 @@ int	vm_map_inherit(vm_map_t map, vm_offset_t start, vm_offset_t end,
  * whether the entry is wired.  Returns KERN_SUCCESS with *var_map read-
  * locked (release with vm_map_lookup_done), or KERN_INVALID_ADDRESS /
  * KERN_PROTECTION_FAILURE / KERN_RESOURCE_SHORTAGE unlocked.
+ * A wired entry is looked up for its full protection (R71).  An entry
+ * without an object gets a new anonymous one at its first fault.  A
+ * read fault on a NEEDS_COPY entry gets *out_prot without write.  A
+ * guard entry (protection NONE) gives KERN_PROTECTION_FAILURE, a
+ * MAP_ENTRY_NOFAULT entry KERN_INVALID_ADDRESS.  No reference is taken
+ * on *object: it stays valid while the map stays read-locked.  An
+ * entry in transition is returned as it is: the caller waits (R44).
  */
 int	vm_map_lookup(vm_map_t *var_map, vm_offset_t vaddr,
 	    vm_prot_t fault_type, vm_map_entry_t *out_entry,
@@ -260,12 +284,29 @@ int	vm_fault(vm_map_t map, vm_offset_t vaddr, vm_prot_t fault_type,
 	    int fault_flags);
 
 /*
- * vm_fault_wire / vm_fault_unwire: fault in and wire, or unwire, every
- * page of [start, end) of one entry (the wiring issue gives the rules).
+ * vm_fault_wire / vm_fault_unwire: for an entry whose wired_count just
+ * went 0 -> 1 (or 1 -> 0): fault in every page of [start, end) with the
+ * entry's full protection, enter it with a wired PTE and give the page
+ * one wiring for `reason`; or unwire the PTEs and drop that wiring.
+ * Fictitious pages are never wired or unwired (R62).  vm_fault_wire
+ * undoes what it did on failure and returns the fault's KERN_* code.
+ * The wiring issue decides which reason user and system wirings use.
+ * Map unlocked; the entry is in transition, owned by the caller.
  */
 int	vm_fault_wire(vm_map_t map, vm_offset_t start, vm_offset_t end,
-	    bool fictitious);
+	    enum vm_wire_reason reason);
 void	vm_fault_unwire(vm_map_t map, vm_offset_t start, vm_offset_t end,
-	    bool fictitious);
+	    enum vm_wire_reason reason);
+
+/*
+ * vm_fault_copy_entry: R48: fill `dst_object` (new, empty, as many pages
+ * as the entry) with copies of every page `src_entry` maps, found
+ * through its shadow chain, instead of sharing them copy-on-write: fork
+ * does this for wired writable entries, whose pages must not become
+ * read-only in the parent.  Returns KERN_SUCCESS or
+ * KERN_RESOURCE_SHORTAGE (the caller then drops dst_object).  Source
+ * map locked.
+ */
+int	vm_fault_copy_entry(vm_object_t dst_object, vm_map_entry_t src_entry);
 
 #endif /* !_VM_VM_MAP_H_ */

@@ -70,8 +70,9 @@ struct vm_object {
 #define OBJPR_CLEANONLY	0x1	/* only pages that are not dirty */
 
 /*
- * vm_object_init: the object list, the object zone.  Boot, after
- * malloc_init (vm_mem_init).
+ * vm_object_init: the object zone and the radix node zone
+ * (vm_radix_zinit).  Boot, after malloc_init (vm_mem_init); a second
+ * call does nothing.
  */
 void	vm_object_init(void);
 
@@ -101,7 +102,11 @@ void	vm_object_deallocate(vm_object_t object);
  * of *object at *offset (copy-on-write); *object and *offset are
  * replaced by the shadow and 0.  The shadow takes over the caller's
  * reference to the old object.  Returns false if no memory (nothing
- * changed).
+ * changed).  As in FreeBSD, an anonymous *object whose only reference
+ * is the caller's needs no shadow (nobody else sees its pages): then
+ * nothing changes and true is returned, so callers must use *object and
+ * *offset as they are afterwards, not assume a new object.  Objects
+ * unlocked.
  */
 bool	vm_object_shadow(vm_object_t *object, vm_ooffset_t *offset,
 	    vm_size_t length);
@@ -110,14 +115,23 @@ bool	vm_object_shadow(vm_object_t *object, vm_ooffset_t *offset,
  * vm_object_collapse: merge `object` with its backing object while the
  * backing object is anonymous and referenced only by this shadow (pages
  * move up unless the shadow already has that index), or bypass the
- * backing object when the shadow covers all of it.  Object locked.
+ * backing object when the shadow covers all of it (has its own page
+ * for every page the backing object holds in the shadow's window);
+ * repeated down the chain while either applies.  Both objects must be
+ * anonymous and the backing object OBJT_DEFAULT (no pager contents to
+ * move yet).  Wired pages the shadow cannot see leave the backing
+ * object and stay with their wirer (I-P1).  Object locked (the backing
+ * objects are locked inside).
  */
 void	vm_object_collapse(vm_object_t object);
 
 /*
  * vm_object_page_remove: remove pages [start, end) (end 0: to the end)
  * from every pmap and free them; wired pages are only unmapped and
- * invalidated (SEMANTICS I-P1).  Object locked.
+ * invalidated (SEMANTICS I-P1), and stay in the object.  With
+ * OBJPR_CLEANONLY dirty pages (m->dirty, or the pmap's modified bit)
+ * are kept, mapped, and wired pages are unmapped but stay valid.
+ * Object locked.
  */
 void	vm_object_page_remove(vm_object_t object, vm_pindex_t start,
 	    vm_pindex_t end, int options);
@@ -143,5 +157,11 @@ int	vm_object_check(vm_object_t object);
 
 /* vm_object_count: objects alive (for leak checks in tests). */
 u_long	vm_object_count(void);
+
+/*
+ * vm_object_check_all: vm_object_check of every live object, for tests
+ * with the VM quiescent (it takes the list lock, not the objects').
+ */
+int	vm_object_check_all(void);
 
 #endif /* !_VM_VM_OBJECT_H_ */

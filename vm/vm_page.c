@@ -1,16 +1,22 @@
 /*
  * vm_page.c - the page array, page allocation with class floors, wiring
- * with reasons, and the audit that checks the counters against the pages.
+ * with reasons, the pages of objects (insert, remove, rename, lookup in
+ * the object's radix trie), and the audit that checks the counters
+ * against the pages.
  *
  * Locking: vm_free_mtx protects the buddy queues, every page's
  * wire_count and wire_reason, and the counters in vm_cnt.  It is a leaf:
  * nothing else is taken while it is held.  Zeroing a new page happens
- * after the lock is dropped.
+ * after the lock is dropped.  A page's object, pindex and oflags, and
+ * the object's trie and resident count, are under the object's lock.
  */
 #include <kernel/systm.h>
 #include <kernel/mutex.h>
+#include <sys/errno.h>
 #include <vm/vm.h>
 #include <vm/vm_page.h>
+#include <vm/vm_object.h>
+#include <vm/vm_radix.h>
 #include <vm/vm_phys.h>
 #include <vm/vmmeter.h>
 #include <vm/pmap.h>
@@ -167,6 +173,8 @@ vm_page_check_freeable(vm_page_t m)
 void
 vm_page_free(vm_page_t m)
 {
+	if (m->object != NULL)
+		vm_page_remove(m);
 	vm_page_check_freeable(m);
 	mtx_lock(&vm_free_mtx);
 	m->flags &= ~(PG_ZERO | PG_BOOT);
@@ -188,6 +196,125 @@ vm_page_free_contig(vm_page_t m, u_long npages)
 	vm_phys_free_range(m, npages);
 	vm_domain_update();
 	mtx_unlock(&vm_free_mtx);
+}
+
+vm_page_t
+vm_page_alloc(vm_object_t object, vm_pindex_t pindex, int req)
+{
+	vm_page_t m;
+
+	VM_OBJECT_ASSERT_WLOCKED(object);
+	KASSERT(vm_radix_lookup(&object->rtree, pindex) == NULL,
+	    ("vm_page_alloc: object %p already has page %#llx", object,
+	    (unsigned long long)pindex));
+	m = vm_page_alloc_noobj(req);
+	if (m == NULL)
+		return (NULL);
+	if ((object->flags & OBJ_UNMANAGED) == 0)
+		m->oflags &= ~VPO_UNMANAGED;
+	if (vm_page_insert(m, object, pindex) != 0) {
+		m->oflags |= VPO_UNMANAGED;
+		if ((req & VM_ALLOC_WIRED) != 0)
+			vm_page_unwire_noq(m, VM_ALLOC_WREASON_OF(req));
+		vm_page_free(m);
+		return (NULL);
+	}
+	return (m);
+}
+
+int
+vm_page_insert(vm_page_t m, vm_object_t object, vm_pindex_t pindex)
+{
+	vm_pindex_t old = m->pindex;
+	int error;
+
+	VM_OBJECT_ASSERT_WLOCKED(object);
+	KASSERT(m->object == NULL, ("vm_page_insert: page %#llx is in "
+	    "object %p", (unsigned long long)m->phys_addr, m->object));
+	KASSERT((m->flags & PG_FREE) == 0 &&
+	    ((m->flags & PG_FICTITIOUS) == 0 ||
+	    (object->flags & OBJ_FICTITIOUS) != 0),
+	    ("vm_page_insert: page %#llx flags %#x into object %p",
+	    (unsigned long long)m->phys_addr, m->flags, object));
+	m->pindex = pindex;
+	error = vm_radix_insert(&object->rtree, m);
+	if (error != 0) {
+		KASSERT(error == ENOMEM, ("vm_page_insert: object %p "
+		    "already has page %#llx", object,
+		    (unsigned long long)pindex));
+		m->pindex = old;
+		return (error);
+	}
+	m->object = object;
+	object->resident_page_count++;
+	object->generation++;
+	return (0);
+}
+
+void
+vm_page_remove(vm_page_t m)
+{
+	vm_object_t object = m->object;
+	vm_page_t found;
+
+	KASSERT(object != NULL, ("vm_page_remove: page %#llx is in no "
+	    "object", (unsigned long long)m->phys_addr));
+	VM_OBJECT_ASSERT_WLOCKED(object);
+	found = vm_radix_remove(&object->rtree, m->pindex);
+	KASSERT(found == m, ("vm_page_remove: object %p has %p at %#llx, "
+	    "not %p", object, found, (unsigned long long)m->pindex, m));
+	(void)found;
+	m->object = NULL;
+	object->resident_page_count--;
+	object->generation++;
+}
+
+int
+vm_page_rename(vm_page_t m, vm_object_t new_object, vm_pindex_t new_pindex)
+{
+	vm_object_t old_object = m->object;
+	vm_pindex_t old_pindex = m->pindex;
+	vm_page_t found;
+	int error;
+
+	KASSERT(old_object != NULL, ("vm_page_rename: page %#llx is in no "
+	    "object", (unsigned long long)m->phys_addr));
+	VM_OBJECT_ASSERT_WLOCKED(old_object);
+	VM_OBJECT_ASSERT_WLOCKED(new_object);
+	/* The new place first: if it cannot be had, nothing moved. */
+	m->pindex = new_pindex;
+	error = vm_radix_insert(&new_object->rtree, m);
+	if (error != 0) {
+		KASSERT(error == ENOMEM, ("vm_page_rename: object %p "
+		    "already has page %#llx", new_object,
+		    (unsigned long long)new_pindex));
+		m->pindex = old_pindex;
+		return (error);
+	}
+	found = vm_radix_remove(&old_object->rtree, old_pindex);
+	KASSERT(found == m, ("vm_page_rename: object %p has %p at %#llx, "
+	    "not %p", old_object, found, (unsigned long long)old_pindex, m));
+	(void)found;
+	old_object->resident_page_count--;
+	old_object->generation++;
+	m->object = new_object;
+	new_object->resident_page_count++;
+	new_object->generation++;
+	return (0);
+}
+
+vm_page_t
+vm_page_lookup(vm_object_t object, vm_pindex_t pindex)
+{
+	VM_OBJECT_ASSERT_WLOCKED(object);
+	return (vm_radix_lookup(&object->rtree, pindex));
+}
+
+vm_page_t
+vm_page_find_least(vm_object_t object, vm_pindex_t pindex)
+{
+	VM_OBJECT_ASSERT_WLOCKED(object);
+	return (vm_radix_lookup_ge(&object->rtree, pindex));
 }
 
 void

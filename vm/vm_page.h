@@ -21,7 +21,7 @@
  *	(f)  vm_phys free-queue lock (vm_free_mtx)
  *	(w)  vm_free_mtx too: wire_count, wire_reason, and the counters
  *	(p)  the pmap layer (pv lists, pat_mode), under the pmap's lock
- *	(o)  the owning object's lock (issue 4 brings objects)
+ *	(o)  the owning object's lock (VM_OBJECT_WLOCK)
  *	(k)  the owner of a wired kernel page (uma, kmem, pmap page tables)
  */
 #ifndef _VM_VM_PAGE_H_
@@ -90,6 +90,9 @@ TAILQ_HEAD(pglist, vm_page);
 #define PGA_REFERENCED	0x01
 #define PGA_WRITEABLE	0x02	/* may have a writable mapping */
 
+/* valid and dirty: the whole page or nothing. */
+#define VM_PAGE_BITS_ALL	0xff
+
 #define VM_FREEORDER_NONE	0xff	/* order of a page that heads no free block */
 #define PQ_NONE			0xff
 
@@ -155,11 +158,63 @@ vm_page_t vm_page_alloc_contig(int req, u_long npages, vm_paddr_t low,
 
 /*
  * vm_page_free / vm_page_free_contig: give pages back.  They must be
- * unwired, unmapped (no pv entries) and in no object.  Takes
- * vm_free_mtx; any context.
+ * unwired and unmapped (no pv entries).  vm_page_free also takes a page
+ * that is still in an object: it is removed from the object first
+ * (vm_page_remove), so the object's lock must be held then.
+ * vm_page_free_contig's pages must be in no object.  Takes vm_free_mtx;
+ * any context.
  */
 void	vm_page_free(vm_page_t m);
 void	vm_page_free_contig(vm_page_t m, u_long npages);
+
+/*
+ * Pages of objects.  An object's pages are found by pindex in its radix
+ * trie (vm/vm_radix.h); m->object and m->pindex say where a page is.
+ * All of these need the object's lock (of both objects for rename) and
+ * never sleep.
+ *
+ * vm_page_alloc: a page like vm_page_alloc_noobj(req), inserted into
+ * `object` at `pindex` (which must be free).  It is managed (pv
+ * entries: VPO_UNMANAGED clear) unless the object is OBJ_UNMANAGED;
+ * valid and dirty are 0, busy 0.  NULL if no page, or no radix node
+ * (the page goes back).
+ *
+ * vm_page_insert: put `m` (in no object) into `object` at `pindex`.
+ * Returns 0, or ENOMEM when the radix trie had no node (nothing
+ * changed).  The managed flag is left as it is.
+ *
+ * vm_page_remove: take `m` out of its object; it stays allocated (and
+ * mapped, and wired, as it was): the caller frees or keeps it.
+ *
+ * vm_page_rename: move `m` from its object to `new_object` at
+ * `new_pindex` (a collapse moving pages up).  Returns 0, or ENOMEM with
+ * nothing changed.  Its mappings are untouched.
+ *
+ * vm_page_lookup: the page of `object` at `pindex`, or NULL.
+ * vm_page_find_least: the page of `object` with the least pindex >=
+ * `pindex`, or NULL (to walk an object's pages in order).
+ */
+vm_page_t vm_page_alloc(struct vm_object *object, vm_pindex_t pindex,
+	    int req);
+int	vm_page_insert(vm_page_t m, struct vm_object *object,
+	    vm_pindex_t pindex);
+void	vm_page_remove(vm_page_t m);
+int	vm_page_rename(vm_page_t m, struct vm_object *new_object,
+	    vm_pindex_t new_pindex);
+vm_page_t vm_page_lookup(struct vm_object *object, vm_pindex_t pindex);
+vm_page_t vm_page_find_least(struct vm_object *object, vm_pindex_t pindex);
+
+/*
+ * vm_page_dirty: the page's contents differ from its backing store (all
+ * of it: valid and dirty are whole-page flags).  For the pmap when it
+ * drops a mapping with the hardware dirty bit set.  Object lock or the
+ * page's pmap lock.
+ */
+static inline void
+vm_page_dirty(vm_page_t m)
+{
+	m->dirty = VM_PAGE_BITS_ALL;
+}
 
 /*
  * vm_page_wire / vm_page_unwire_noq: add or drop one wiring for

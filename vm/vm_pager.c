@@ -1,1 +1,90 @@
-/* vm/vm_pager.c: being written (issue 4). */
+/*
+ * vm_pager.c - the table of pagers, one per object type (see
+ * vm/vm_pager.h): anonymous memory (default_pager.c) and dead objects
+ * here.  Swap, device and physical pagers come with their issues; until
+ * then their slots hold a pager that panics when used, so a call that
+ * reaches one is a visible bug, not a NULL dereference.
+ */
+#include <kernel/systm.h>
+#include <vm/vm.h>
+#include <vm/vm_object.h>
+#include <vm/vm_pager.h>
+
+extern const struct pagerops default_pagerops;
+
+/*
+ * The pager of a terminated object: it has nothing and gives nothing.
+ * A fault should never reach it (a dead object is in no map).
+ */
+static bool
+dead_pager_haspage(vm_object_t object, vm_pindex_t pindex)
+{
+	return (false);
+}
+
+static int
+dead_pager_getpages(vm_object_t object, vm_page_t *ma, int count)
+{
+	return (VM_PAGER_FAIL);
+}
+
+static void
+dead_pager_dealloc(vm_object_t object)
+{
+}
+
+static const struct pagerops dead_pagerops = {
+	.pgo_name = "dead",
+	.pgo_haspage = dead_pager_haspage,
+	.pgo_getpages = dead_pager_getpages,
+	.pgo_dealloc = dead_pager_dealloc,
+};
+
+/* The types whose pager does not exist yet: any use panics. */
+static const char *
+notyet_pager_name(vm_object_t object)
+{
+	static const char *const names[OBJT_NTYPES] = {
+		[OBJT_SWAP] = "swap", [OBJT_DEVICE] = "device",
+		[OBJT_PHYS] = "phys",
+	};
+
+	return (object->type < OBJT_NTYPES && names[object->type] != NULL ?
+	    names[object->type] : "?");
+}
+
+static bool
+notyet_pager_haspage(vm_object_t object, vm_pindex_t pindex)
+{
+	panic("vm_pager: the %s pager does not exist yet (haspage, object "
+	    "%p)", notyet_pager_name(object), object);
+}
+
+static int
+notyet_pager_getpages(vm_object_t object, vm_page_t *ma, int count)
+{
+	panic("vm_pager: the %s pager does not exist yet (getpages, object "
+	    "%p)", notyet_pager_name(object), object);
+}
+
+static void
+notyet_pager_dealloc(vm_object_t object)
+{
+	panic("vm_pager: the %s pager does not exist yet (dealloc, object "
+	    "%p)", notyet_pager_name(object), object);
+}
+
+static const struct pagerops notyet_pagerops = {
+	.pgo_name = "not yet",
+	.pgo_haspage = notyet_pager_haspage,
+	.pgo_getpages = notyet_pager_getpages,
+	.pgo_dealloc = notyet_pager_dealloc,
+};
+
+const struct pagerops *const pagertab[OBJT_NTYPES] = {
+	[OBJT_DEFAULT] = &default_pagerops,
+	[OBJT_SWAP] = &notyet_pagerops,
+	[OBJT_DEVICE] = &notyet_pagerops,
+	[OBJT_PHYS] = &notyet_pagerops,
+	[OBJT_DEAD] = &dead_pagerops,
+};

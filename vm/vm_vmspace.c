@@ -1,1 +1,236 @@
-/* vm/vm_vmspace.c: being written (issue 4). */
+/*
+ * vm_vmspace.c - address spaces: making one, forking one entry by entry
+ * according to each entry's inheritance, resetting one for exec, and
+ * freeing one.
+ *
+ * Fork (SEMANTICS R48-R51): SHARE entries map the same object in both;
+ * COPY entries become copy-on-write in both, except a wired writable one,
+ * whose pages are copied into the child at once so the parent's wired
+ * pages never become read-only; ZERO entries give the child fresh
+ * anonymous memory; NONE entries are left out.  The child never inherits
+ * a wiring or MAP_WIREFUTURE (I-M1).
+ *
+ * Locking: fork holds both maps' locks (the parent's first) for the
+ * whole copy; object locks are taken inside, briefly.
+ */
+#include <kernel/systm.h>
+#include <kernel/malloc.h>
+#include <vm/vm.h>
+#include <vm/vm_object.h>
+#include <vm/vm_map.h>
+#include <vm/pmap.h>
+
+MALLOC_DEFINE(M_VMSPACE, "vmspace", "address spaces");
+
+/*
+ * vmspace_alloc: see vm_map.h.  The structure is cleared and every field
+ * set here, so nothing survives from the memory's previous use (I-M3).
+ */
+struct vmspace *
+vmspace_alloc(vm_offset_t min, vm_offset_t max)
+{
+	struct vmspace *vm;
+
+	vm = malloc(sizeof(*vm), M_VMSPACE, M_NOWAIT | M_ZERO);
+	if (vm == NULL)
+		return (NULL);
+	if (pmap_pinit(&vm->vm_pmap) != 0) {
+		free(vm, M_VMSPACE);
+		return (NULL);
+	}
+	vm_map_init(&vm->vm_map, &vm->vm_pmap, min, max);
+	vm->vm_refcnt = 1;
+	return (vm);
+}
+
+/* vmspace_free: see vm_map.h.  The last reference unmaps everything. */
+void
+vmspace_free(struct vmspace *vm)
+{
+	vm_map_t map = &vm->vm_map;
+
+	KASSERT(vm->vm_refcnt > 0, ("vmspace_free: %p has no references",
+	    vm));
+	if (--vm->vm_refcnt > 0)
+		return;
+	vm_map_remove(map, map->min_offset, map->max_offset);
+	pmap_release(&vm->vm_pmap);
+	free(vm, M_VMSPACE);
+}
+
+/* vmspace_exec_reset: see vm_map.h (R27, I-M1). */
+void
+vmspace_exec_reset(struct vmspace *vm)
+{
+	vm_map_t map = &vm->vm_map;
+
+	vm_map_remove(map, map->min_offset, map->max_offset);
+	vm_map_lock(map);
+	KASSERT(map->busy == 0, ("vmspace_exec_reset: map %p busy", map));
+	map->flags = 0;
+	vm_map_unlock(map);
+}
+
+/*
+ * Give the child's entry for [e->start, e->end) the parent's
+ * inheritance.  vm_map_insert may have merged it with a neighbour, so
+ * the range is clipped out first and merged back afterwards if it can.
+ */
+static int
+vmspace_fork_inherit(vm_map_t new, vm_map_entry_t e)
+{
+	vm_map_entry_t ne;
+
+	if (!vm_map_lookup_entry(new, e->start, &ne))
+		panic("vmspace_fork: child entry at %#lx missing",
+		    (u_long)e->start);
+	if (ne->inheritance == e->inheritance)
+		return (KERN_SUCCESS);
+	if (vm_map_clip_start(new, ne, e->start) != KERN_SUCCESS ||
+	    vm_map_clip_end(new, ne, e->end) != KERN_SUCCESS)
+		return (KERN_RESOURCE_SHORTAGE);
+	ne->inheritance = e->inheritance;
+	vm_map_simplify_entry(new, ne);
+	return (KERN_SUCCESS);
+}
+
+/* Map `object` (our reference moves to the child) like `e` in `new`. */
+static int
+vmspace_fork_insert(vm_map_t new, vm_map_entry_t e, vm_object_t object,
+    vm_ooffset_t offset, int cow)
+{
+	int rv;
+
+	rv = vm_map_insert(new, object, offset, e->start, e->end,
+	    e->protection, e->max_protection, cow);
+	if (rv != KERN_SUCCESS) {
+		vm_object_deallocate(object);
+		return (rv);
+	}
+	return (vmspace_fork_inherit(new, e));
+}
+
+/* A mapping from now on seen by more than one entry. */
+static void
+vmspace_object_shared(vm_object_t object)
+{
+	VM_OBJECT_WLOCK(object);
+	object->flags &= ~OBJ_ONEMAPPING;
+	VM_OBJECT_WUNLOCK(object);
+}
+
+/* SHARE (R50): both map one object; the child's entry is unwired. */
+static int
+vmspace_fork_share(vm_map_entry_t e, vm_map_t new)
+{
+	if (e->object == NULL) {
+		/* Not touched yet: make the object both will share. */
+		e->object = vm_object_allocate(OBJT_DEFAULT,
+		    atop(e->end - e->start));
+		if (e->object == NULL)
+			return (KERN_RESOURCE_SHORTAGE);
+		e->offset = 0;
+	} else if ((e->eflags & MAP_ENTRY_NEEDS_COPY) != 0) {
+		/* Share the copy the parent would have made, not the original. */
+		if (!vm_object_shadow(&e->object, &e->offset,
+		    e->end - e->start))
+			return (KERN_RESOURCE_SHORTAGE);
+		e->eflags &= ~MAP_ENTRY_NEEDS_COPY;
+	}
+	vmspace_object_shared(e->object);
+	vm_object_reference(e->object);
+	return (vmspace_fork_insert(new, e, e->object, e->offset,
+	    MAP_INHERIT_SHARE));
+}
+
+/* COPY (R49): copy-on-write in both; the parent loses write access. */
+static int
+vmspace_fork_cow(vm_map_t old, vm_map_entry_t e, vm_map_t new)
+{
+	if (e->object == NULL)
+		return (vmspace_fork_insert(new, e, NULL, 0, 0));
+	vmspace_object_shared(e->object);
+	vm_object_reference(e->object);
+	if ((e->eflags & MAP_ENTRY_NEEDS_COPY) == 0) {
+		pmap_protect(vm_map_pmap(old), e->start, e->end,
+		    e->protection & ~VM_PROT_WRITE);
+		e->eflags |= MAP_ENTRY_COW | MAP_ENTRY_NEEDS_COPY;
+	}
+	return (vmspace_fork_insert(new, e, e->object, e->offset,
+	    MAP_COPY_ON_WRITE));
+}
+
+/* COPY of a wired writable entry (R48): the child gets copies now. */
+static int
+vmspace_fork_copy(vm_map_entry_t e, vm_map_t new)
+{
+	vm_object_t object;
+	int rv;
+
+	object = vm_object_allocate(OBJT_DEFAULT, atop(e->end - e->start));
+	if (object == NULL)
+		return (KERN_RESOURCE_SHORTAGE);
+	rv = vm_fault_copy_entry(object, e);
+	if (rv != KERN_SUCCESS) {
+		vm_object_deallocate(object);
+		return (rv);
+	}
+	return (vmspace_fork_insert(new, e, object, 0, 0));
+}
+
+static int
+vmspace_fork_entry(vm_map_t old, vm_map_entry_t e, vm_map_t new)
+{
+	if ((e->eflags & MAP_ENTRY_GUARD) != 0)
+		return (vm_map_insert(new, NULL, 0, e->start, e->end,
+		    VM_PROT_NONE, VM_PROT_NONE, MAP_CREATE_GUARD));
+	switch (e->inheritance) {
+	case VM_INHERIT_NONE:
+		return (KERN_SUCCESS);
+	case VM_INHERIT_ZERO:
+		return (vmspace_fork_insert(new, e, NULL, 0, 0));
+	case VM_INHERIT_SHARE:
+		return (vmspace_fork_share(e, new));
+	default:
+		if (e->wired_count > 0 &&
+		    (e->protection & VM_PROT_WRITE) != 0)
+			return (vmspace_fork_copy(e, new));
+		return (vmspace_fork_cow(old, e, new));
+	}
+}
+
+/*
+ * vmspace_fork: see vm_map.h.  Waits until no wiring thread is faulting
+ * in the parent with its map unlocked (I-M2).  On failure the child is
+ * freed; the parent may be left with entries marked copy-on-write,
+ * which only costs it a copy on its next write.
+ */
+struct vmspace *
+vmspace_fork(struct vmspace *vm1)
+{
+	vm_map_t old = &vm1->vm_map;
+	struct vmspace *vm2;
+	vm_map_entry_t e;
+	int rv = KERN_SUCCESS;
+
+	vm_map_lock(old);
+	vm_map_wait_busy(old);
+	vm2 = vmspace_alloc(old->min_offset, old->max_offset);
+	if (vm2 == NULL) {
+		vm_map_unlock(old);
+		return (NULL);
+	}
+	vm_map_lock(&vm2->vm_map);
+	TAILQ_FOREACH(e, &old->entries, link) {
+		rv = vmspace_fork_entry(old, e, &vm2->vm_map);
+		if (rv != KERN_SUCCESS)
+			break;
+	}
+	vm_map_unlock(&vm2->vm_map);
+	vm_map_unlock(old);
+	if (rv != KERN_SUCCESS) {
+		vmspace_free(vm2);
+		return (NULL);
+	}
+	return (vm2);
+}

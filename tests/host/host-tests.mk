@@ -30,7 +30,6 @@ HOST_TESTS	+= build/host/test_mb2
 HOST_TESTS	+= build/host/test_cmdline
 HOST_TESTS	+= build/host/test_acpi
 
-HOST_TESTS	+= build/host/test_vm_phys
 
 test_printf_SRCS := kernel/subr_prf.c
 test_mb2_SRCS := kernel/multiboot2.c
@@ -45,13 +44,57 @@ $(HOST_BUILD)/kernel/subr_prf.o: HOST_CFLAGS += -Dsnprintf=kern_snprintf \
 $(HOST_BUILD)/arch/x86/acpi_tables.o $(HOST_BUILD)/tests/host/test_acpi.o: \
 	HOST_CFLAGS += -Iarch/x86/include
 
-# vm/ on a pretend machine (tests/host/vmhost/): its machine/ headers
-# come first.
-VMHOST_SRCS := vm/vm_phys.c vm/vm_page.c vm/vm_meter.c \
-	       kernel/kern_mutex.c tests/host/vmhost/vmhost.c
-test_vm_phys_SRCS := $(VMHOST_SRCS)
-$(patsubst %.c,$(HOST_BUILD)/%.o,$(VMHOST_SRCS) tests/host/test_vm_phys.c): \
-	HOST_CFLAGS += -Itests/host/vmhost -DINVARIANTS
+# vm/ on a pretend machine (tests/host/vmhost/): the whole of vm/, the
+# kernel pieces it uses (mutexes, sx locks, sleep, vmem, malloc) and the
+# fake pmap, built once into build/host/vmhost/ with the pretend
+# machine's headers first and KASSERTs on.  Kernel sources get the C
+# library's names out of the way: the kernel's malloc(size, type,
+# flags) and free(addr, type) become kern_malloc and kern_free there,
+# so the test programs and the sanitizers keep the C library's; and,
+# as in the kernel build, unused parameters are no error.
+# A test of vm/ is a name in VMHOST_TESTS: build/host/<name> is linked
+# from tests/host/<name>.c and the archive of VMHOST_OBJS, so that it
+# takes only the files it needs (and links while files it does not use
+# still miss functions).
+VMHOST_BUILD	:= $(HOST_BUILD)/vmhost
+VMHOST_KSRCS	:= vm/vm_phys.c vm/vm_page.c vm/vm_meter.c vm/vm_kern.c \
+		   vm/uma_core.c vm/vm_object.c vm/vm_radix.c vm/vm_pager.c \
+		   vm/default_pager.c vm/vm_map.c vm/vm_vmspace.c \
+		   vm/vm_fault.c \
+		   kernel/kern_mutex.c kernel/kern_sx.c kernel/kern_synch.c \
+		   kernel/kern_malloc.c kernel/subr_vmem.c
+VMHOST_SRCS	:= $(VMHOST_KSRCS) tests/host/vmhost/vmhost.c \
+		   tests/host/vmhost/pmap_fake.c
+VMHOST_OBJS	:= $(patsubst %.c,$(VMHOST_BUILD)/%.o,$(VMHOST_SRCS))
+VMHOST_CFLAGS	= $(HOST_CFLAGS) -Itests/host/vmhost -DINVARIANTS
+VMHOST_KFLAGS	:= -Dmalloc=kern_malloc -Dfree=kern_free \
+		   -Dmalloc_usable_size=kern_malloc_usable_size \
+		   -Wno-unused-parameter
+
+VMHOST_TESTS	:= test_vm_phys test_pmap_fake test_vm_model
+# The other helpers' tests of issue 4, as they appear.
+VMHOST_TESTS	+= $(patsubst tests/host/%.c,%,$(wildcard \
+		   tests/host/test_vm_radix.c tests/host/test_vm_object.c \
+		   tests/host/test_vm_map.c))
+VMHOST_PROGS	:= $(addprefix $(HOST_BUILD)/,$(VMHOST_TESTS))
+HOST_TESTS	+= $(VMHOST_PROGS)
+
+VMHOST_LIB	:= $(VMHOST_BUILD)/libvmhost.a
+
+$(foreach t,$(VMHOST_TESTS),$(eval $(HOST_BUILD)/$(t): \
+	$(VMHOST_BUILD)/tests/host/$(t).o $(VMHOST_LIB)))
+
+$(VMHOST_LIB): $(VMHOST_OBJS)
+	rm -f $@
+	ar rcs $@ $^
+
+$(VMHOST_BUILD)/%.o: %.c tests/host/compat/host_cdefs.h include/sys/cdefs.h
+	@mkdir -p $(dir $@)
+	$(HOSTCC) $(VMHOST_CFLAGS) \
+		$(if $(filter vm/% kernel/%,$<),$(VMHOST_KFLAGS)) -c $< -o $@
+
+-include $(patsubst %.o,%.d,$(VMHOST_OBJS) \
+	 $(patsubst %,$(VMHOST_BUILD)/tests/host/%.o,$(VMHOST_TESTS)))
 
 -include tests/host/vmem.mk
 
@@ -59,7 +102,8 @@ $(patsubst %.c,$(HOST_BUILD)/%.o,$(VMHOST_SRCS) tests/host/test_vm_phys.c): \
 host_test_objs = $(patsubst %.c,$(HOST_BUILD)/%.o,\
 		 tests/host/$(notdir $(1)).c $($(notdir $(1))_SRCS))
 
-$(foreach t,$(HOST_TESTS),$(eval $(t): $(call host_test_objs,$(t))))
+HOST_PLAIN_TESTS = $(filter-out $(VMHOST_PROGS),$(HOST_TESTS))
+$(foreach t,$(HOST_PLAIN_TESTS),$(eval $(t): $(call host_test_objs,$(t))))
 $(HOST_TESTS):
 	$(HOSTCC) $(HOST_SANITIZE) -o $@ $^
 
@@ -68,5 +112,5 @@ $(HOST_BUILD)/%.o: %.c tests/host/compat/host_cdefs.h include/sys/cdefs.h
 	@mkdir -p $(dir $@)
 	$(HOSTCC) $(HOST_CFLAGS) -c $< -o $@
 
--include $(patsubst %.o,%.d,$(foreach t,$(HOST_TESTS),\
+-include $(patsubst %.o,%.d,$(foreach t,$(HOST_PLAIN_TESTS),\
 	 $(call host_test_objs,$(t))))
