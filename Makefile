@@ -61,6 +61,8 @@ include kernel/kernel.mk
 include vm/vm.mk
 include tests/kernel/tests.mk
 include tests/host/host.mk
+include tests/host/fuzz.mk
+include tests/host/bench.mk
 
 KOBJS    := $(patsubst %.c,$(BUILD)/%.o,$(KSRCS)) \
 	    $(patsubst %.asm,$(BUILD)/%.o,$(KASRCS))

@@ -117,7 +117,13 @@ vm_fault_find_page(struct faultstate *fs)
 	return (KERN_SUCCESS);
 }
 
-/* A write to a page found below the first object: copy it up. */
+/*
+ * A write to a page found below the first object: copy it up.  If the
+ * first object is shared (a SHARE entry over a shadow, R50), other maps
+ * may still map the old page read-only at this index; once the copy is
+ * in the first object they must see the copy, so every mapping of the
+ * old page goes (they fault again and find the copy, or their own).
+ */
 static int
 vm_fault_cow(struct faultstate *fs)
 {
@@ -129,6 +135,8 @@ vm_fault_cow(struct faultstate *fs)
 		return (KERN_RESOURCE_SHORTAGE);
 	pmap_copy_page(fs->m, copy);
 	copy->valid = 1;
+	if ((fs->first_object->flags & OBJ_ONEMAPPING) == 0)
+		pmap_remove_all(fs->m);
 	vm_fault_unlock_object(fs);
 	fs->m = copy;
 	return (KERN_SUCCESS);
@@ -296,10 +304,9 @@ vm_fault_unwire(vm_map_t map, vm_offset_t start, vm_offset_t end,
 {
 	vm_map_entry_t entry;
 
-	vm_map_lock_read(map);
+	vm_map_assert_locked(map);
 	entry = vm_fault_range_entry(map, start, end);
 	vm_fault_unwire_pages(entry, start, end, reason);
-	vm_map_unlock_read(map);
 	pmap_unwire(vm_map_pmap(map), start, end);
 }
 

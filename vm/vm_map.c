@@ -290,6 +290,7 @@ vm_map_init(vm_map_t map, pmap_t pmap, vm_offset_t min, vm_offset_t max)
 	map->flags = 0;
 	map->busy = 0;
 	map->needs_wakeup = false;
+	map->hint = NULL;
 }
 
 static vm_map_entry_t
@@ -376,6 +377,8 @@ vm_map_entry_unlink(vm_map_t map, vm_map_entry_t entry)
 	vm_map_entry_t next;
 
 	next = TAILQ_NEXT(entry, link);
+	if (map->hint == entry)
+		map->hint = NULL;
 	RB_REMOVE(vm_map_tree, &map->root, entry);
 	TAILQ_REMOVE(&map->entries, entry, link);
 	if (next != NULL)
@@ -395,7 +398,17 @@ vm_map_entry_set_end(vm_map_entry_t entry, vm_offset_t end)
 }
 
 /*
- * vm_map_lookup_entry: see vm_map.h.  One walk down the tree: O(log n).
+ * vm_map_lookup_entry: see vm_map.h.
+ *
+ * The hint.  Faults and system calls come in runs over one mapping (a
+ * program walks an array, a loop touches its stack), so the entry found
+ * last is checked before the tree is walked.  It is read and replaced
+ * under the read lock, by several readers at once on SMP: a pointer-
+ * sized store of an entry that is in the map, so any value a reader
+ * sees is an entry of this map; only the write lock takes entries out,
+ * and vm_map_entry_unlink clears the hint first.  Clipping keeps it
+ * valid (the entry stays in the map; only its range shrinks, and the
+ * range is checked here).
  */
 bool
 vm_map_lookup_entry(vm_map_t map, vm_offset_t addr, vm_map_entry_t *entry)
@@ -403,6 +416,11 @@ vm_map_lookup_entry(vm_map_t map, vm_offset_t addr, vm_map_entry_t *entry)
 	vm_map_entry_t node, before;
 
 	vm_map_assert_locked(map);
+	node = __atomic_load_n(&map->hint, __ATOMIC_RELAXED);
+	if (node != NULL && addr >= node->start && addr < node->end) {
+		*entry = node;
+		return (true);
+	}
 	before = NULL;
 	node = RB_ROOT(&map->root);
 	while (node != NULL) {
@@ -412,6 +430,7 @@ vm_map_lookup_entry(vm_map_t map, vm_offset_t addr, vm_map_entry_t *entry)
 			before = node;
 			node = RB_RIGHT(node, rb);
 		} else {
+			__atomic_store_n(&map->hint, node, __ATOMIC_RELAXED);
 			*entry = node;
 			return (true);
 		}
@@ -974,9 +993,10 @@ vm_map_remove(vm_map_t map, vm_offset_t start, vm_offset_t end)
 /* Protection and inheritance */
 
 /*
- * Check [start, end) for vm_map_protect: all mapped, the new protection
- * within every maximum (guard entries are skipped: they stay NONE).
- * Returns a KERN_* code; *in_tran is an entry in transition, if any.
+ * Check [start, end) for vm_map_protect: all mapped (else
+ * KERN_INVALID_ADDRESS, whatever else is wrong), the new protection
+ * within every maximum (else KERN_PROTECTION_FAILURE; guard entries are
+ * skipped: they stay NONE).  *in_tran is an entry in transition, if any.
  */
 static int
 vm_map_protect_check(vm_map_t map, vm_offset_t start, vm_offset_t end,
@@ -984,11 +1004,13 @@ vm_map_protect_check(vm_map_t map, vm_offset_t start, vm_offset_t end,
 {
 	vm_map_entry_t entry;
 	vm_offset_t covered;
+	int rv;
 
 	*in_tran = NULL;
 	if (!vm_map_lookup_entry(map, start, first))
 		return (KERN_INVALID_ADDRESS);
-	covered = start;
+	rv = KERN_SUCCESS;
+	covered = (*first)->start;
 	for (entry = *first; entry != NULL && entry->start < end;
 	    entry = TAILQ_NEXT(entry, link)) {
 		if (entry->start != covered)
@@ -997,11 +1019,11 @@ vm_map_protect_check(vm_map_t map, vm_offset_t start, vm_offset_t end,
 		if ((entry->eflags & MAP_ENTRY_GUARD) != 0)
 			continue;
 		if ((new_prot & entry->max_protection) != new_prot)
-			return (KERN_PROTECTION_FAILURE);
+			rv = KERN_PROTECTION_FAILURE;
 		if ((entry->eflags & MAP_ENTRY_IN_TRANSITION) != 0)
 			*in_tran = entry;
 	}
-	return (covered >= end ? KERN_SUCCESS : KERN_INVALID_ADDRESS);
+	return (covered >= end ? rv : KERN_INVALID_ADDRESS);
 }
 
 /* Set one (clipped) entry's protection; lower the PTEs if it dropped. */
@@ -1072,6 +1094,7 @@ vm_map_protect(vm_map_t map, vm_offset_t start, vm_offset_t end,
 		    &in_tran);
 		if (rv != KERN_SUCCESS || in_tran == NULL)
 			break;
+		/* R40: wait for the transition, then look again. */
 		in_tran->eflags |= MAP_ENTRY_NEEDS_WAKEUP;
 		(void)vm_map_unlock_and_wait(map, 0);
 		vm_map_lock(map);
@@ -1328,6 +1351,7 @@ vm_map_check(vm_map_t map)
 	vm_map_entry_t e, t, prev;
 	vm_size_t size, max_free;
 	int bad = 0, n = 0;
+	bool hint_found = false;
 
 	vm_map_assert_locked(map);
 	size = 0;
@@ -1335,6 +1359,8 @@ vm_map_check(vm_map_t map)
 	t = RB_MIN(vm_map_tree, &map->root);
 	TAILQ_FOREACH(e, &map->entries, link) {
 		n++;
+		if (e == map->hint)
+			hint_found = true;
 		bad += vm_map_check_entry(map, e);
 		if (prev != NULL && e->start < prev->end)
 			CHECK_FAIL("entry %#lx-%#lx overlaps or precedes "
@@ -1351,6 +1377,8 @@ vm_map_check(vm_map_t map)
 	}
 	if (t != NULL)
 		CHECK_FAIL("the tree has more entries than the list (%d)", n);
+	if (map->hint != NULL && !hint_found)
+		CHECK_FAIL("the hint %p is not an entry of the map", map->hint);
 	if (n != map->nentries)
 		CHECK_FAIL("nentries %d, %d in the list", map->nentries, n);
 	if (size != map->size)

@@ -13,6 +13,7 @@
  *	(m)  the map lock (vm_map_lock: exclusive; vm_map_lock_read: shared)
  *	(t)  the thread that set MAP_ENTRY_IN_TRANSITION on the entry owns it
  *	     (SEMANTICS I-E4), map lock held or not
+ *	(h)  also replaced under the read lock (a racy hint, see vm_map.c)
  * Lock order: map lock -> object lock -> pmap lock.
  */
 #ifndef _VM_VM_MAP_H_
@@ -74,6 +75,8 @@ struct vm_map {
 						   with the map unlocked */
 	bool		needs_wakeup;		/* (m) sleepers in unlock_and_wait */
 	bool		system_map;		/* (c) the kernel's map */
+	vm_map_entry_t	hint;			/* (h) last entry found, or
+						   NULL; see vm_map.c */
 };
 
 /* map flags */
@@ -135,7 +138,9 @@ void	vm_map_init(vm_map_t map, pmap_t pmap, vm_offset_t min, vm_offset_t max);
 
 /*
  * vm_map_lookup_entry: the entry containing `addr` (true), or the entry
- * before it (false; NULL if none).  Map locked.
+ * before it (false; NULL if none).  O(1) when `addr` is in the entry
+ * found last (the hint), else one walk down the tree, O(log n).  Map
+ * locked (read or write).
  */
 bool	vm_map_lookup_entry(vm_map_t map, vm_offset_t addr,
 	    vm_map_entry_t *entry);
@@ -291,7 +296,10 @@ int	vm_fault(vm_map_t map, vm_offset_t vaddr, vm_prot_t fault_type,
  * Fictitious pages are never wired or unwired (R62).  vm_fault_wire
  * undoes what it did on failure and returns the fault's KERN_* code.
  * The wiring issue decides which reason user and system wirings use.
- * Map unlocked; the entry is in transition, owned by the caller.
+ * vm_fault_wire: map unlocked (it faults, and may sleep); the entry is
+ * in transition, owned by the caller.  vm_fault_unwire: map locked by
+ * the caller, read or write (vm_map_delete holds it for writing); does
+ * not sleep.
  */
 int	vm_fault_wire(vm_map_t map, vm_offset_t start, vm_offset_t end,
 	    enum vm_wire_reason reason);

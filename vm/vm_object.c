@@ -369,6 +369,21 @@ vm_object_collapse_pages(vm_object_t object, vm_object_t backing)
 }
 
 /*
+ * `object` (locked) now backs onto `bb`, its old backing object's
+ * backing object, which saw the old one at offset `boff`.
+ */
+static void
+vm_object_set_backing(vm_object_t object, vm_object_t bb, vm_ooffset_t boff)
+{
+	object->backing_object = bb;
+	if (bb != NULL)
+		object->backing_object_offset += boff;
+	else
+		object->backing_object_offset = 0;
+	object->generation++;
+}
+
+/*
  * Collapse: `backing` (locked, referenced only by `object`, locked)
  * gives its pages to `object` and goes; `object` backs onto what
  * `backing` backed onto.  Unlocks `backing`.  False if the pages could
@@ -402,9 +417,7 @@ vm_object_collapse_into(vm_object_t object, vm_object_t backing)
 		bb->generation++;
 		VM_OBJECT_WUNLOCK(bb);
 	}
-	object->backing_object = bb;
-	object->backing_object_offset += backing->backing_object_offset;
-	object->generation++;
+	vm_object_set_backing(object, bb, backing->backing_object_offset);
 
 	backing->backing_object = NULL;
 	backing->ref_count = 0;
@@ -463,9 +476,7 @@ vm_object_bypass(vm_object_t object, vm_object_t backing)
 		bb->generation++;
 		VM_OBJECT_WUNLOCK(bb);
 	}
-	object->backing_object = bb;
-	object->backing_object_offset += backing->backing_object_offset;
-	object->generation++;
+	vm_object_set_backing(object, bb, backing->backing_object_offset);
 	/* It had another reference: it stays. */
 	backing->shadow_count--;
 	backing->ref_count--;

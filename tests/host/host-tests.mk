@@ -62,7 +62,7 @@ VMHOST_KSRCS	:= vm/vm_phys.c vm/vm_page.c vm/vm_meter.c vm/vm_kern.c \
 		   vm/default_pager.c vm/vm_map.c vm/vm_vmspace.c \
 		   vm/vm_fault.c \
 		   kernel/kern_mutex.c kernel/kern_sx.c kernel/kern_synch.c \
-		   kernel/kern_malloc.c kernel/subr_vmem.c
+		   kernel/kern_clock.c kernel/kern_malloc.c kernel/subr_vmem.c
 VMHOST_SRCS	:= $(VMHOST_KSRCS) tests/host/vmhost/vmhost.c \
 		   tests/host/vmhost/pmap_fake.c
 VMHOST_OBJS	:= $(patsubst %.c,$(VMHOST_BUILD)/%.o,$(VMHOST_SRCS))
@@ -71,13 +71,11 @@ VMHOST_KFLAGS	:= -Dmalloc=kern_malloc -Dfree=kern_free \
 		   -Dmalloc_usable_size=kern_malloc_usable_size \
 		   -Wno-unused-parameter
 
-VMHOST_TESTS	:= test_vm_phys test_pmap_fake test_vm_model
-# The other helpers' tests of issue 4, as they appear.
-VMHOST_TESTS	+= $(patsubst tests/host/%.c,%,$(wildcard \
-		   tests/host/test_vm_radix.c tests/host/test_vm_object.c \
-		   tests/host/test_vm_map.c))
-VMHOST_PROGS	:= $(addprefix $(HOST_BUILD)/,$(VMHOST_TESTS))
-HOST_TESTS	+= $(VMHOST_PROGS)
+VMHOST_TESTS	:= test_vm_phys test_pmap_fake test_vm_radix test_vm_object \
+		   test_vm_map test_vm_model
+VMHOST_PROGS	:= $(addprefix $(HOST_BUILD)/,\
+		   $(VMHOST_TESTS))
+HOST_TESTS	+= $(addprefix $(HOST_BUILD)/,$(VMHOST_TESTS))
 
 VMHOST_LIB	:= $(VMHOST_BUILD)/libvmhost.a
 
@@ -93,8 +91,8 @@ $(VMHOST_BUILD)/%.o: %.c tests/host/compat/host_cdefs.h include/sys/cdefs.h
 	$(HOSTCC) $(VMHOST_CFLAGS) \
 		$(if $(filter vm/% kernel/%,$<),$(VMHOST_KFLAGS)) -c $< -o $@
 
--include $(patsubst %.o,%.d,$(VMHOST_OBJS) \
-	 $(patsubst %,$(VMHOST_BUILD)/tests/host/%.o,$(VMHOST_TESTS)))
+-include $(patsubst %.o,%.d,$(VMHOST_OBJS) $(patsubst \
+	 %,$(VMHOST_BUILD)/tests/host/%.o,$(VMHOST_TESTS)))
 
 -include tests/host/vmem.mk
 
@@ -104,7 +102,7 @@ host_test_objs = $(patsubst %.c,$(HOST_BUILD)/%.o,\
 
 HOST_PLAIN_TESTS = $(filter-out $(VMHOST_PROGS),$(HOST_TESTS))
 $(foreach t,$(HOST_PLAIN_TESTS),$(eval $(t): $(call host_test_objs,$(t))))
-$(HOST_TESTS):
+$(HOST_PLAIN_TESTS) $(VMHOST_PROGS):
 	$(HOSTCC) $(HOST_SANITIZE) -o $@ $^
 
 # -MMD leaves out what the forced header pulls in: name it here.

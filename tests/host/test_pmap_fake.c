@@ -385,7 +385,7 @@ r32_kmem_and_malloc_run_on_the_fake(void)
 		memset(big, 1, 3 * PAGE_SIZE + 1);
 	kern_free(big, M_TEMP);
 	kern_free(small, M_TEMP);
-	/* A failure gives back what it took (the arena may keep a tag page). */
+	/* A failure gives back what it took (the arena may keep a tag). */
 	kmem0 = vm_cnt.v_wire_by_reason[VM_WIRE_KMEM];
 	pmap_fake_fail_growkernel = 1;
 	CHECK(kmem_malloc(PAGE_SIZE, M_NOWAIT) == 0, "growkernel failure "

@@ -29,6 +29,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include <sys/mman.h>
 #include <sys/wait.h>
 
 #include "tap.h"
@@ -155,6 +156,27 @@ chain_value(vm_object_t object, vm_pindex_t pindex)
 	return (m == NULL ? 0 : *page_word(m));
 }
 
+/*
+ * In a child: make the pretend RAM (which may be a shared memfd
+ * mapping) private, so that what the child does to pages, objects and
+ * zones there stays out of the parent.
+ */
+static void
+ram_make_private(void)
+{
+	void *copy;
+
+	copy = mmap(NULL, RAM_BYTES, PROT_READ | PROT_WRITE,
+	    MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	if (copy == MAP_FAILED)
+		_exit(3);
+	memcpy(copy, vmhost_phys, RAM_BYTES);
+	if (mmap(vmhost_phys, RAM_BYTES, PROT_READ | PROT_WRITE,
+	    MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED, -1, 0) == MAP_FAILED)
+		_exit(3);
+	memcpy(vmhost_phys, copy, RAM_BYTES);
+}
+
 /* Run `fn` in a child; true if it died (a panic aborts). */
 static bool
 dies(void (*fn)(void *), void *arg)
@@ -167,6 +189,7 @@ dies(void (*fn)(void *), void *arg)
 	if (pid == 0) {
 		if (freopen("/dev/null", "w", stdout) == NULL)
 			_exit(3);
+		ram_make_private();
 		fn(arg);
 		_exit(0);
 	}
@@ -332,7 +355,6 @@ object_page_misuse_panics(void)
 	CHECK(dies(insert_at_taken_index, o));
 	CHECK(dies(alloc_at_taken_index, o));
 	CHECK(dies(alloc_unlocked, o));
-	CHECK(!dies(alloc_unlocked, NULL) == false || true);
 	vm_object_deallocate(o);
 }
 
@@ -363,9 +385,9 @@ pager_table(void)
 	CHECK(m != NULL && vm_pager_get_pages(o, &m, 1) == VM_PAGER_FAIL);
 	VM_OBJECT_WUNLOCK(o);
 	vm_object_deallocate(o);
-	CHECK(pagertab[OBJT_DEAD] != NULL &&
-	    pagertab[OBJT_DEAD]->pgo_haspage(o, 0) == false);
 	memset(&fake, 0, sizeof(fake));
+	fake.type = OBJT_DEAD;
+	CHECK(!vm_pager_has_page(&fake, 0));
 	fake.type = OBJT_SWAP;
 	CHECK(dies(use_swap_pager, &fake), "the swap pager answered");
 }
@@ -603,8 +625,10 @@ collapse_moves_pages_up_and_frees_the_rest(void)
 
 /*
  * Collapse down a chain: C <- B <- A <- S, each referenced only by the
- * one above; one vm_object_collapse(S) merges them all, offsets add up,
- * and S shows what it showed before.
+ * one above; one vm_object_collapse(S) merges them all, offsets add
+ * up, and S shows what it showed before.  (Such a chain only arises
+ * when earlier collapses could not run: here paging_in_progress holds
+ * them off while the chain is built.)
  */
 static void
 collapse_merges_a_whole_chain(void)
@@ -612,7 +636,7 @@ collapse_merges_a_whole_chain(void)
 	struct counts base;
 	vm_object_t obj[4], s;
 	vm_ooffset_t off;
-	uint32_t before[6];
+	uint32_t before[12];
 	int i, j;
 
 	counts_take(&base);
@@ -620,29 +644,37 @@ collapse_merges_a_whole_chain(void)
 	for (i = 0; i < 20; i += 2)
 		REQUIRE(page_put(obj[0], i, 1000 + i) != NULL);
 	for (j = 1; j < 4; j++) {
-		/* Shared while the next shadow is made, so one is made. */
+		/* Shared while the shadow is made, so one is made. */
 		vm_object_reference(obj[j - 1]);
 		obj[j] = obj[j - 1];
 		off = ptoa(1);
 		REQUIRE(vm_object_shadow(&obj[j], &off, ptoa(20 - 2 * j)));
-		vm_object_deallocate(obj[j - 1]);	/* no collapse yet: */
-		for (i = j; i < 20 - 2 * j; i += 3)	/* (no shadow had */
+		REQUIRE(obj[j] != obj[j - 1]);
+		obj[j]->paging_in_progress++;
+		for (i = j; i < 20 - 2 * j; i += 3)
 			REQUIRE(page_put(obj[j], i, 1000 * j + i) != NULL);
 	}
 	s = obj[3];
-	/* The reference drops above collapsed as each chain was built. */
-	CHECK(vm_object_shadow_depth(s) <= 3);
-	for (i = 0; i < 6; i++)
+	for (j = 0; j < 3; j++)		/* the references that kept them */
+		vm_object_deallocate(obj[j]);
+	CHECK(vm_object_shadow_depth(s) == 3);
+	for (i = 0; i < 12; i++)
 		before[i] = chain_value(s, i);
+	for (j = 1; j < 4; j++)
+		obj[j]->paging_in_progress--;
 	VM_OBJECT_WLOCK(s);
 	vm_object_collapse(s);
 	VM_OBJECT_WUNLOCK(s);
 	CHECK(vm_object_shadow_depth(s) == 0, "depth %d",
 	    vm_object_shadow_depth(s));
 	CHECK(vm_object_count() == base.objects + 1);
-	for (i = 0; i < 6; i++)
+	for (i = 0; i < 12; i++)
 		CHECK(chain_value(s, i) == before[i], "index %d: %u, was %u",
 		    i, chain_value(s, i), before[i]);
+	/* 0: nobody; 1: B's 2; 2: A's 4 (B's 3 is a hole); 3: S's own. */
+	CHECK(before[0] == 0 && before[1] == 2002 && before[2] == 1004 &&
+	    before[3] == 3003, "the chain showed %u %u %u %u", before[0],
+	    before[1], before[2], before[3]);
 	CHECK(vm_object_check(s) == 0);
 	vm_object_deallocate(s);
 	CHECK_COUNTS(&base);
@@ -669,11 +701,10 @@ bypass_skips_a_covered_backing_object(void)
 	REQUIRE((b = vm_object_allocate(OBJT_DEFAULT, 16)) != NULL);
 	for (i = 0; i < 16; i++)
 		REQUIRE(page_put(b, i, 500 + i) != NULL);
-	vm_object_reference(b);
+	vm_object_reference(b);		/* B: ours and A's */
 	a = b;
 	off = ptoa(2);
 	REQUIRE(vm_object_shadow(&a, &off, ptoa(10)) && a != b);
-	vm_object_deallocate(b);	/* now only A holds B */
 	REQUIRE(page_put(a, 1, 601) != NULL);
 	REQUIRE(page_put(a, 2, 602) != NULL);
 	REQUIRE(page_put(a, 8, 608) != NULL);
@@ -711,7 +742,7 @@ bypass_skips_a_covered_backing_object(void)
 	CHECK(s1->backing_object_offset == ptoa(3), "offset %#llx",
 	    (unsigned long long)s1->backing_object_offset);
 	CHECK(a->ref_count == 2 && a->shadow_count == 2);
-	CHECK(b->ref_count == 2 && b->shadow_count == 2);
+	CHECK(b->ref_count == 3 && b->shadow_count == 2);
 	for (i = 0; i < 4; i++)
 		CHECK(chain_value(s1, i) == before[i], "S1 index %d: %u, "
 		    "was %u", i, chain_value(s1, i), before[i]);
@@ -733,6 +764,10 @@ bypass_skips_a_covered_backing_object(void)
 	VM_OBJECT_WUNLOCK(s2);
 	CHECK(s2->backing_object == b && vm_object_count() ==
 	    base.objects + 4);
+	CHECK(b->ref_count == 4 && b->shadow_count == 3);
+	CHECK(chain_value(s2, 0) == 800 && chain_value(s2, 1) == 602 &&
+	    chain_value(s2, 2) == 505);
+	vm_object_deallocate(b);
 	vm_object_deallocate(s1);
 	vm_object_deallocate(s2);
 	vm_object_deallocate(s3);
@@ -740,9 +775,90 @@ bypass_skips_a_covered_backing_object(void)
 }
 
 /*
+ * Leave the radix node zone with exactly `left` free nodes and no page
+ * to grow by.  `left` tries of one key (one node each) are filled
+ * while pages remain, so that there is something to give back; then
+ * the pages are drained and nodes are taken, by a trie of keys 64 apart
+ * (about a node each) and by the other one-key tries, until none is
+ * left; finally the first `left` tries are emptied.  The tries emptied
+ * last share a slab with nodes still held, so uma keeps their nodes.
+ */
+#define NODES_SINGLES	16
+static struct {
+	struct vm_radix	big;
+	struct vm_radix	single[NODES_SINGLES];
+} nodes_held;
+
+static bool
+nodes_take(struct vm_radix *rt, vm_pindex_t k)
+{
+	vm_page_t m;
+
+	if ((m = calloc(1, sizeof(*m))) == NULL)
+		abort();
+	m->pindex = k;
+	if (vm_radix_insert(rt, m) == 0)
+		return (true);
+	free(m);
+	return (false);
+}
+
+static void
+nodes_release(struct vm_radix *rt)
+{
+	vm_page_t m;
+
+	while ((m = vm_radix_lookup_ge(rt, 0)) != NULL)
+		free(vm_radix_remove(rt, m->pindex));
+}
+
+static bool
+nodes_exhaust(int left)
+{
+	vm_pindex_t k;
+	u_long before;
+	int i;
+
+	KASSERT(left < NODES_SINGLES, ("nodes_exhaust: %d", left));
+	vm_radix_init(&nodes_held.big);
+	for (i = 0; i < NODES_SINGLES; i++)
+		vm_radix_init(&nodes_held.single[i]);
+	for (i = 0; i < left; i++)
+		if (!nodes_take(&nodes_held.single[i], 0))
+			return (false);
+	pages_drain();
+	for (k = 0; nodes_take(&nodes_held.big, k); k += 64)
+		;
+	for (i = left; i < NODES_SINGLES; i++)
+		if (!nodes_take(&nodes_held.single[i], 0))
+			break;
+	if (i == NODES_SINGLES)
+		return (false);
+	before = vm_radix_node_count();
+	for (i = 0; i < left; i++)
+		nodes_release(&nodes_held.single[i]);
+	return (before - vm_radix_node_count() == (u_long)left);
+}
+
+static void
+nodes_unexhaust(void)
+{
+	int i;
+
+	nodes_release(&nodes_held.big);
+	for (i = 0; i < NODES_SINGLES; i++)
+		nodes_release(&nodes_held.single[i]);
+	pages_undrain();
+}
+
+/*
  * A collapse that runs out of radix nodes halfway stops with both
  * objects consistent and the shadow showing what it showed; with memory
- * back, the next collapse finishes.
+ * back, the next collapse finishes.  A holds pages 0..9 and
+ * 20480..20489; S (offset 0) holds 64.  With one free node, pages 0..9
+ * move into S's leaf 0 (one node; A's emptied leaf and level-1 node
+ * come back), then 20480 needs three (a taller root, a level-1 node, a
+ * leaf) and fails.
  */
 static void
 collapse_without_nodes_keeps_the_view(void)
@@ -750,31 +866,43 @@ collapse_without_nodes_keeps_the_view(void)
 	struct counts base;
 	vm_object_t a, s;
 	vm_ooffset_t off = 0;
-	int i, n = 300;
+	uint32_t before[3];
+	int i;
 
 	counts_take(&base);
-	REQUIRE((a = vm_object_allocate(OBJT_DEFAULT, 64 * n)) != NULL);
-	for (i = 0; i < n; i++)		/* one leaf node each */
-		REQUIRE(page_put(a, 64 * i, i + 1) != NULL);
+	REQUIRE((a = vm_object_allocate(OBJT_DEFAULT, 1 << 20)) != NULL);
+	for (i = 0; i < 10; i++) {
+		REQUIRE(page_put(a, i, i + 1) != NULL);
+		REQUIRE(page_put(a, 20480 + i, 100 + i) != NULL);
+	}
 	vm_object_reference(a);
 	s = a;
-	REQUIRE(vm_object_shadow(&s, &off, ptoa(64 * n)) && s != a);
-	REQUIRE(page_put(s, 64 * 5, 9999) != NULL);
-	pages_drain();
-	vm_object_deallocate(a);	/* collapse, with no page for nodes */
+	REQUIRE(vm_object_shadow(&s, &off, ptoa(1 << 20)) && s != a);
+	REQUIRE(page_put(s, 64, 9999) != NULL);
+	before[0] = chain_value(s, 3);
+	before[1] = chain_value(s, 20483);
+	before[2] = chain_value(s, 64);
+
+	CHECK(nodes_exhaust(1), "could not leave one free node");
+	vm_object_deallocate(a);	/* the collapse starts, and stops */
 	CHECK(vm_object_check_all() == 0);
 	CHECK(s->backing_object == a, "the collapse finished without memory");
-	CHECK(s->resident_page_count > 1, "no page moved");
-	for (i = 0; i < n; i++)
-		CHECK(chain_value(s, 64 * i) == (i == 5 ? 9999U : i + 1U),
-		    "index %d: %u", 64 * i, chain_value(s, 64 * i));
-	pages_undrain();
+	CHECK(s->resident_page_count == 11 && a->resident_page_count == 10,
+	    "S has %d pages, A %d", s->resident_page_count,
+	    a->resident_page_count);
+	for (i = 0; i < 10; i++)
+		CHECK(chain_value(s, i) == i + 1U &&
+		    chain_value(s, 20480 + i) == 100U + i, "index %d", i);
+	CHECK(chain_value(s, 64) == 9999);
+	nodes_unexhaust();
+
 	VM_OBJECT_WLOCK(s);
 	vm_object_collapse(s);
 	VM_OBJECT_WUNLOCK(s);
-	CHECK(s->backing_object == NULL && s->resident_page_count == n);
-	for (i = 0; i < n; i++)
-		CHECK(chain_value(s, 64 * i) == (i == 5 ? 9999U : i + 1U));
+	CHECK(s->backing_object == NULL && s->resident_page_count == 21);
+	CHECK(chain_value(s, 3) == before[0] &&
+	    chain_value(s, 20483) == before[1] &&
+	    chain_value(s, 64) == before[2]);
 	vm_object_deallocate(s);
 	CHECK_COUNTS(&base);
 }
@@ -814,10 +942,7 @@ coalesce_grows_only_a_private_object(void)
 	    "a shadow (with a shared backing object) grew");
 	CHECK(!vm_object_coalesce(o, 0, ptoa(12), ptoa(1)));
 	vm_object_deallocate(o);
-	/*
-	 * Now S is the only holder of O: coalesce collapses first, then
-	 * S has no backing object and may grow.
-	 */
+	/* S was O's only holder: they merged, and S may grow. */
 	CHECK(vm_object_coalesce(s, 0, ptoa(12), ptoa(1)));
 	CHECK(s->size == 13 && s->backing_object == NULL);
 	CHECK(chain_value(s, 1) == 1);

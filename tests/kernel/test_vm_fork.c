@@ -226,8 +226,8 @@ KTEST(r48_fork_copies_wired_writable_entry)
 	    "the parent's wired page moved");
 	KT_CHECK(UREAD(child, a) == 0xbb && UREAD(parent, a) == 0xcc);
 	vmspace_free(child);
-	vm_fault_unwire(&parent->vm_map, a, a + ptoa(NPAGES), VM_WIRE_USER);
 	vm_map_lock(&parent->vm_map);
+	vm_fault_unwire(&parent->vm_map, a, a + ptoa(NPAGES), VM_WIRE_USER);
 	e->wired_count = 0;
 	vm_map_unlock(&parent->vm_map);
 	KT_CHECK(pmap_wired_count(&parent->vm_pmap) == 0);

@@ -71,7 +71,7 @@ int	pmap_fake_check(pmap_t pmap);
  * pmap and is the mapping that pmap has at that address, for m.
  */
 int	pmap_fake_check_page(vm_page_t m);
-/* pmap_fake_check_all: pmap_fake_check of every live pmap, the kernel's too. */
+/* pmap_fake_check_all: pmap_fake_check of every live pmap and the kernel's. */
 int	pmap_fake_check_all(void);
 
 /* pmap_fake_live: user pmaps between pmap_pinit and pmap_release. */

@@ -181,18 +181,11 @@ vmhost_boot(size_t bytes)
 }
 
 /*
- * The clock: no interrupts on the host, so cpu_idle() stands for "an
- * interrupt came" and advances it (kern_synch.c's tsleep with a
- * timeout then returns after `timo` turns, without waiting).
+ * The clock (kernel/kern_clock.c): no interrupts on the host, so
+ * cpu_idle() stands for "an interrupt came" and advances it
+ * (kern_synch.c's tsleep with a timeout then returns after `timo`
+ * turns, without waiting).
  */
-volatile uint64_t ticks;
-
-void
-hardclock(void)
-{
-	ticks++;
-}
-
 void
 cpu_idle(void)
 {
