@@ -414,6 +414,7 @@ bool
 vm_map_lookup_entry(vm_map_t map, vm_offset_t addr, vm_map_entry_t *entry)
 {
 	vm_map_entry_t node, before;
+	int right;
 
 	vm_map_assert_locked(map);
 	node = __atomic_load_n(&map->hint, __ATOMIC_RELAXED);
@@ -421,22 +422,24 @@ vm_map_lookup_entry(vm_map_t map, vm_offset_t addr, vm_map_entry_t *entry)
 		*entry = node;
 		return (true);
 	}
+	/*
+	 * The last entry starting at or below addr: one comparison per
+	 * level, which the compiler makes a conditional move, so a walk
+	 * to a random address costs no mispredicted branches.  Entries do
+	 * not overlap, so addr is in that entry or in the gap after it.
+	 */
 	before = NULL;
 	node = RB_ROOT(&map->root);
 	while (node != NULL) {
-		if (addr < node->start)
-			node = RB_LEFT(node, rb);
-		else if (addr >= node->end) {
-			before = node;
-			node = RB_RIGHT(node, rb);
-		} else {
-			__atomic_store_n(&map->hint, node, __ATOMIC_RELAXED);
-			*entry = node;
-			return (true);
-		}
+		right = addr >= node->start;
+		before = right ? node : before;
+		node = RB_CHILD(node, rb, right);
 	}
 	*entry = before;
-	return (false);
+	if (before == NULL || addr >= before->end)
+		return (false);
+	__atomic_store_n(&map->hint, before, __ATOMIC_RELAXED);
+	return (true);
 }
 
 /* ---------------------------------------------------------------- */

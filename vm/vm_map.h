@@ -28,11 +28,15 @@
 
 struct thread;
 
+/*
+ * A lookup reads rb and start of each entry on its way down the tree:
+ * they come first, so that they are usually in one cache line.
+ */
 struct vm_map_entry {
 	RB_ENTRY(vm_map_entry) rb;		/* (m) in map->root */
-	TAILQ_ENTRY(vm_map_entry) link;		/* (m) in address order */
 	vm_offset_t	start;			/* (m) first address */
 	vm_offset_t	end;			/* (m) one past the last */
+	TAILQ_ENTRY(vm_map_entry) link;		/* (m) in address order */
 	vm_size_t	max_free;		/* (m) largest gap before an
 						   entry of this subtree,
 						   see vm_map.c */

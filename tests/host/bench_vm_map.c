@@ -25,7 +25,10 @@
  *		protection checks;
  *	fault	pmap_remove of the page's PTE, then vm_fault for a read:
  *		the page is resident in the entry's object, so this is the
- *		whole soft-fault path (lookup, object, pmap_enter).
+ *		whole soft-fault path (lookup, object, pmap_enter).  The
+ *		fake pmap keeps its mappings in a tree of its own (a real
+ *		pmap walks page tables in constant time), so at 10,000
+ *		entries much of this figure is the fake's, not vm/'s.
  *
  * Each figure is the best of BENCH_REPEATS timed passes (host wall
  * clock: a benchmark, never a test).  The run fails (status 1) if a
