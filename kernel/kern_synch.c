@@ -1,68 +1,112 @@
 /*
- * kern_synch.c - tsleep() and wakeup() (see sleep.h) for a kernel with
- * one thread and no scheduler.
+ * kern_synch.c - sleeping and waking up (see sleep.h): tsleep() puts
+ * curthread on the sleep queue and switches away; wakeup() moves the
+ * threads sleeping on a channel back to the run queue; the clock ends
+ * timed sleeps (sleepq_tick).
  *
- * Nothing but an interrupt handler could call wakeup() for the one
- * thread, so:
- *  - tsleep() without a timeout can never return: it panics, naming what
- *    it waits for (wmesg) and the channel - a deadlock made visible;
- *  - tsleep() with a timeout idles (cpu_idle(): wait for an interrupt)
- *    until `timo` clock ticks have passed (EWOULDBLOCK) or an interrupt
- *    handler called wakeup() on its channel (0);
- *  - wakeup() with nobody asleep on the channel does nothing.
+ * One sleep queue for all channels: a wakeup walks every sleeper.  With
+ * the few threads Vise has that is cheap, and simple to read; a hash of
+ * queues by channel (FreeBSD's sleepqueue(9)) is the change to make if
+ * it ever shows up in a profile.
  *
- * The same file builds for the host tests, which have no interrupts:
- * there cpu_idle() stands for "an interrupt came" and advances the
- * clock by calling hardclock(), so a sleep with a timeout returns
- * EWOULDBLOCK after `timo` turns of the loop, without waiting.  No
- * #ifdef: the host only supplies that cpu_idle().
+ * Locking: interrupts disabled (the scheduler's lock on one CPU), so an
+ * interrupt handler may call wakeup().  A thread may not sleep holding
+ * a spin mutex (KASSERT).
  *
- * PCATCH is accepted and has no effect until there are signals.  The
- * scheduler issue replaces this file; the callers do not change.
+ * PCATCH is accepted and has no effect until there are signals (the
+ * signal work makes a pending signal end such a sleep with EINTR or
+ * ERESTART).
  */
 #include <sys/errno.h>
 #include <kernel/systm.h>
 #include <kernel/clock.h>
 #include <kernel/machdep.h>
+#include <kernel/mutex.h>
+#include <kernel/proc.h>
+#include <kernel/sched.h>
 #include <kernel/sleep.h>
 
-/* The channel the thread sleeps on (NULL: awake), and whether woken. */
-static const void *volatile sleep_chan;
-static volatile bool sleep_woken;
+static TAILQ_HEAD(, thread) sleepq = TAILQ_HEAD_INITIALIZER(sleepq);
 
-/*
- * tsleep: see sleep.h.  Interrupts must be enabled (no spin mutex held):
- * the timeout is counted by the clock interrupt.
- */
+/* tsleep: see sleep.h. */
 int
 tsleep(const void *chan, int flags, const char *wmesg, int timo)
 {
-	uint64_t start;
+	struct thread *td = curthread;
+	unsigned long s;
 	int error;
 
 	(void)flags;
 	KASSERT(chan != NULL, ("tsleep(\"%s\"): NULL channel", wmesg));
 	KASSERT(timo >= 0, ("tsleep(\"%s\"): timeout %d", wmesg, timo));
-	KASSERT(sleep_chan == NULL, ("tsleep(\"%s\") on %p while asleep on "
-	    "%p (from an interrupt handler?)", wmesg, chan, sleep_chan));
-	if (timo == 0)
-		panic("tsleep: \"%s\" on %p with no timeout: there is one "
-		    "thread and no scheduler, so nothing can ever wake it "
-		    "(deadlock)", wmesg, chan);
-	sleep_woken = false;
-	sleep_chan = chan;
-	start = ticks;
-	while (!sleep_woken && ticks - start < (uint64_t)timo)
-		cpu_idle();
-	error = sleep_woken ? 0 : EWOULDBLOCK;
-	sleep_chan = NULL;
+	KASSERT(mtx_held_count() == 0, ("tsleep(\"%s\"): %d spin mutexes "
+	    "held", wmesg, mtx_held_count()));
+	KASSERT((td->td_flags & TDF_IDLE) == 0, ("tsleep(\"%s\"): the idle "
+	    "thread may not sleep", wmesg));
+	s = intr_disable();
+	td->td_wchan = chan;
+	td->td_wmesg = wmesg;
+	td->td_timeout = timo > 0 ? ticks + (uint64_t)timo : 0;
+	td->td_flags &= ~TDF_TIMEDOUT;
+	td->td_state = TDS_SLEEPING;
+	TAILQ_INSERT_TAIL(&sleepq, td, td_runq);
+	mi_switch();
+	error = (td->td_flags & TDF_TIMEDOUT) != 0 ? EWOULDBLOCK : 0;
+	td->td_flags &= ~TDF_TIMEDOUT;
+	intr_restore(s);
 	return (error);
 }
 
-/* wakeup: see sleep.h.  Any context, interrupt handlers included. */
+/* Take `td` off the sleep queue and make it runnable. */
+static void
+sleepq_resume(struct thread *td)
+{
+	TAILQ_REMOVE(&sleepq, td, td_runq);
+	td->td_wchan = NULL;
+	td->td_wmesg = NULL;
+	td->td_timeout = 0;
+	sched_add(td);
+}
+
+/* wakeup: see sleep.h. */
 void
 wakeup(const void *chan)
 {
-	if (chan != NULL && sleep_chan == chan)
-		sleep_woken = true;
+	struct thread *td, *next;
+	unsigned long s;
+
+	s = intr_disable();
+	TAILQ_FOREACH_SAFE(td, &sleepq, td_runq, next)
+		if (td->td_wchan == chan)
+			sleepq_resume(td);
+	intr_restore(s);
+}
+
+/* wakeup_one: see sleep.h. */
+void
+wakeup_one(const void *chan)
+{
+	struct thread *td;
+	unsigned long s;
+
+	s = intr_disable();
+	TAILQ_FOREACH(td, &sleepq, td_runq)
+		if (td->td_wchan == chan) {
+			sleepq_resume(td);
+			break;
+		}
+	intr_restore(s);
+}
+
+/* sleepq_tick: see sleep.h. */
+void
+sleepq_tick(void)
+{
+	struct thread *td, *next;
+
+	TAILQ_FOREACH_SAFE(td, &sleepq, td_runq, next)
+		if (td->td_timeout != 0 && ticks >= td->td_timeout) {
+			td->td_flags |= TDF_TIMEDOUT;
+			sleepq_resume(td);
+		}
 }

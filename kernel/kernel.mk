@@ -3,5 +3,6 @@ KSRCS += kernel/init_main.c kernel/kern_clock.c kernel/kern_cmdline.c \
 	 kernel/kern_cons.c kernel/kern_crash.c kernel/kern_ksyms.c \
 	 kernel/kern_ktest.c kernel/kern_malloc.c kernel/kern_mutex.c \
 	 kernel/kern_shutdown.c kernel/kern_sx.c kernel/kern_synch.c \
+	 kernel/kern_switch.c kernel/kern_thread.c \
 	 kernel/libkern.c kernel/subr_vmem.c \
 	 kernel/multiboot2.c kernel/subr_prf.c

@@ -26,8 +26,9 @@ uint64_t cpu_ticks(void);
 unsigned long intr_disable(void);
 void	intr_restore(unsigned long saved);
 
-/* cpu_disable_intr: mask interrupts on this CPU. */
+/* cpu_disable_intr / cpu_enable_intr: mask / unmask interrupts here. */
 void	cpu_disable_intr(void);
+void	cpu_enable_intr(void);
 
 /* cpu_idle: wait for the next interrupt (interrupts enabled). */
 void	cpu_idle(void);

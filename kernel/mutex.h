@@ -1,10 +1,10 @@
 /*
  * mutex.h - spin mutexes.
  *
- * Vise runs on one CPU and has no threads yet, so a spin mutex is
- * "interrupts off, and remember who holds it": taking it masks
- * interrupts (so an interrupt handler cannot enter the same data) and
- * records the holder, so that recursion and a missing lock are caught
+ * Vise runs on one CPU, so a spin mutex is "interrupts off, and
+ * remember who holds it": taking it masks interrupts (so neither an
+ * interrupt handler nor a preempting thread can enter the same data)
+ * and records the holder, so that recursion and a missing lock are caught
  * by mtx_assert() under INVARIANTS.  When SMP comes, the spin loop goes
  * here and nowhere else.  Locks never sleep; code holding one must not
  * sleep either.
@@ -39,6 +39,12 @@ void	mtx_init(struct mtx *m, const char *name);
 #define mtx_unlock(m)	_mtx_unlock((m), __FILE__, __LINE__)
 void	_mtx_lock(struct mtx *m, const char *file, int line);
 void	_mtx_unlock(struct mtx *m, const char *file, int line);
+
+/*
+ * mtx_held_count: how many spin mutexes this CPU holds now; a thread
+ * may not sleep or be switched out holding any.
+ */
+int	mtx_held_count(void);
 
 /* mtx_owned: whether `m` is held (on this CPU: the only one). */
 static inline int

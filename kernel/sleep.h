@@ -1,11 +1,7 @@
 /*
  * sleep.h - waiting for an event: tsleep(chan) until wakeup(chan).
- *
- * Until the scheduler exists there is one thread, so nothing could ever
- * call wakeup for a sleeper: tsleep() panics with what it waited for
- * (a deadlock made visible), except with a timeout, which it spends
- * idling.  The scheduler issue replaces this file's implementation; its
- * callers (the VM's transition and busy waits) do not change.
+ * The kernel's are in kernel/kern_synch.c; the host build of vm/ has a
+ * one-thread stand-in (tests/host/vmhost/synch_host.c).
  */
 #ifndef _KERNEL_SLEEP_H_
 #define _KERNEL_SLEEP_H_
@@ -15,10 +11,14 @@
 /*
  * tsleep: sleep on `chan` until wakeup(chan), a signal (with PCATCH) or
  * `timo` ticks (0: no limit).  Returns 0, EWOULDBLOCK (timeout) or
- * EINTR.  Must not hold a spin mutex.
+ * EINTR.  Thread context; must not hold a spin mutex.
  */
 int	tsleep(const void *chan, int flags, const char *wmesg, int timo);
 /* wakeup: wake every sleeper on `chan`.  Any context. */
 void	wakeup(const void *chan);
+/* wakeup_one: wake the sleeper on `chan` that slept first.  Any context. */
+void	wakeup_one(const void *chan);
+/* sleepq_tick: end timed sleeps that are due.  The clock interrupt. */
+void	sleepq_tick(void);
 
 #endif /* !_KERNEL_SLEEP_H_ */

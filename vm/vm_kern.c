@@ -37,11 +37,11 @@ kmem_init(void)
 
 /* Page allocation request for kmem_malloc flags (FreeBSD malloc2vm_flags). */
 static int
-kmem_page_req(int flags)
+kmem_page_req(int flags, enum vm_wire_reason reason)
 {
 	int req;
 
-	req = VM_ALLOC_WIRED | VM_ALLOC_WREASON(VM_WIRE_KMEM);
+	req = VM_ALLOC_WIRED | VM_ALLOC_WREASON(reason);
 	req |= (flags & M_USE_RESERVE) != 0 ? VM_ALLOC_INTERRUPT :
 	    VM_ALLOC_SYSTEM;
 	if ((flags & M_ZERO) != 0)
@@ -50,12 +50,11 @@ kmem_page_req(int flags)
 }
 
 /*
- * Unmap, unwire and free the pages behind [addr, addr + size): the PTE
- * goes first, so no mapping of a page outlives its wiring (R32).  Every
- * page must be mapped.
+ * kmem_unback: see vm_kern.h.  The PTE goes first, so no mapping of a
+ * page outlives its wiring (R32).
  */
-static void
-kmem_unback(vm_offset_t addr, vm_size_t size)
+void
+kmem_unback(vm_offset_t addr, vm_size_t size, enum vm_wire_reason reason)
 {
 	vm_offset_t va;
 	vm_paddr_t pa;
@@ -68,28 +67,26 @@ kmem_unback(vm_offset_t addr, vm_size_t size)
 			panic("kmem: %#lx is not backed by a page of RAM",
 			    (u_long)va);
 		pmap_kremove(va);
-		if (!vm_page_unwire_noq(m, VM_WIRE_KMEM))
+		if (!vm_page_unwire_noq(m, reason))
 			panic("kmem: page %#llx at %#lx has more than one "
 			    "wiring", (unsigned long long)pa, (u_long)va);
 		vm_page_free(m);
 	}
 }
 
-/*
- * Back [addr, addr + size) with new wired pages.  On a shortage the
- * pages already entered are given back and false is returned.
- */
-static bool
-kmem_back(vm_offset_t addr, vm_size_t size, int flags)
+/* kmem_back: see vm_kern.h. */
+bool
+kmem_back(vm_offset_t addr, vm_size_t size, int flags,
+    enum vm_wire_reason reason)
 {
 	vm_offset_t va;
 	vm_page_t m;
-	int req = kmem_page_req(flags);
+	int req = kmem_page_req(flags, reason);
 
 	for (va = addr; va < addr + size; va += PAGE_SIZE) {
 		m = vm_page_alloc_noobj(req);
 		if (m == NULL) {
-			kmem_unback(addr, va - addr);
+			kmem_unback(addr, va - addr, reason);
 			return (false);
 		}
 		pmap_kenter(va, VM_PAGE_TO_PHYS(m));
@@ -115,7 +112,8 @@ kmem_malloc(vm_size_t size, int flags)
 	if (vmem_alloc(kernel_arena, size, M_BESTFIT | (flags & M_USE_RESERVE),
 	    &addr) != 0)
 		goto fail;
-	if (pmap_growkernel(addr + size) != 0 || !kmem_back(addr, size, flags)) {
+	if (pmap_growkernel(addr + size) != 0 || !kmem_back(addr, size, flags,
+	    VM_WIRE_KMEM)) {
 		vmem_free(kernel_arena, addr, size);
 		goto fail;
 	}
@@ -138,7 +136,7 @@ kmem_free(vm_offset_t addr, vm_size_t size)
 	KASSERT((addr & PAGE_MASK) == 0 && addr >= VM_KVA_START &&
 	    addr < VM_KVA_END, ("kmem_free: %#lx is not kmem", (u_long)addr));
 	size = round_page(size);
-	kmem_unback(addr, size);
+	kmem_unback(addr, size, VM_WIRE_KMEM);
 	vmem_free(kernel_arena, addr, size);
 }
 

@@ -10,6 +10,7 @@
 #define _VM_VM_KERN_H_
 
 #include <vm/vm.h>
+#include <vm/vm_page.h>
 
 struct vmem;
 extern struct vmem *kernel_arena;
@@ -20,6 +21,19 @@ extern struct vmem *kernel_arena;
 				   NOWAIT, but a failure panics) */
 #define M_ZERO		0x0100	/* zero the memory */
 #define M_USE_RESERVE	0x0400	/* may take the last pages (INTERRUPT) */
+
+/*
+ * kmem_back: back the kernel VA [addr, addr + size) (page aligned, page
+ * tables present: pmap_growkernel) with new pages wired for `reason` and
+ * entered with wired PTEs.  flags as for kmem_malloc.  On a shortage
+ * the pages already entered are given back and false is returned.
+ * kmem_unback: undo it: remove each PTE, then unwire and free the page;
+ * every page must be mapped and wired once, for `reason`.  Never sleep.
+ */
+bool	kmem_back(vm_offset_t addr, vm_size_t size, int flags,
+	    enum vm_wire_reason reason);
+void	kmem_unback(vm_offset_t addr, vm_size_t size,
+	    enum vm_wire_reason reason);
 
 /*
  * kmem_init: create kernel_arena.  Boot only, after pmap_init().

@@ -8,6 +8,7 @@
  * backtrace printed, and the kernel panics.  User mode comes later.
  */
 #include <kernel/systm.h>
+#include <kernel/sched.h>
 #include <kernel/ksyms.h>
 #include <machine/frame.h>
 #include <x86/cpufunc.h>
@@ -129,6 +130,14 @@ trap(struct trapframe *tf)
 
 	if (trapno >= IRQ_BASE && trapno < IRQ_BASE + NIRQ) {
 		intr_dispatch(trapno - IRQ_BASE);
+		/*
+		 * Preempt only code that ran with interrupts on: it holds
+		 * no spin mutex and is not inside the scheduler.  The
+		 * interrupt has been acknowledged, so the next one can come
+		 * while another thread runs.
+		 */
+		if ((TF_FLAGS(tf) & PSL_I) != 0)
+			sched_preempt();
 		return;
 	}
 	if (trapno < T_NEXCEPTIONS) {

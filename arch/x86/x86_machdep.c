@@ -35,6 +35,12 @@ cpu_disable_intr(void)
 	disable_intr();
 }
 
+void
+cpu_enable_intr(void)
+{
+	enable_intr();
+}
+
 unsigned long
 intr_disable(void)
 {

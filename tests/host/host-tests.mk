@@ -61,10 +61,10 @@ VMHOST_KSRCS	:= vm/vm_phys.c vm/vm_page.c vm/vm_meter.c vm/vm_kern.c \
 		   vm/uma_core.c vm/vm_object.c vm/vm_radix.c vm/vm_pager.c \
 		   vm/default_pager.c vm/vm_map.c vm/vm_vmspace.c \
 		   vm/vm_fault.c \
-		   kernel/kern_mutex.c kernel/kern_sx.c kernel/kern_synch.c \
+		   kernel/kern_mutex.c kernel/kern_sx.c \
 		   kernel/kern_clock.c kernel/kern_malloc.c kernel/subr_vmem.c
 VMHOST_SRCS	:= $(VMHOST_KSRCS) tests/host/vmhost/vmhost.c \
-		   tests/host/vmhost/pmap_fake.c
+		   tests/host/vmhost/pmap_fake.c tests/host/vmhost/synch_host.c
 VMHOST_OBJS	:= $(patsubst %.c,$(VMHOST_BUILD)/%.o,$(VMHOST_SRCS))
 VMHOST_CFLAGS	= $(HOST_CFLAGS) -Itests/host/vmhost -DINVARIANTS
 VMHOST_KFLAGS	:= -Dmalloc=kern_malloc -Dfree=kern_free \

@@ -37,6 +37,7 @@ struct trapframe {
 /* Machine-independent names for the fields trap() needs. */
 #define TF_PC(tf)	((tf)->tf_rip)
 #define TF_FP(tf)	((tf)->tf_rbp)
+#define TF_FLAGS(tf)	((tf)->tf_rflags)
 #define TF_USERMODE(tf)	(((tf)->tf_cs & 3) != 0)
 
 #endif /* !_MACHINE_FRAME_H_ */

@@ -36,6 +36,7 @@ struct trapframe {
 /* Machine-independent names for the fields trap() needs. */
 #define TF_PC(tf)	((tf)->tf_eip)
 #define TF_FP(tf)	((tf)->tf_ebp)
+#define TF_FLAGS(tf)	((tf)->tf_eflags)
 #define TF_USERMODE(tf)	(((tf)->tf_cs & 3) != 0)
 
 #endif /* !_MACHINE_FRAME_H_ */

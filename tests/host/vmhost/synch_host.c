@@ -1,0 +1,99 @@
+/*
+ * synch_host.c - tsleep() and wakeup() (see kernel/sleep.h) for the host
+ * build of vm/: one thread, no scheduler.  The kernel's are in
+ * kernel/kern_synch.c; this file stands in for it on the pretend
+ * machine, as the fake pmap stands in for the real one.
+ *
+ * Nothing but an interrupt handler could call wakeup() for the one
+ * thread, so:
+ *  - tsleep() without a timeout can never return: it panics, naming what
+ *    it waits for (wmesg) and the channel - a deadlock made visible;
+ *  - tsleep() with a timeout idles until `timo` clock ticks have passed
+ *    (EWOULDBLOCK) or something called wakeup() on its channel (0);
+ *    here cpu_idle() stands for "an interrupt came" and advances the
+ *    clock by calling hardclock(), so the sleep returns after `timo`
+ *    turns of the loop, without waiting;
+ *  - wakeup() with nobody asleep on the channel does nothing.
+ *
+ * Also the scheduler's entry points the clock and sx locks call: with
+ * one thread there is nothing to schedule and nobody else to release a
+ * lock.
+ */
+#include <sys/errno.h>
+#include <kernel/systm.h>
+#include <kernel/clock.h>
+#include <kernel/machdep.h>
+#include <kernel/sleep.h>
+#include <kernel/proc.h>
+#include <kernel/sched.h>
+
+struct proc proc0;
+struct thread thread0 = { .td_proc = &proc0, .td_name = "thread0" };
+struct thread *curthread = &thread0;
+
+/* The channel the thread sleeps on (NULL: awake), and whether woken. */
+static const void *volatile sleep_chan;
+static volatile bool sleep_woken;
+
+/*
+ * tsleep: see sleep.h.  Interrupts must be enabled (no spin mutex held):
+ * the timeout is counted by the clock interrupt.
+ */
+int
+tsleep(const void *chan, int flags, const char *wmesg, int timo)
+{
+	uint64_t start;
+	int error;
+
+	(void)flags;
+	KASSERT(chan != NULL, ("tsleep(\"%s\"): NULL channel", wmesg));
+	KASSERT(timo >= 0, ("tsleep(\"%s\"): timeout %d", wmesg, timo));
+	KASSERT(sleep_chan == NULL, ("tsleep(\"%s\") on %p while asleep on "
+	    "%p (from an interrupt handler?)", wmesg, chan, sleep_chan));
+	if (timo == 0)
+		panic("tsleep: \"%s\" on %p with no timeout: there is one "
+		    "thread and no scheduler, so nothing can ever wake it "
+		    "(deadlock)", wmesg, chan);
+	sleep_woken = false;
+	sleep_chan = chan;
+	start = ticks;
+	while (!sleep_woken && ticks - start < (uint64_t)timo)
+		cpu_idle();
+	error = sleep_woken ? 0 : EWOULDBLOCK;
+	sleep_chan = NULL;
+	return (error);
+}
+
+/* wakeup: see sleep.h.  Any context, interrupt handlers included. */
+void
+wakeup(const void *chan)
+{
+	if (chan != NULL && sleep_chan == chan)
+		sleep_woken = true;
+}
+
+/* wakeup_one: see sleep.h.  One sleeper at most here. */
+void
+wakeup_one(const void *chan)
+{
+	wakeup(chan);
+}
+
+/* sleepq_tick: see sleep.h.  tsleep counts its own ticks here. */
+void
+sleepq_tick(void)
+{
+}
+
+/* sched_clock: see sched.h.  Nothing to schedule. */
+void
+sched_clock(void)
+{
+}
+
+/* sched_others: see sched.h.  There is only the one thread. */
+bool
+sched_others(void)
+{
+	return (false);
+}
