@@ -112,3 +112,5 @@ $(HOST_BUILD)/%.o: %.c tests/host/compat/host_cdefs.h include/sys/cdefs.h
 
 -include $(patsubst %.o,%.d,$(foreach t,$(HOST_PLAIN_TESTS),\
 	 $(call host_test_objs,$(t))))
+
+-include tests/host/libc.mk

@@ -1,0 +1,130 @@
+/*
+ * libc_host.h - what the libc host tests see of Vise's libc: its
+ * functions under their renamed vise_ names (see tests/host/libc.mk),
+ * the morecore hook's test controls (libc_host.c) and libc's errno
+ * values (libc_errno.c).
+ *
+ * The prototypes restate libc/include/; the types are the host's where
+ * the layout is the same (size_t, va_list, div_t).
+ */
+#ifndef _TESTS_HOST_LIBC_HOST_H_
+#define _TESTS_HOST_LIBC_HOST_H_
+
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdlib.h>
+
+/* <string.h> */
+void	*vise_memchr(const void *, int, size_t);
+int	 vise_memcmp(const void *, const void *, size_t);
+void	*vise_memcpy(void *, const void *, size_t);
+void	*vise_memmove(void *, const void *, size_t);
+void	*vise_memset(void *, int, size_t);
+char	*vise_strcat(char *, const char *);
+char	*vise_strchr(const char *, int);
+int	 vise_strcmp(const char *, const char *);
+char	*vise_strcpy(char *, const char *);
+size_t	 vise_strcspn(const char *, const char *);
+char	*vise_strdup(const char *);
+char	*vise_strerror(int);
+size_t	 vise_strlcat(char *, const char *, size_t);
+size_t	 vise_strlcpy(char *, const char *, size_t);
+size_t	 vise_strlen(const char *);
+char	*vise_strncat(char *, const char *, size_t);
+int	 vise_strncmp(const char *, const char *, size_t);
+char	*vise_strncpy(char *, const char *, size_t);
+char	*vise_strndup(const char *, size_t);
+size_t	 vise_strnlen(const char *, size_t);
+char	*vise_strpbrk(const char *, const char *);
+char	*vise_strrchr(const char *, int);
+size_t	 vise_strspn(const char *, const char *);
+char	*vise_strstr(const char *, const char *);
+char	*vise_strtok(char *, const char *);
+char	*vise_strtok_r(char *, const char *, char **);
+
+/* <ctype.h> */
+int	vise_isalnum(int);
+int	vise_isalpha(int);
+int	vise_isblank(int);
+int	vise_iscntrl(int);
+int	vise_isdigit(int);
+int	vise_isgraph(int);
+int	vise_islower(int);
+int	vise_isprint(int);
+int	vise_ispunct(int);
+int	vise_isspace(int);
+int	vise_isupper(int);
+int	vise_isxdigit(int);
+int	vise_tolower(int);
+int	vise_toupper(int);
+
+/* <stdlib.h> */
+int	 vise_abs(int);
+long	 vise_labs(long);
+long long vise_llabs(long long);
+div_t	 vise_div(int, int);
+ldiv_t	 vise_ldiv(long, long);
+lldiv_t	 vise_lldiv(long long, long long);
+int	 vise_atoi(const char *);
+long	 vise_atol(const char *);
+long long vise_atoll(const char *);
+long	 vise_strtol(const char *, char **, int);
+long long vise_strtoll(const char *, char **, int);
+unsigned long vise_strtoul(const char *, char **, int);
+unsigned long long vise_strtoull(const char *, char **, int);
+void	*vise_malloc(size_t);
+void	*vise_calloc(size_t, size_t);
+void	*vise_realloc(void *, size_t);
+void	 vise_free(void *);
+int	 vise_posix_memalign(void **, size_t, size_t);
+void	*vise_aligned_alloc(size_t, size_t);
+void	 vise_qsort(void *, size_t, size_t,
+	    int (*)(const void *, const void *));
+void	*vise_bsearch(const void *, const void *, size_t, size_t,
+	    int (*)(const void *, const void *));
+int	 vise_rand(void);
+void	 vise_srand(unsigned);
+char	*vise_getenv(const char *);
+int	 vise_setenv(const char *, const char *, int);
+int	 vise_unsetenv(const char *);
+int	 vise_atexit(void (*)(void));
+extern char **vise_environ;
+
+/* <stdio.h> */
+int	vise_snprintf(char *, size_t, const char *, ...)
+	    __attribute__((__format__(__printf__, 3, 4)));
+int	vise_sprintf(char *, const char *, ...)
+	    __attribute__((__format__(__printf__, 2, 3)));
+int	vise_vsnprintf(char *, size_t, const char *, va_list)
+	    __attribute__((__format__(__printf__, 3, 0)));
+int	vise_vsprintf(char *, const char *, va_list)
+	    __attribute__((__format__(__printf__, 2, 0)));
+
+/* <errno.h> and libc_private.h */
+int	*vise___error(void);
+#define vise_errno	(*vise___error())
+void	 vise___libc_run_atexit(void);
+
+/* libc's <errno.h> values (libc_errno.c); all of them, for strerror. */
+extern const int libc_EINVAL, libc_ENOMEM, libc_ERANGE;
+extern const int libc_errno_values[];
+extern const size_t libc_errno_count;
+
+/*
+ * The morecore hook (libc_host.c).  Memory comes from one big
+ * reservation, each chunk right after the last (as with sbrk), unless
+ * libc_host_scattered is set: then each chunk is a mapping of its own
+ * followed by an inaccessible page, so chunks never touch and an
+ * overrun of one faults.  libc_host_budget is how many more bytes
+ * morecore may hand out (SIZE_MAX: no limit); a call beyond it returns
+ * NULL.  The counters record every call and any that broke the hook's
+ * contract (len 0 or not a multiple of the page size).
+ */
+extern bool	libc_host_scattered;
+extern size_t	libc_host_budget;
+extern size_t	libc_host_morecore_calls;
+extern size_t	libc_host_morecore_bytes;
+extern size_t	libc_host_contract_violations;
+
+#endif /* !_TESTS_HOST_LIBC_HOST_H_ */
