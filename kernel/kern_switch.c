@@ -10,7 +10,10 @@
  *
  * A switch saves the old thread's callee-saved registers on its own
  * stack and its stack pointer in td_sp (cpu_switch, per ARCH); the
- * thread resumes inside mi_switch when it is chosen again.  Each thread
+ * thread resumes inside mi_switch when it is chosen again.  Before it,
+ * the CPU learns the new thread's kernel stack (cpu_switchin) and, if
+ * the process changes, its address space (pmap_activate; kernel
+ * threads run on the kernel pmap).  Each thread
  * keeps its own interrupt state across a switch: mi_switch runs with
  * interrupts off and returns with them off, and its caller restores
  * what it had.
@@ -20,6 +23,8 @@
 #include <kernel/mutex.h>
 #include <kernel/kthread.h>
 #include <kernel/sched.h>
+#include <vm/vm_map.h>
+#include <vm/pmap.h>
 
 static TAILQ_HEAD(, thread) runq = TAILQ_HEAD_INITIALIZER(runq);
 static struct thread *idlethread;
@@ -45,6 +50,8 @@ sched_init(void)
 {
 	KASSERT(!sched_running, ("sched_init: twice"));
 	TAILQ_INSERT_TAIL(&proc0.p_threads, &thread0, td_plist);
+	thread0.td_kstack = (vm_offset_t)boot_kstack;
+	thread0.td_kstack_size = boot_kstack_top - boot_kstack;
 	thread0.td_slice = SCHED_SLICE;
 	if (kthread_add(sched_idle_loop, NULL, "idle", &idlethread) != 0)
 		panic("sched_init: no memory for the idle thread");
@@ -98,6 +105,10 @@ mi_switch(void)
 	if (new == old)
 		return;
 	curthread = new;
+	cpu_switchin(new);
+	if (new->td_proc->p_vmspace != old->td_proc->p_vmspace)
+		pmap_activate(new->td_proc->p_vmspace != NULL ?
+		    vmspace_pmap(new->td_proc->p_vmspace) : kernel_pmap);
 	cpu_switch(&old->td_sp, new->td_sp);
 	/* Running as `old` again, on its own stack. */
 	thread_reap();

@@ -11,6 +11,7 @@
 #include <kernel/machdep.h>
 #include <kernel/malloc.h>
 #include <kernel/kthread.h>
+#include <kernel/proc.h>
 #include <kernel/sched.h>
 #include <sys/errno.h>
 #include <vm/vm_glue.h>
@@ -33,37 +34,63 @@ struct thread *curthread = &thread0;
 static TAILQ_HEAD(, thread) thread_dead = TAILQ_HEAD_INITIALIZER(thread_dead);
 static int thread_next_tid = 1;
 
+/* thread_alloc: see kthread.h. */
+struct thread *
+thread_alloc(struct proc *p, const char *name)
+{
+	struct thread *td;
+
+	td = malloc(sizeof(*td), M_THREAD, M_NOWAIT | M_ZERO);
+	if (td == NULL)
+		return (NULL);
+	td->td_kstack = vm_thread_stack_alloc();
+	if (td->td_kstack == 0) {
+		free(td, M_THREAD);
+		return (NULL);
+	}
+	td->td_kstack_size = KSTACK_SIZE;
+	td->td_proc = p;
+	td->td_state = TDS_INACTIVE;
+	strlcpy(td->td_name, name, sizeof(td->td_name));
+	return (td);
+}
+
+/* thread_free: see kthread.h. */
+void
+thread_free(struct thread *td)
+{
+	vm_thread_stack_free(td->td_kstack);
+	free(td, M_THREAD);
+}
+
+/* thread_run: see kthread.h. */
+void
+thread_run(struct thread *td)
+{
+	unsigned long s;
+
+	s = intr_disable();
+	td->td_tid = thread_next_tid++;
+	TAILQ_INSERT_TAIL(&td->td_proc->p_threads, td, td_plist);
+	sched_add(td);
+	intr_restore(s);
+}
+
 /* kthread_add: see kthread.h. */
 int
 kthread_add(void (*func)(void *), void *arg, const char *name,
     struct thread **tdp)
 {
 	struct thread *td;
-	unsigned long s;
 
-	td = malloc(sizeof(*td), M_THREAD, M_NOWAIT | M_ZERO);
-	if (td == NULL)
+	if ((td = thread_alloc(&proc0, name)) == NULL)
 		return (ENOMEM);
-	td->td_kstack = vm_thread_stack_alloc();
-	if (td->td_kstack == 0) {
-		free(td, M_THREAD);
-		return (ENOMEM);
-	}
-	td->td_kstack_size = KSTACK_SIZE;
-	td->td_proc = &proc0;
 	td->td_func = func;
 	td->td_arg = arg;
-	td->td_state = TDS_INACTIVE;
-	strlcpy(td->td_name, name, sizeof(td->td_name));
 	cpu_thread_setup(td);
-
-	s = intr_disable();
-	td->td_tid = thread_next_tid++;
-	TAILQ_INSERT_TAIL(&proc0.p_threads, td, td_plist);
-	sched_add(td);
-	intr_restore(s);
 	if (tdp != NULL)
 		*tdp = td;
+	thread_run(td);
 	return (0);
 }
 
@@ -84,19 +111,37 @@ thread_start(void)
 	kthread_exit();
 }
 
+/*
+ * fork_exit: see proc.h.  Called from fork_trampoline on the new
+ * thread's stack, interrupts off; the return to user mode (doreti)
+ * turns them on.
+ */
+void
+fork_exit(void)
+{
+	thread_reap();
+}
+
 /* kthread_exit: see kthread.h. */
 void
 kthread_exit(void)
 {
+	thread_exit();
+}
+
+/* thread_exit: see kthread.h. */
+void
+thread_exit(void)
+{
 	struct thread *td = curthread;
 
-	KASSERT(td != &thread0, ("kthread_exit: thread0 cannot exit"));
+	KASSERT(td != &thread0, ("thread_exit: thread0 cannot exit"));
 	(void)intr_disable();
 	TAILQ_REMOVE(&td->td_proc->p_threads, td, td_plist);
 	td->td_state = TDS_DEAD;
 	TAILQ_INSERT_TAIL(&thread_dead, td, td_runq);
 	mi_switch();
-	panic("kthread_exit: thread %s ran again", td->td_name);
+	panic("thread_exit: thread %s ran again", td->td_name);
 }
 
 /* thread_reap: see kthread.h. */
@@ -108,7 +153,6 @@ thread_reap(void)
 	while ((td = TAILQ_FIRST(&thread_dead)) != NULL) {
 		KASSERT(td != curthread, ("thread_reap: reaping curthread"));
 		TAILQ_REMOVE(&thread_dead, td, td_runq);
-		vm_thread_stack_free(td->td_kstack);
-		free(td, M_THREAD);
+		thread_free(td);
 	}
 }

@@ -17,10 +17,23 @@ int	kthread_add(void (*func)(void *), void *arg, const char *name,
 	    struct thread **tdp);
 
 /*
- * kthread_exit: end curthread.  Its stack is freed by the next thread
+ * thread_alloc: a thread of `p` named `name` with a kernel stack, not
+ * yet runnable (the caller sets up its first frame); NULL if there is
+ * no memory.  thread_free: undo it (never ran, or reaped).
+ * thread_run: number it, link it into its process and make it
+ * runnable.  Thread context; none sleeps.
+ */
+struct thread *thread_alloc(struct proc *p, const char *name);
+void	thread_free(struct thread *td);
+void	thread_run(struct thread *td);
+
+/*
+ * thread_exit: end curthread (any kind); kthread_exit: the same, for
+ * a kernel thread.  Its stack is freed by the next thread
  * that runs (a thread cannot free the stack it runs on).  Never returns.
  */
 void	kthread_exit(void) __attribute__((__noreturn__));
+void	thread_exit(void) __attribute__((__noreturn__));
 
 /*
  * thread_reap: free the stacks of threads that exited.  Called by the

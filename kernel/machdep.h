@@ -43,6 +43,9 @@ void	cpu_halt_forever(void) __attribute__((__noreturn__));
  */
 void	cpu_poweroff(int status) __attribute__((__noreturn__));
 
+/* The boot stack (locore.asm): thread0's kernel stack. */
+extern char boot_kstack[], boot_kstack_top[];
+
 /* The TSC value read by the first instruction after the boot loader. */
 extern uint64_t boot_tsc;
 

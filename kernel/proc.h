@@ -20,6 +20,7 @@
 #include <vm/vm.h>
 
 struct proc;
+struct trapframe;
 struct vmspace;
 
 enum td_state {
@@ -33,7 +34,15 @@ enum td_state {
 #define TD_NAMELEN	20
 
 struct thread {
+	/*
+	 * Where a fault in copyin/copyout resumes (0: nowhere, a fault
+	 * there is fatal).  First, at offset 0: the copy routines in
+	 * arch/<ARCH>/support.asm set it.
+	 */
+	uintptr_t	td_onfault;		/* (t) */
 	struct proc	*td_proc;		/* (c) */
+	struct trapframe *td_frame;		/* (t) the user registers, on
+						   the kernel stack */
 	TAILQ_ENTRY(thread) td_runq;		/* (s) run, sleep or dead queue */
 	TAILQ_ENTRY(thread) td_plist;		/* (s) in the process */
 	enum td_state	td_state;		/* (s) */
@@ -56,16 +65,77 @@ struct thread {
 #define TDF_NEEDRESCHED	0x02	/* switch away at the next chance */
 #define TDF_IDLE	0x04	/* the idle thread: never on the run queue */
 
+enum p_state {
+	PRS_NEW,		/* being made */
+	PRS_NORMAL,		/* running */
+	PRS_ZOMBIE,		/* exited: its status waits for the parent */
+};
+
 struct proc {
 	TAILQ_HEAD(, thread) p_threads;		/* (s) */
+	TAILQ_ENTRY(proc) p_list;		/* (s) in allproc */
+	enum p_state	p_state;		/* (s) */
 	int		p_pid;			/* (c) */
-	struct vmspace	*p_vmspace;		/* (c) NULL: the kernel's */
+	struct proc	*p_pptr;		/* (s) parent */
+	struct vmspace	*p_vmspace;		/* (s) NULL: the kernel's */
+	int		p_xstat;		/* (s) exit status (sys/wait.h) */
 	char		p_comm[TD_NAMELEN];	/* (c) */
 };
+
+TAILQ_HEAD(proclist, proc);
+extern struct proclist allproc;		/* (s) every process but proc0 */
 
 extern struct proc proc0;
 extern struct thread thread0;
 /* The running thread (one CPU: a variable; per CPU when SMP comes). */
 extern struct thread *curthread;
+
+/*
+ * proc_spawn: a new process, child of curthread's, named `name`, with
+ * address space `vm` (the process takes it over) and one thread that
+ * starts in user mode at `entry` with stack pointer `sp`.  The first
+ * process (init) comes this way; the others will come from fork.
+ * Returns 0 and *pp, or ENOMEM (then `vm` is still the caller's).
+ * Thread context; does not sleep.
+ */
+int	proc_spawn(struct vmspace *vm, vm_offset_t entry, vm_offset_t sp,
+	    const char *name, struct proc **pp);
+
+/*
+ * exit1: end curthread's process with status `xstat` (W_EXITCODE): its
+ * address space goes, it becomes a zombie and its parent is woken
+ * (tsleep channel: the proc).  Never returns.
+ */
+void	exit1(struct thread *td, int xstat) __attribute__((__noreturn__));
+
+/*
+ * proc_reap: free zombie `p` (the parent has its status).  Thread
+ * context.
+ */
+void	proc_reap(struct proc *p);
+
+/*
+ * trapsignal: a fault or exception in user mode raises signal `sig`
+ * with `code` at `addr`.  There are no handlers yet, so the default
+ * action applies: the process ends, killed by `sig`.
+ */
+void	trapsignal(struct thread *td, int sig, int code, vm_offset_t addr);
+
+/*
+ * cpu_thread_set_user (arch): make new thread `td` start in user mode
+ * at `entry` with stack `sp` (a struct trapframe at the top of its
+ * kernel stack, and a first switch to fork_trampoline).
+ */
+void	cpu_thread_set_user(struct thread *td, vm_offset_t entry,
+	    vm_offset_t sp);
+
+/*
+ * cpu_switchin (arch): what the CPU needs before `td` runs: its kernel
+ * stack for entries from user mode.  Interrupts off.
+ */
+void	cpu_switchin(struct thread *td);
+
+/* fork_exit: a new user thread's first words in the kernel. */
+void	fork_exit(void);
 
 #endif /* !_KERNEL_PROC_H_ */

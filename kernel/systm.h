@@ -56,6 +56,20 @@ char	*strchr(const char *s, int c);
 char	*strstr(const char *haystack, const char *needle);
 size_t	strlcpy(char *dst, const char *src, size_t size);
 
+/*
+ * Copying between the kernel and curthread's user address space
+ * (kernel/subr_copy.c).  A user range outside the user part of the
+ * address space, or a page that cannot be faulted in, gives EFAULT;
+ * never a panic.  Thread context; may sleep (a fault may).
+ * copyinstr copies a string of at most `maxlen` bytes with its NUL
+ * (ENAMETOOLONG if there is none in time); *done gets the bytes copied
+ * with the NUL, if done is not NULL.
+ */
+int	copyin(const void *uaddr, void *kaddr, size_t len);
+int	copyout(const void *kaddr, void *uaddr, size_t len);
+int	copyinstr(const void *uaddr, char *kaddr, size_t maxlen,
+	    size_t *done);
+
 #define howmany(x, y)	(((x) + ((y) - 1)) / (y))
 #define roundup(x, y)	((((x) + ((y) - 1)) / (y)) * (y))
 #define rounddown(x, y)	(((x) / (y)) * (y))

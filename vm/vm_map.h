@@ -98,7 +98,7 @@ struct vm_map {
 #define VMFS_ANY_SPACE		1	/* first fit at or above *addr */
 #define VMFS_ALIGNED_SPACE(x)	((x) << 8) /* aligned to 2^x bytes */
 
-/* The address space of a process (later: of struct proc). */
+/* The address space of a process (struct proc's p_vmspace). */
 struct vmspace {
 	struct vm_map	vm_map;		/* the map; vm_map.pmap -> vm_pmap */
 	struct pmap	vm_pmap;
@@ -106,6 +106,7 @@ struct vmspace {
 };
 
 #define vm_map_pmap(map)	((map)->pmap)
+#define vmspace_pmap(vm)	(&(vm)->vm_pmap)
 
 /*
  * Locking (vm_map.c).  No spin mutex may be held; may sleep (later).

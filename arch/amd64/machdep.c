@@ -8,11 +8,16 @@
 #include <machine/param.h>
 #include <x86/cpufunc.h>
 #include <x86/segments.h>
+#include <machine/segments.h>
 #include <x86/x86_var.h>
 
-#define GSEL_KCODE	0x08
-#define GSEL_KDATA	0x10
-#define GSEL_TSS	0x18	/* a 64-bit TSS descriptor takes two slots */
+/*
+ * The GDT.  syscall/sysret fix the order: sysret takes the user code
+ * selector as STAR[63:48] + 16 and the user stack's as STAR[63:48] + 8,
+ * so the 32-bit user code, user data and 64-bit user code descriptors
+ * follow each other (machine/segments.h has the selectors).
+ */
+#define GSEL_TSS	0x30	/* a 64-bit TSS descriptor takes two slots */
 
 #define IST_DOUBLEFAULT	1
 
@@ -41,7 +46,7 @@ struct descptr {
 	uint64_t	base;
 } __packed;
 
-static uint64_t gdt[5] __aligned(16);
+static uint64_t gdt[8] __aligned(16);
 static struct gate64 idt[256] __aligned(16);
 static struct tss64 tss __aligned(16);
 /* A separate stack for double faults, so a kernel stack overflow still prints. */
@@ -77,6 +82,9 @@ cpu_init_tables(void)
 	gdt[0] = 0;
 	gdt[GSEL_KCODE / 8] = 0x00209a0000000000ULL;	/* 64-bit code, ring 0 */
 	gdt[GSEL_KDATA / 8] = 0x0000920000000000ULL;	/* data, writable */
+	gdt[GSEL_UCODE32 / 8] = 0x00cffa000000ffffULL;	/* 32-bit code, ring 3 */
+	gdt[GSEL_UDATA / 8] = 0x0000f20000000000ULL;	/* data, ring 3 */
+	gdt[GSEL_UCODE / 8] = 0x0020fa0000000000ULL;	/* 64-bit code, ring 3 */
 	tss.ist[IST_DOUBLEFAULT - 1] =
 	    (uintptr_t)doublefault_stack + sizeof(doublefault_stack);
 	tss.iomap_base = sizeof(tss);
@@ -102,9 +110,37 @@ cpu_init_tables(void)
 	for (vec = 0; vec < 256; vec++)
 		idt_set_gate(vec, vector_table[vec],
 		    vec == T_DOUBLEFLT ? IST_DOUBLEFAULT : 0);
+	/* int3 and into may come from user mode (SIGTRAP, SIGSEGV). */
+	idt[T_BPTFLT].type_attr = 0xee;
+	idt[T_OFLOW].type_attr = 0xee;
 	idtr.limit = sizeof(idt) - 1;
 	idtr.base = (uintptr_t)idt;
 	__asm__ volatile("lidt %0" : : "m"(idtr));
+
+	/*
+	 * System calls: syscall enters at syscall_entry (vector.asm) with
+	 * the kernel's selectors and interrupts masked; sysret returns
+	 * with the user's.
+	 */
+	wrmsr(MSR_STAR, (uint64_t)GSEL_KCODE << 32 |
+	    (uint64_t)(GSEL_UCODE32 | SEL_UPL) << 48);
+	wrmsr(MSR_LSTAR, (uintptr_t)syscall_entry);
+	wrmsr(MSR_SFMASK, PSL_I | PSL_T | PSL_D | PSL_AC);
+	wrmsr(MSR_EFER, rdmsr(MSR_EFER) | EFER_SCE);
+}
+
+/* Where syscall_entry finds the kernel stack (one CPU: one variable). */
+uintptr_t syscall_kstack_top;
+
+/*
+ * x86_set_kstack: the kernel stack the CPU switches to when user mode
+ * is interrupted (TSS rsp0) or makes a system call.  Interrupts off.
+ */
+void
+x86_set_kstack(uintptr_t top)
+{
+	tss.rsp[0] = top;
+	syscall_kstack_top = top;
 }
 
 void

@@ -1,9 +1,17 @@
 /*
- * vm_machdep.c - amd64 thread set-up: the first frame on a new
- * thread's kernel stack (see cpu_switch in swtch.asm).
+ * vm_machdep.c - amd64 thread and system call pieces: the first frame on
+ * a new kernel or user thread's stack (see cpu_switch in swtch.asm),
+ * the kernel stack for entries from user mode, and where system call
+ * arguments and results are in a trapframe.
  */
 #include <kernel/systm.h>
 #include <kernel/kthread.h>
+#include <kernel/proc.h>
+#include <kernel/syscallvar.h>
+#include <machine/frame.h>
+#include <machine/segments.h>
+#include <x86/cpufunc.h>
+#include <x86/x86_var.h>
 
 /*
  * The frame cpu_switch pops for a thread that never ran: six callee-
@@ -30,4 +38,71 @@ cpu_thread_setup(struct thread *td)
 	memset(sf, 0, sizeof(*sf));
 	sf->sf_rip = (uintptr_t)thread_start;
 	td->td_sp = (uintptr_t)sf;
+}
+
+/*
+ * A new user thread's stack: its struct trapframe at the top (what
+ * doreti pops to enter user mode), and below it the frame cpu_switch
+ * pops, returning into fork_trampoline with rsp at the trapframe.
+ */
+struct userswitchframe {
+	uint64_t	sf_r15, sf_r14, sf_r13, sf_r12, sf_rbx, sf_rbp;
+	uint64_t	sf_rip;
+};
+
+/* cpu_thread_set_user: see kernel/proc.h. */
+void
+cpu_thread_set_user(struct thread *td, vm_offset_t entry, vm_offset_t sp)
+{
+	struct userswitchframe *sf;
+	struct trapframe *tf;
+	uintptr_t top;
+
+	top = (td->td_kstack + td->td_kstack_size) & ~(uintptr_t)15;
+	tf = (struct trapframe *)(top - sizeof(*tf));
+	memset(tf, 0, sizeof(*tf));
+	tf->tf_rip = entry;
+	tf->tf_cs = GSEL_UCODE | SEL_UPL;
+	tf->tf_rflags = PSL_USER_SET | PSL_I;
+	tf->tf_rsp = sp;
+	tf->tf_ss = GSEL_UDATA | SEL_UPL;
+	td->td_frame = tf;
+	sf = (struct userswitchframe *)((uintptr_t)tf - sizeof(*sf));
+	memset(sf, 0, sizeof(*sf));
+	sf->sf_rip = (uintptr_t)fork_trampoline;
+	td->td_sp = (uintptr_t)sf;
+}
+
+/* cpu_switchin: see kernel/proc.h. */
+void
+cpu_switchin(struct thread *td)
+{
+	x86_set_kstack((td->td_kstack + td->td_kstack_size) & ~(uintptr_t)15);
+}
+
+/* cpu_syscall_fetch: see kernel/syscallvar.h.  rcx is syscall's: r10. */
+int
+cpu_syscall_fetch(struct trapframe *tf, syscallarg_t *args)
+{
+	args[0] = tf->tf_rdi;
+	args[1] = tf->tf_rsi;
+	args[2] = tf->tf_rdx;
+	args[3] = tf->tf_r10;
+	args[4] = tf->tf_r8;
+	args[5] = tf->tf_r9;
+	return ((int)tf->tf_rax);
+}
+
+/* cpu_syscall_return: see kernel/syscallvar.h. */
+void
+cpu_syscall_return(struct trapframe *tf, int error, syscallarg_t *rv)
+{
+	if (error == 0) {
+		tf->tf_rax = rv[0];
+		tf->tf_rdx = rv[1];
+		tf->tf_rflags &= ~PSL_C;
+	} else {
+		tf->tf_rax = error;
+		tf->tf_rflags |= PSL_C;
+	}
 }

@@ -13,11 +13,10 @@
 #include <vm/pmap.h>
 #include <x86/cpufunc.h>
 #include <x86/segments.h>
+#include <machine/segments.h>
 #include <x86/x86_var.h>
 
-#define GSEL_KCODE	0x08
-#define GSEL_KDATA	0x10
-#define GSEL_TSS	0x18
+#define GSEL_TSS	0x18	/* the others are in machine/segments.h */
 
 #define LEGACY_END	0x100000ULL	/* BIOS data, VGA memory, ROMs */
 
@@ -43,9 +42,8 @@ struct descptr {
 	uint32_t	base;
 } __packed;
 
-extern char boot_kstack_top[];
 
-static uint64_t gdt[4] __aligned(16);
+static uint64_t gdt[6] __aligned(16);
 static struct gate32 idt[256] __aligned(16);
 static struct tss32 tss;
 static uintptr_t devwin_next = DEVWIN_EARLY_BASE;
@@ -68,6 +66,8 @@ cpu_init_tables(void)
 	gdt[0] = 0;
 	gdt[GSEL_KCODE / 8] = seg_desc(0x9a);	/* code, ring 0 */
 	gdt[GSEL_KDATA / 8] = seg_desc(0x92);	/* data, writable */
+	gdt[GSEL_UCODE / 8] = seg_desc(0xfa);	/* code, ring 3 */
+	gdt[GSEL_UDATA / 8] = seg_desc(0xf2);	/* data, ring 3 */
 	tss.ss0 = GSEL_KDATA;
 	tss.esp0 = (uintptr_t)boot_kstack_top;
 	tss.iomap_base = sizeof(tss);
@@ -98,9 +98,23 @@ cpu_init_tables(void)
 		g->type_attr = 0x8e;	/* present, ring 0, interrupt gate */
 		g->offset_hi = vector_table[vec] >> 16;
 	}
+	/* System calls (int $0x80), int3 and into may come from ring 3. */
+	idt[T_SYSCALL].type_attr = 0xee;
+	idt[T_BPTFLT].type_attr = 0xee;
+	idt[T_OFLOW].type_attr = 0xee;
 	idtr.limit = sizeof(idt) - 1;
 	idtr.base = (uintptr_t)idt;
 	__asm__ volatile("lidt %0" : : "m"(idtr));
+}
+
+/*
+ * x86_set_kstack: the kernel stack the CPU switches to when user mode
+ * is interrupted or makes a system call (TSS esp0).  Interrupts off.
+ */
+void
+x86_set_kstack(uintptr_t top)
+{
+	tss.esp0 = top;
 }
 
 void

@@ -4,7 +4,8 @@
 ; from vectors.inc pushed the error code slot and the vector number.
 ; alltraps saves the general and segment registers so that the stack
 ; holds a struct trapframe (machine/frame.h), loads the kernel's data
-; segments, calls trap(frame), restores and returns with iret.
+; segments, calls trap(frame), restores and returns with iret.  System
+; calls come the same way (int $0x80, vector T_SYSCALL, a ring-3 gate).
 
 bits 32
 %define PTRSIZE_DIRECTIVE dd
@@ -13,6 +14,7 @@ GSEL_KDATA	equ 0x10
 
 section .text
 extern trap
+extern fork_exit
 alltraps:
 	pushad
 	push	ds
@@ -26,6 +28,9 @@ alltraps:
 	push	esp			; the trap frame
 	call	trap
 	add	esp, 4
+global doreti
+doreti:					; esp: a struct trapframe
+	cli
 	pop	gs
 	pop	fs
 	pop	es
@@ -33,5 +38,12 @@ alltraps:
 	popad
 	add	esp, 8			; vector number and error code
 	iretd
+
+; A new thread's first return to user mode: cpu_switch returns here
+; with esp at the thread's struct trapframe (arch/i386/vm_machdep.c).
+global fork_trampoline
+fork_trampoline:
+	call	fork_exit
+	jmp	doreti
 
 %include "vectors.inc"

@@ -1,9 +1,17 @@
 /*
- * vm_machdep.c - i386 thread set-up: the first frame on a new thread's
- * kernel stack (see cpu_switch in swtch.asm).
+ * vm_machdep.c - i386 thread and system call pieces: the first frame on
+ * a new kernel or user thread's stack (see cpu_switch in swtch.asm),
+ * the kernel stack for entries from user mode, and where system call
+ * arguments and results are in a trapframe.
  */
 #include <kernel/systm.h>
 #include <kernel/kthread.h>
+#include <kernel/proc.h>
+#include <kernel/syscallvar.h>
+#include <machine/frame.h>
+#include <machine/segments.h>
+#include <x86/cpufunc.h>
+#include <x86/x86_var.h>
 
 /*
  * The frame cpu_switch pops for a thread that never ran: four callee-
@@ -31,4 +39,76 @@ cpu_thread_setup(struct thread *td)
 	memset(sf, 0, sizeof(*sf));
 	sf->sf_eip = (uintptr_t)thread_start;
 	td->td_sp = (uintptr_t)sf;
+}
+
+/*
+ * A new user thread's stack: its struct trapframe at the top (what
+ * doreti pops to enter user mode), and below it the frame cpu_switch
+ * pops, returning into fork_trampoline with esp at the trapframe.
+ */
+struct userswitchframe {
+	uint32_t	sf_edi, sf_esi, sf_ebx, sf_ebp;
+	uint32_t	sf_eip;
+};
+
+/* cpu_thread_set_user: see kernel/proc.h. */
+void
+cpu_thread_set_user(struct thread *td, vm_offset_t entry, vm_offset_t sp)
+{
+	struct userswitchframe *sf;
+	struct trapframe *tf;
+	uintptr_t top;
+
+	top = (td->td_kstack + td->td_kstack_size) & ~(uintptr_t)15;
+	tf = (struct trapframe *)(top - sizeof(*tf));
+	memset(tf, 0, sizeof(*tf));
+	tf->tf_ds = tf->tf_es = tf->tf_fs = tf->tf_gs = GSEL_UDATA | SEL_UPL;
+	tf->tf_eip = entry;
+	tf->tf_cs = GSEL_UCODE | SEL_UPL;
+	tf->tf_eflags = PSL_USER_SET | PSL_I;
+	tf->tf_esp = sp;
+	tf->tf_ss = GSEL_UDATA | SEL_UPL;
+	td->td_frame = tf;
+	sf = (struct userswitchframe *)((uintptr_t)tf - sizeof(*sf));
+	memset(sf, 0, sizeof(*sf));
+	sf->sf_eip = (uintptr_t)fork_trampoline;
+	td->td_sp = (uintptr_t)sf;
+}
+
+/*
+ * cpu_switchin: see kernel/proc.h.  The CPU pushes esp and ss only when
+ * it comes from user mode, so the trapframe of a user thread ends at the
+ * stack's top, where esp0 points.
+ */
+void
+cpu_switchin(struct thread *td)
+{
+	x86_set_kstack((td->td_kstack + td->td_kstack_size) & ~(uintptr_t)15);
+}
+
+/* cpu_syscall_fetch: see kernel/syscallvar.h. */
+int
+cpu_syscall_fetch(struct trapframe *tf, syscallarg_t *args)
+{
+	args[0] = tf->tf_ebx;
+	args[1] = tf->tf_ecx;
+	args[2] = tf->tf_edx;
+	args[3] = tf->tf_esi;
+	args[4] = tf->tf_edi;
+	args[5] = tf->tf_ebp;
+	return ((int)tf->tf_eax);
+}
+
+/* cpu_syscall_return: see kernel/syscallvar.h. */
+void
+cpu_syscall_return(struct trapframe *tf, int error, syscallarg_t *rv)
+{
+	if (error == 0) {
+		tf->tf_eax = rv[0];
+		tf->tf_edx = rv[1];
+		tf->tf_eflags &= ~PSL_C;
+	} else {
+		tf->tf_eax = error;
+		tf->tf_eflags |= PSL_C;
+	}
 }

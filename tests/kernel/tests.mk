@@ -3,3 +3,12 @@
 KSRCS += $(wildcard tests/kernel/test_*.c)
 # Helpers the VM tests share.
 KSRCS += tests/kernel/ktest_vm.c
+# The user programs of test_user.c: a flat image for this ARCH, kept in
+# the kernel as data (uprog_start .. uprog_end).
+UPROG_BIN := $(BUILD)/tests/kernel/user/uprog.bin
+KASRCS += tests/kernel/user/uprog_blob.asm
+$(UPROG_BIN): tests/kernel/user/uprog_$(ARCH).asm
+	@mkdir -p $(dir $@)
+	$(NASM) -f bin $< -o $@
+$(BUILD)/tests/kernel/user/uprog_blob.o: $(UPROG_BIN)
+$(BUILD)/tests/kernel/user/uprog_blob.o: NASMFLAGS += -DUPROG_BIN='"$(UPROG_BIN)"'

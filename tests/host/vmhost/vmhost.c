@@ -13,7 +13,7 @@
 #include <string.h>
 #include <unistd.h>
 #include <sys/mman.h>
-#include <sys/syscall.h>
+#include <asm/unistd.h>	/* __NR_memfd_create: <sys/syscall.h> is Vise's here */
 
 #include <kernel/systm.h>
 #include <kernel/machdep.h>
@@ -50,7 +50,7 @@ vmhost_phys_alloc(size_t bytes)
 	void *p;
 
 	/* memfd_create(2), without needing _GNU_SOURCE before cdefs.h. */
-	vmhost_phys_fd = (int)syscall(SYS_memfd_create, "vmhost-ram", 0);
+	vmhost_phys_fd = (int)syscall(__NR_memfd_create, "vmhost-ram", 0);
 	if (vmhost_phys_fd >= 0 && ftruncate(vmhost_phys_fd, bytes) != 0) {
 		close(vmhost_phys_fd);
 		vmhost_phys_fd = -1;
@@ -140,7 +140,7 @@ vmhost_fork_child(void)
 
 	if (vmhost_phys_fd < 0)
 		return;		/* a private mapping: fork copied it */
-	fd = (int)syscall(SYS_memfd_create, "vmhost-ram-child", 0);
+	fd = (int)syscall(__NR_memfd_create, "vmhost-ram-child", 0);
 	if (fd < 0 || ftruncate(fd, size) != 0) {
 		perror("memfd (fork child)");
 		abort();

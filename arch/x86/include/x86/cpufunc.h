@@ -179,7 +179,24 @@ wrmsr(uint32_t msr, uint64_t val)
 	    "d"((uint32_t)(val >> 32)) : "memory");
 }
 
+#define PSL_C	0x001		/* carry: a system call failed */
+#define PSL_T	0x100		/* single step */
 #define PSL_I	0x200		/* interrupt enable flag */
+#define PSL_D	0x400		/* string direction */
+#define PSL_AC	0x40000		/* alignment check; SMAP's user-access override */
+#define PSL_USER_SET	0x2	/* bit 1 is always set */
+
+/* Page-fault error code bits. */
+#define PGEX_P		0x01	/* protection violation (else not present) */
+#define PGEX_W		0x02	/* write */
+#define PGEX_U		0x04	/* from user mode */
+#define PGEX_I		0x10	/* instruction fetch */
+
+#define MSR_EFER	0xc0000080
+#define EFER_SCE	0x00000001	/* syscall/sysret enabled */
+#define MSR_STAR	0xc0000081	/* syscall and sysret selectors */
+#define MSR_LSTAR	0xc0000082	/* syscall entry, 64-bit mode */
+#define MSR_SFMASK	0xc0000084	/* rflags bits syscall clears */
 #define CR0_WP	0x00010000	/* supervisor writes honour read-only PTEs */
 #define CR4_PGE	0x00000080	/* global pages */
 

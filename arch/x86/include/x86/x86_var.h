@@ -34,6 +34,7 @@ struct trapframe;
 #define T_NEXCEPTIONS	32
 
 #define IRQ_BASE	32	/* the PICs deliver IRQ n at vector 32 + n */
+#define T_SYSCALL	0x80	/* i386: int $0x80; amd64: syscall's frames */
 #define NIRQ		16
 
 /* locore.asm -> x86_machdep.c: the shared boot sequence.  Never returns. */
@@ -44,6 +45,17 @@ void	x86_boot(uint32_t magic, uint32_t mbi_pa) __attribute__((__noreturn__));
  * stub in vector_table).  Boot only, interrupts off.
  */
 void	cpu_init_tables(void);
+
+/*
+ * ARCH machdep.c: x86_set_kstack: the stack top the CPU switches to on
+ * an interrupt or system call from user mode.  Interrupts off.
+ */
+void	x86_set_kstack(uintptr_t top);
+
+/* amd64 vector.asm: the syscall instruction's entry point. */
+void	syscall_entry(void);
+/* ARCH vector.asm: a new user thread's way out to user mode. */
+void	fork_trampoline(void);
 
 /* ARCH machdep.c: print a trap frame's registers on the console. */
 void	trapframe_print(const struct trapframe *tf);

@@ -1,0 +1,36 @@
+; support.asm - i386 copy_user (see kernel/subr_copy.c).
+;
+; int copy_user(void *dst, const void *src, size_t len): rep movsb with
+; curthread->td_onfault (offset 0 of struct thread) pointing at
+; copy_fault, so that a page fault trap() cannot resolve resumes there
+; and the copy returns EFAULT.
+
+bits 32
+section .text
+
+extern curthread
+EFAULT	equ 14
+
+global copy_user
+copy_user:
+	push	esi
+	push	edi
+	mov	eax, [curthread]
+	mov	dword [eax], copy_fault
+	mov	edi, [esp + 12]		; dst
+	mov	esi, [esp + 16]		; src
+	mov	ecx, [esp + 20]		; len
+	rep movsb
+	mov	eax, [curthread]
+	mov	dword [eax], 0
+	xor	eax, eax
+	pop	edi
+	pop	esi
+	ret
+copy_fault:
+	mov	eax, [curthread]
+	mov	dword [eax], 0
+	mov	eax, EFAULT
+	pop	edi
+	pop	esi
+	ret

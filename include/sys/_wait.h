@@ -1,0 +1,17 @@
+/*
+ * _wait.h - how an exit status is packed (the traditional layout),
+ * shared by the kernel and libc's <sys/wait.h>: the exit code in bits
+ * 8..15, or the number of the signal that ended the process in bits
+ * 0..6.  (Not sys/wait.h itself, so that host tests still find the C
+ * library's.)
+ */
+#ifndef _SYS__WAIT_H_
+#define _SYS__WAIT_H_
+
+#define W_EXITCODE(ret, sig)	((ret) << 8 | (sig))
+#define WIFEXITED(s)		(((s) & 0x7f) == 0)
+#define WEXITSTATUS(s)		(((s) >> 8) & 0xff)
+#define WIFSIGNALED(s)		(((s) & 0x7f) != 0 && ((s) & 0x7f) != 0x7f)
+#define WTERMSIG(s)		((s) & 0x7f)
+
+#endif /* !_SYS__WAIT_H_ */

@@ -1,0 +1,201 @@
+/*
+ * test_user.c - user mode on the real machine: small programs
+ * (tests/kernel/user/uprog_<ARCH>.asm) run in their own address space
+ * and make system calls: write to the console, getpid, exit; a bad or
+ * kernel pointer gives EFAULT; an unknown call ENOSYS; stack pages
+ * fault in as they are touched; a store to a kernel address or to
+ * read-only text and an invalid opcode end the process with SIGSEGV or
+ * SIGILL (the default action while there are no signal handlers).
+ * After each program every page, page table, stack and structure it
+ * had is given back.
+ */
+#include <sys/errno.h>
+#include <sys/signal.h>
+#include <sys/_wait.h>
+#include <kernel/systm.h>
+#include <kernel/ktest.h>
+#include <kernel/clock.h>
+#include <kernel/machdep.h>
+#include <kernel/proc.h>
+#include <kernel/sched.h>
+#include <kernel/sleep.h>
+#include <vm/vm.h>
+#include <vm/vm_page.h>
+#include <vm/vm_map.h>
+#include <vm/vmmeter.h>
+#include <vm/pmap.h>
+#include <machine/vmparam.h>
+
+#define UTEXT		0x400000UL	/* where uprog_<ARCH>.asm is linked */
+#define USTACK_TOP	0x10000000UL
+#define USTACK_PAGES	8
+
+extern const char uprog_start[], uprog_end[];
+
+/* The programs, in the order of the table at the start of the image. */
+enum uprog { HELLO, EFAULT_PTR, KERNEL_WRITE, STACK_TOUCH, BADSYS,
+	ILLEGAL, TEXT_WRITE, KERNEL_PTR };
+
+static vm_offset_t
+uprog_entry(enum uprog which)
+{
+	if (sizeof(void *) == 8)
+		return (((const uint64_t *)uprog_start)[which]);
+	return (((const uint32_t *)uprog_start)[which]);
+}
+
+/* An address space with the image at UTEXT (read, execute) and a stack. */
+static struct vmspace *
+uprog_vmspace(void)
+{
+	size_t len = uprog_end - uprog_start;
+	vm_size_t tsize = round_page(len);
+	struct vmspace *vm;
+	unsigned long s;
+	vm_offset_t va;
+	int rv;
+
+	vm = vmspace_alloc(VM_MIN_USER_ADDRESS, VM_MAX_USER_ADDRESS);
+	if (vm == NULL)
+		return (NULL);
+	vm_map_lock(&vm->vm_map);
+	rv = vm_map_insert(&vm->vm_map, NULL, 0, UTEXT, UTEXT + tsize,
+	    VM_PROT_RW, VM_PROT_ALL, 0);
+	if (rv == KERN_SUCCESS)
+		rv = vm_map_insert(&vm->vm_map, NULL, 0,
+		    USTACK_TOP - ptoa(USTACK_PAGES), USTACK_TOP, VM_PROT_RW,
+		    VM_PROT_ALL, 0);
+	vm_map_unlock(&vm->vm_map);
+	for (va = UTEXT; rv == KERN_SUCCESS && va < UTEXT + tsize;
+	    va += PAGE_SIZE)
+		rv = vm_fault(&vm->vm_map, va, VM_PROT_WRITE, VM_FAULT_NORMAL);
+	if (rv != KERN_SUCCESS) {
+		vmspace_free(vm);
+		return (NULL);
+	}
+	/* Through its own page tables; no switch may come in between. */
+	s = intr_disable();
+	pmap_activate(vmspace_pmap(vm));
+	memcpy((void *)UTEXT, uprog_start, len);
+	pmap_activate(kernel_pmap);
+	intr_restore(s);
+	if (vm_map_protect(&vm->vm_map, UTEXT, UTEXT + tsize,
+	    VM_PROT_READ | VM_PROT_EXECUTE, false) != KERN_SUCCESS) {
+		vmspace_free(vm);
+		return (NULL);
+	}
+	return (vm);
+}
+
+struct counts {
+	u_long	free, kstack, pgtable, kmem;
+};
+
+static struct counts
+counts_now(void)
+{
+	return ((struct counts){ vm_cnt.v_free_count,
+	    vm_cnt.v_wire_by_reason[VM_WIRE_KSTACK],
+	    vm_cnt.v_wire_by_reason[VM_WIRE_PGTABLE],
+	    vm_cnt.v_wire_by_reason[VM_WIRE_KMEM] });
+}
+
+/*
+ * Run program `which` to its end; its exit status (W_EXITCODE), or -1
+ * if it could not start or did not end within 10 seconds.  *pidp gets
+ * its pid.
+ */
+static int
+uprog_run(enum uprog which, int *pidp)
+{
+	struct vmspace *vm;
+	struct proc *p;
+	unsigned long s;
+	int rounds = 0, xstat;
+
+	if ((vm = uprog_vmspace()) == NULL)
+		return (-1);
+	if (proc_spawn(vm, uprog_entry(which), USTACK_TOP, "uprog", &p) !=
+	    0) {
+		vmspace_free(vm);
+		return (-1);
+	}
+	*pidp = p->p_pid;
+	s = intr_disable();
+	while (p->p_state != PRS_ZOMBIE && rounds++ < 10)
+		(void)tsleep(p, 0, "uprog", HZ);
+	intr_restore(s);
+	if (p->p_state != PRS_ZOMBIE)
+		return (-1);
+	xstat = p->p_xstat;
+	proc_reap(p);
+	sched_yield();		/* the switch after its exit reaps its thread */
+	return (xstat);
+}
+
+/*
+ * Run `which`, check its status and that everything came back.  The
+ * first run of all is a warm-up: it leaves the zones and malloc buckets
+ * for processes, threads and address spaces with a slab each, which
+ * stay (caches, not leaks).
+ */
+static void
+uprog_expect(enum uprog which, int want, const char *what)
+{
+	static bool warm;
+	struct counts base, now;
+	int pid = 0, xstat;
+
+	if (!warm) {
+		(void)uprog_run(HELLO, &pid);
+		warm = true;
+	}
+	base = counts_now();
+	xstat = uprog_run(which, &pid);
+	if (want < 0)
+		want = W_EXITCODE(pid & 0xff, 0);
+	KT_CHECK(xstat == want, "%s: status %#x, want %#x", what, xstat,
+	    want);
+	now = counts_now();
+	KT_CHECK(now.free == base.free && now.kstack == base.kstack &&
+	    now.pgtable == base.pgtable && now.kmem == base.kmem,
+	    "%s: free %lu/%lu kstack %lu/%lu pagetable %lu/%lu kmem %lu/%lu",
+	    what, now.free, base.free, now.kstack, base.kstack, now.pgtable,
+	    base.pgtable, now.kmem, base.kmem);
+}
+
+KTEST(user_write_getpid_exit)
+{
+	uprog_expect(HELLO, -1, "hello");
+}
+
+KTEST(user_bad_pointer_gives_efault)
+{
+	uprog_expect(EFAULT_PTR, W_EXITCODE(EFAULT, 0), "unmapped pointer");
+	uprog_expect(KERNEL_PTR, W_EXITCODE(EFAULT, 0), "kernel pointer");
+}
+
+KTEST(user_unknown_syscall_gives_enosys)
+{
+	uprog_expect(BADSYS, W_EXITCODE(ENOSYS, 0), "syscall 999");
+}
+
+KTEST(user_stack_pages_fault_in)
+{
+	uprog_expect(STACK_TOUCH, W_EXITCODE(42, 0), "24 KiB of pushes");
+}
+
+KTEST(r65_user_write_to_kernel_address_is_sigsegv)
+{
+	uprog_expect(KERNEL_WRITE, W_EXITCODE(0, SIGSEGV), "kernel write");
+}
+
+KTEST(r66_user_write_to_read_only_text_is_sigsegv)
+{
+	uprog_expect(TEXT_WRITE, W_EXITCODE(0, SIGSEGV), "text write");
+}
+
+KTEST(user_invalid_opcode_is_sigill)
+{
+	uprog_expect(ILLEGAL, W_EXITCODE(0, SIGILL), "ud2");
+}
