@@ -1,12 +1,14 @@
 /*
- * kern_exit.c - the end of a process: exit(2), and the default action
- * of a signal raised by a fault (trapsignal) until signals exist.
+ * kern_exit.c - the end of a process: exit(2), wait4(2), and the
+ * default action of a signal raised by a fault (trapsignal) until
+ * signals exist.
  *
  * An exiting process gives its address space back at once (every page
  * and page-table page), becomes a zombie holding only its exit status,
  * and wakes its parent; its one thread then ends like any thread (its
  * stack is reaped after the next switch).
  */
+#include <sys/errno.h>
 #include <sys/signal.h>
 #include <sys/_wait.h>
 #include <kernel/systm.h>
@@ -22,7 +24,7 @@
 void
 exit1(struct thread *td, int xstat)
 {
-	struct proc *p = td->td_proc;
+	struct proc *p = td->td_proc, *child, *heir;
 	struct vmspace *vm;
 	unsigned long s;
 
@@ -37,11 +39,85 @@ exit1(struct thread *td, int xstat)
 		vmspace_free(vm);
 
 	s = intr_disable();
+	/* Orphans go to init (to proc0 until init exists). */
+	heir = initproc != NULL && initproc != p ? initproc : &proc0;
+	while ((child = LIST_FIRST(&p->p_children)) != NULL) {
+		LIST_REMOVE(child, p_sibling);
+		child->p_pptr = heir;
+		LIST_INSERT_HEAD(&heir->p_children, child, p_sibling);
+		if (child->p_state == PRS_ZOMBIE)
+			wakeup(heir);
+	}
 	p->p_xstat = xstat;
 	p->p_state = PRS_ZOMBIE;
-	wakeup(p);
+	wakeup(p->p_pptr);
 	intr_restore(s);
 	thread_exit();
+}
+
+/* kern_wait4: see proc.h. */
+int
+kern_wait4(struct thread *td, int pid, int *xstatp, int options, int *pidp)
+{
+	struct proc *parent = td->td_proc, *p;
+	unsigned long s;
+	bool found;
+
+	if (pid == 0 || pid < -1 || (options & ~(WNOHANG | WUNTRACED)) != 0)
+		return (EINVAL);
+	s = intr_disable();
+	for (;;) {
+		found = false;
+		LIST_FOREACH(p, &parent->p_children, p_sibling) {
+			if (pid != -1 && p->p_pid != pid)
+				continue;
+			found = true;
+			if (p->p_state == PRS_ZOMBIE)
+				break;
+		}
+		if (!found) {
+			intr_restore(s);
+			return (ECHILD);
+		}
+		if (p != NULL)
+			break;
+		if ((options & WNOHANG) != 0) {
+			intr_restore(s);
+			*pidp = 0;
+			return (0);
+		}
+		(void)tsleep(parent, PCATCH, "wait", 0);
+	}
+	intr_restore(s);
+	*pidp = p->p_pid;
+	*xstatp = p->p_xstat;
+	proc_reap(p);
+	return (0);
+}
+
+/*
+ * sys_wait4: wait4(pid, status, options, rusage).  rusage is not kept
+ * yet: a non-NULL pointer gets zeros.
+ */
+int
+sys_wait4(struct thread *td, syscallarg_t *args, syscallarg_t *retval)
+{
+	char zero[RUSAGE_SIZE];
+	int error, pid, xstat;
+
+	error = kern_wait4(td, (int)args[0], &xstat, (int)args[2], &pid);
+	if (error != 0)
+		return (error);
+	if (pid != 0 && args[1] != 0 &&
+	    (error = copyout(&xstat, (void *)args[1], sizeof(xstat))) != 0)
+		return (error);
+	if (args[3] != 0) {
+		memset(zero, 0, sizeof(zero));
+		if ((error = copyout(zero, (void *)args[3], sizeof(zero))) != 0)
+			return (error);
+	}
+	retval[0] = pid;
+	return (0);
 }
 
 /* sys_exit: exit(2). */

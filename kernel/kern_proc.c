@@ -1,7 +1,7 @@
 /*
- * kern_proc.c - processes: the list of all of them, process ids, and
- * making a process that starts in user mode (proc_spawn; fork comes
- * later), and freeing a zombie.
+ * kern_proc.c - processes: the list of all of them, process ids, making
+ * one (proc_spawn for the first, fork for the others), and freeing a
+ * zombie.
  *
  * Locking: allproc, process states and the parent links change with
  * interrupts disabled (the scheduler's lock on one CPU).
@@ -12,11 +12,13 @@
 #include <kernel/malloc.h>
 #include <kernel/kthread.h>
 #include <kernel/proc.h>
+#include <kernel/syscallvar.h>
 #include <vm/vm_map.h>
 
 MALLOC_DEFINE(M_PROC, "proc", "processes");
 
 struct proclist allproc = TAILQ_HEAD_INITIALIZER(allproc);
+struct proc *initproc;
 static int pid_last;
 
 #define PID_MAX		99999
@@ -41,6 +43,48 @@ pid_alloc(void)
 	return (pid_last);
 }
 
+/*
+ * proc_alloc: a process named `name` with one thread (not yet runnable:
+ * the caller sets up its first frame), child of curthread's process.
+ * Not in allproc yet.  NULL if there is no memory.
+ */
+static struct proc *
+proc_alloc(const char *name, struct thread **tdp)
+{
+	struct proc *p;
+
+	p = malloc(sizeof(*p), M_PROC, M_NOWAIT | M_ZERO);
+	if (p == NULL)
+		return (NULL);
+	TAILQ_INIT(&p->p_threads);
+	LIST_INIT(&p->p_children);
+	p->p_state = PRS_NEW;
+	strlcpy(p->p_comm, name, sizeof(p->p_comm));
+	*tdp = thread_alloc(p, name);
+	if (*tdp == NULL) {
+		free(p, M_PROC);
+		return (NULL);
+	}
+	return (p);
+}
+
+/* Give `p` a pid, a parent and a place in allproc; start its thread. */
+static void
+proc_start(struct proc *p, struct thread *td)
+{
+	struct proc *parent = curthread->td_proc;
+	unsigned long s;
+
+	s = intr_disable();
+	p->p_pid = pid_alloc();
+	p->p_pptr = parent;
+	LIST_INSERT_HEAD(&parent->p_children, p, p_sibling);
+	p->p_state = PRS_NORMAL;
+	TAILQ_INSERT_TAIL(&allproc, p, p_list);
+	intr_restore(s);
+	thread_run(td);
+}
+
 /* proc_spawn: see proc.h. */
 int
 proc_spawn(struct vmspace *vm, vm_offset_t entry, vm_offset_t sp,
@@ -48,30 +92,47 @@ proc_spawn(struct vmspace *vm, vm_offset_t entry, vm_offset_t sp,
 {
 	struct proc *p;
 	struct thread *td;
-	unsigned long s;
 
-	p = malloc(sizeof(*p), M_PROC, M_NOWAIT | M_ZERO);
-	if (p == NULL)
+	if ((p = proc_alloc(name, &td)) == NULL)
 		return (ENOMEM);
-	TAILQ_INIT(&p->p_threads);
-	p->p_state = PRS_NEW;
-	strlcpy(p->p_comm, name, sizeof(p->p_comm));
-	td = thread_alloc(p, name);
-	if (td == NULL) {
+	cpu_thread_set_user(td, entry, sp);
+	p->p_vmspace = vm;
+	*pp = p;
+	proc_start(p, td);
+	return (0);
+}
+
+/* fork1: see proc.h. */
+int
+fork1(struct thread *td, int *pidp)
+{
+	struct proc *parent = td->td_proc, *p;
+	struct thread *ntd;
+
+	if ((p = proc_alloc(parent->p_comm, &ntd)) == NULL)
+		return (ENOMEM);
+	p->p_vmspace = vmspace_fork(parent->p_vmspace);
+	if (p->p_vmspace == NULL) {
+		thread_free(ntd);
 		free(p, M_PROC);
 		return (ENOMEM);
 	}
-	cpu_thread_set_user(td, entry, sp);
-	p->p_vmspace = vm;
-	s = intr_disable();
-	p->p_pid = pid_alloc();
-	p->p_pptr = curthread->td_proc;
-	p->p_state = PRS_NORMAL;
-	TAILQ_INSERT_TAIL(&allproc, p, p_list);
-	intr_restore(s);
-	*pp = p;
-	thread_run(td);
+	cpu_fork(ntd, td->td_frame);
+	proc_start(p, ntd);
+	*pidp = p->p_pid;
 	return (0);
+}
+
+/* sys_fork: fork(2).  The parent gets the child's pid, the child 0. */
+int
+sys_fork(struct thread *td, syscallarg_t *args, syscallarg_t *retval)
+{
+	int error, pid;
+
+	(void)args;
+	if ((error = fork1(td, &pid)) == 0)
+		retval[0] = pid;
+	return (error);
 }
 
 /* proc_reap: see proc.h. */
@@ -84,6 +145,7 @@ proc_reap(struct proc *p)
 	    ("proc_reap: pid %d is not a zombie", p->p_pid));
 	s = intr_disable();
 	TAILQ_REMOVE(&allproc, p, p_list);
+	LIST_REMOVE(p, p_sibling);
 	intr_restore(s);
 	free(p, M_PROC);
 }

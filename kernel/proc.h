@@ -77,6 +77,8 @@ struct proc {
 	enum p_state	p_state;		/* (s) */
 	int		p_pid;			/* (c) */
 	struct proc	*p_pptr;		/* (s) parent */
+	LIST_HEAD(, proc) p_children;		/* (s) */
+	LIST_ENTRY(proc) p_sibling;		/* (s) in the parent's list */
 	struct vmspace	*p_vmspace;		/* (s) NULL: the kernel's */
 	int		p_xstat;		/* (s) exit status (sys/wait.h) */
 	char		p_comm[TD_NAMELEN];	/* (c) */
@@ -84,6 +86,8 @@ struct proc {
 
 TAILQ_HEAD(proclist, proc);
 extern struct proclist allproc;		/* (s) every process but proc0 */
+/* init (pid 1), the parent of orphans; until it runs, proc0 is. */
+extern struct proc *initproc;
 
 extern struct proc proc0;
 extern struct thread thread0;
@@ -102,9 +106,27 @@ int	proc_spawn(struct vmspace *vm, vm_offset_t entry, vm_offset_t sp,
 	    const char *name, struct proc **pp);
 
 /*
+ * fork1: a copy of curthread's process (its address space by each
+ * entry's inheritance, SEMANTICS R48-R51), whose one thread returns
+ * to user mode from the same system call with 0; *pidp gets the
+ * child's pid.  0, or ENOMEM with nothing left behind.  Thread context.
+ */
+int	fork1(struct thread *td, int *pidp);
+
+/*
+ * kern_wait4: wait for a child of curthread's process: pid > 0 that
+ * one, -1 any.  A zombie child is reaped: *pidp gets its pid and
+ * *xstatp its status.  WNOHANG: *pidp = 0 if none has exited.  ECHILD
+ * if there is no such child.  Sleeps (a signal ends it later: PCATCH).
+ */
+int	kern_wait4(struct thread *td, int pid, int *xstatp, int options,
+	    int *pidp);
+
+/*
  * exit1: end curthread's process with status `xstat` (W_EXITCODE): its
- * address space goes, it becomes a zombie and its parent is woken
- * (tsleep channel: the proc).  Never returns.
+ * address space goes, its children go to initproc, it becomes a zombie
+ * and its parent is woken (tsleep channel: the parent proc).  Never
+ * returns.
  */
 void	exit1(struct thread *td, int xstat) __attribute__((__noreturn__));
 
@@ -128,6 +150,12 @@ void	trapsignal(struct thread *td, int sig, int code, vm_offset_t addr);
  */
 void	cpu_thread_set_user(struct thread *td, vm_offset_t entry,
 	    vm_offset_t sp);
+
+/*
+ * cpu_fork (arch): new thread `td` returns to user mode with the user
+ * registers `tf` (the parent's, at its system call), made to return 0.
+ */
+void	cpu_fork(struct thread *td, const struct trapframe *tf);
 
 /*
  * cpu_switchin (arch): what the CPU needs before `td` runs: its kernel

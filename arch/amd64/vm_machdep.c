@@ -73,6 +73,19 @@ cpu_thread_set_user(struct thread *td, vm_offset_t entry, vm_offset_t sp)
 	td->td_sp = (uintptr_t)sf;
 }
 
+/*
+ * cpu_fork: see kernel/proc.h.  The child's frame is the parent's, so
+ * it resumes after the same system call, with the result 0.
+ */
+void
+cpu_fork(struct thread *td, const struct trapframe *tf)
+{
+	cpu_thread_set_user(td, 0, 0);
+	*td->td_frame = *tf;
+	td->td_frame->tf_rax = 0;
+	td->td_frame->tf_rflags &= ~PSL_C;
+}
+
 /* cpu_switchin: see kernel/proc.h. */
 void
 cpu_switchin(struct thread *td)

@@ -76,6 +76,19 @@ cpu_thread_set_user(struct thread *td, vm_offset_t entry, vm_offset_t sp)
 }
 
 /*
+ * cpu_fork: see kernel/proc.h.  The child's frame is the parent's, so
+ * it resumes after the same system call, with the result 0.
+ */
+void
+cpu_fork(struct thread *td, const struct trapframe *tf)
+{
+	cpu_thread_set_user(td, 0, 0);
+	*td->td_frame = *tf;
+	td->td_frame->tf_eax = 0;
+	td->td_frame->tf_eflags &= ~PSL_C;
+}
+
+/*
  * cpu_switchin: see kernel/proc.h.  The CPU pushes esp and ss only when
  * it comes from user mode, so the trapframe of a user thread ends at the
  * stack's top, where esp0 points.

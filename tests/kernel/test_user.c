@@ -34,7 +34,8 @@ extern const char uprog_start[], uprog_end[];
 
 /* The programs, in the order of the table at the start of the image. */
 enum uprog { HELLO, EFAULT_PTR, KERNEL_WRITE, STACK_TOUCH, BADSYS,
-	ILLEGAL, TEXT_WRITE, KERNEL_PTR };
+	ILLEGAL, TEXT_WRITE, KERNEL_PTR, FORK_WAIT, MMAP_PRIVATE, MMAP_SHARED,
+	USE_AFTER_MUNMAP, MMAP_BAD, WAIT_NOCHILD };
 
 static vm_offset_t
 uprog_entry(enum uprog which)
@@ -102,16 +103,14 @@ counts_now(void)
 
 /*
  * Run program `which` to its end; its exit status (W_EXITCODE), or -1
- * if it could not start or did not end within 10 seconds.  *pidp gets
- * its pid.
+ * if it could not start.  *pidp gets its pid.
  */
 static int
 uprog_run(enum uprog which, int *pidp)
 {
 	struct vmspace *vm;
 	struct proc *p;
-	unsigned long s;
-	int rounds = 0, xstat;
+	int pid, xstat;
 
 	if ((vm = uprog_vmspace()) == NULL)
 		return (-1);
@@ -121,14 +120,10 @@ uprog_run(enum uprog which, int *pidp)
 		return (-1);
 	}
 	*pidp = p->p_pid;
-	s = intr_disable();
-	while (p->p_state != PRS_ZOMBIE && rounds++ < 10)
-		(void)tsleep(p, 0, "uprog", HZ);
-	intr_restore(s);
-	if (p->p_state != PRS_ZOMBIE)
+	/* The test runs in proc0, the new process's parent. */
+	if (kern_wait4(curthread, *pidp, &xstat, 0, &pid) != 0 ||
+	    pid != *pidp)
 		return (-1);
-	xstat = p->p_xstat;
-	proc_reap(p);
 	sched_yield();		/* the switch after its exit reaps its thread */
 	return (xstat);
 }
@@ -198,4 +193,26 @@ KTEST(r66_user_write_to_read_only_text_is_sigsegv)
 KTEST(user_invalid_opcode_is_sigill)
 {
 	uprog_expect(ILLEGAL, W_EXITCODE(0, SIGILL), "ud2");
+}
+
+KTEST(user_fork_and_wait4)
+{
+	uprog_expect(FORK_WAIT, W_EXITCODE(0, 0), "fork + wait4");
+	uprog_expect(WAIT_NOCHILD, W_EXITCODE(ECHILD, 0), "wait4, no child");
+}
+
+KTEST(r49_mmap_private_is_copied_at_fork)
+{
+	uprog_expect(MMAP_PRIVATE, W_EXITCODE(5, 0), "private mapping");
+}
+
+KTEST(r50_mmap_shared_stays_shared_at_fork)
+{
+	uprog_expect(MMAP_SHARED, W_EXITCODE(5 + 37, 0), "shared mapping");
+}
+
+KTEST(user_munmap_then_touch_is_sigsegv)
+{
+	uprog_expect(USE_AFTER_MUNMAP, W_EXITCODE(0, SIGSEGV), "munmap");
+	uprog_expect(MMAP_BAD, W_EXITCODE(EINVAL, 0), "mmap length 0");
 }

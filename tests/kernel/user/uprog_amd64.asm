@@ -8,13 +8,22 @@ bits 64
 org 0x400000
 
 SYS_exit	equ 1
+SYS_fork	equ 2
 SYS_write	equ 4
+SYS_wait4	equ 7
 SYS_getpid	equ 20
+SYS_munmap	equ 73
+SYS_mmap	equ 477
 KERNBASE	equ 0xffffffff80000000
+PROT_RW		equ 3
+MAP_SHARED	equ 0x1
+MAP_PRIVATE	equ 0x2
+MAP_ANON	equ 0x1000
 
 table:
 	dq	hello, efault, kernel_write, stack_touch, badsys, illegal
-	dq	text_write, kernel_ptr
+	dq	text_write, kernel_ptr, fork_wait, mmap_private, mmap_shared
+	dq	use_after_munmap, mmap_bad, wait_nochild
 
 %macro EXIT 1
 	mov	edi, %1
@@ -90,6 +99,121 @@ kernel_ptr:
 	mov	edi, 1
 	mov	rsi, KERNBASE
 	mov	edx, 10
+	syscall
+	jnc	fail
+	mov	edi, eax
+	mov	eax, SYS_exit
+	syscall
+
+; fork(); the child exits 7; the parent's wait4 gets its pid and
+; status 7 << 8: exit 0.
+fork_wait:
+	mov	eax, SYS_fork
+	syscall
+	jc	fail
+	test	eax, eax
+	jnz	.parent
+	EXIT	7
+.parent:
+	mov	r12, rax		; the child's pid
+	mov	edi, eax
+	mov	rsi, rsp
+	sub	rsi, 64			; status, below the stack pointer
+	xor	edx, edx
+	xor	r10d, r10d
+	mov	eax, SYS_wait4
+	syscall
+	jc	fail
+	cmp	rax, r12
+	jne	fail
+	mov	eax, [rsp - 64]
+	cmp	eax, 7 << 8
+	jne	fail
+	EXIT	0
+
+; mmap(NULL, 8192, RW, flags in ebx, -1, 0) into rax; fail on error.
+map8k:
+	xor	edi, edi
+	mov	esi, 8192
+	mov	edx, PROT_RW
+	mov	r10d, ebx
+	mov	r8, -1
+	xor	r9d, r9d
+	mov	eax, SYS_mmap
+	syscall
+	jc	fail
+	ret
+
+; Private anonymous memory: the child's store stays the child's; the
+; parent sees 0 where the child wrote, and its own 5: exit 5 + 0.
+mmap_private:
+	mov	ebx, MAP_PRIVATE | MAP_ANON
+	jmp	mmap_fork
+
+; Shared anonymous memory: the child's 37 shows in the parent: 5 + 37.
+mmap_shared:
+	mov	ebx, MAP_SHARED | MAP_ANON
+mmap_fork:
+	call	map8k
+	mov	r13, rax
+	mov	byte [r13 + 4096], 5
+	mov	eax, SYS_fork
+	syscall
+	jc	fail
+	test	eax, eax
+	jnz	.parent
+	mov	byte [r13], 37
+	EXIT	0
+.parent:
+	mov	edi, eax
+	xor	esi, esi
+	xor	edx, edx
+	xor	r10d, r10d
+	mov	eax, SYS_wait4
+	syscall
+	jc	fail
+	movzx	edi, byte [r13]
+	movzx	eax, byte [r13 + 4096]
+	add	edi, eax
+	mov	eax, SYS_exit
+	syscall
+
+; Touch memory after munmap: SIGSEGV.
+use_after_munmap:
+	mov	ebx, MAP_PRIVATE | MAP_ANON
+	call	map8k
+	mov	r13, rax
+	mov	byte [r13], 1
+	mov	rdi, r13
+	mov	esi, 8192
+	mov	eax, SYS_munmap
+	syscall
+	jc	fail
+	mov	byte [r13], 2
+	EXIT	99
+
+; mmap of length 0 is EINVAL: exit(errno).
+mmap_bad:
+	xor	edi, edi
+	xor	esi, esi
+	mov	edx, PROT_RW
+	mov	r10d, MAP_PRIVATE | MAP_ANON
+	mov	r8, -1
+	xor	r9d, r9d
+	mov	eax, SYS_mmap
+	syscall
+	jnc	fail
+	mov	edi, eax
+	mov	eax, SYS_exit
+	syscall
+
+; wait4(-1, ...) without children is ECHILD: exit(errno).
+wait_nochild:
+	mov	rdi, -1
+	xor	esi, esi
+	xor	edx, edx
+	xor	r10d, r10d
+	mov	eax, SYS_wait4
 	syscall
 	jnc	fail
 	mov	edi, eax

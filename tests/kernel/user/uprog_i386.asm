@@ -8,13 +8,22 @@ bits 32
 org 0x400000
 
 SYS_exit	equ 1
+SYS_fork	equ 2
 SYS_write	equ 4
+SYS_wait4	equ 7
 SYS_getpid	equ 20
+SYS_munmap	equ 73
+SYS_mmap	equ 477
 KERNBASE	equ 0xc0000000
+PROT_RW		equ 3
+MAP_SHARED	equ 0x1
+MAP_PRIVATE	equ 0x2
+MAP_ANON	equ 0x1000
 
 table:
 	dd	hello, efault, kernel_write, stack_touch, badsys, illegal
-	dd	text_write, kernel_ptr
+	dd	text_write, kernel_ptr, fork_wait, mmap_private, mmap_shared
+	dd	use_after_munmap, mmap_bad, wait_nochild
 
 %macro EXIT 1
 	mov	ebx, %1
@@ -88,6 +97,124 @@ kernel_ptr:
 	mov	ebx, 1
 	mov	ecx, KERNBASE
 	mov	edx, 10
+	int	0x80
+	jnc	fail
+	mov	ebx, eax
+	mov	eax, SYS_exit
+	int	0x80
+
+; fork(); the child exits 7; the parent's wait4 gets its pid and
+; status 7 << 8: exit 0.
+fork_wait:
+	mov	eax, SYS_fork
+	int	0x80
+	jc	fail
+	test	eax, eax
+	jnz	.parent
+	EXIT	7
+.parent:
+	mov	edi, eax		; the child's pid (kept: int 0x80 saves edi)
+	mov	ebx, eax
+	lea	ecx, [esp - 64]		; status, below the stack pointer
+	xor	edx, edx
+	xor	esi, esi
+	push	edi
+	mov	eax, SYS_wait4
+	int	0x80
+	pop	edi
+	jc	fail
+	cmp	eax, edi
+	jne	fail
+	cmp	dword [esp - 64], 7 << 8
+	jne	fail
+	EXIT	0
+
+; mmap(NULL, 8192, RW, flags in esi, -1, 0) into eax; fail on error.
+map8k:
+	push	ebp
+	xor	ebx, ebx
+	mov	ecx, 8192
+	mov	edx, PROT_RW
+	mov	edi, -1
+	xor	ebp, ebp
+	mov	eax, SYS_mmap
+	int	0x80
+	pop	ebp
+	jc	fail
+	ret
+
+; Private anonymous memory: the child's store stays the child's; the
+; parent sees 0 where the child wrote, and its own 5: exit 5 + 0.
+mmap_private:
+	mov	esi, MAP_PRIVATE | MAP_ANON
+	jmp	mmap_fork
+
+; Shared anonymous memory: the child's 37 shows in the parent: 5 + 37.
+mmap_shared:
+	mov	esi, MAP_SHARED | MAP_ANON
+mmap_fork:
+	call	map8k
+	mov	ebp, eax
+	mov	byte [ebp + 4096], 5
+	mov	eax, SYS_fork
+	int	0x80
+	jc	fail
+	test	eax, eax
+	jnz	.parent
+	mov	byte [ebp], 37
+	EXIT	0
+.parent:
+	mov	ebx, eax
+	xor	ecx, ecx
+	xor	edx, edx
+	xor	esi, esi
+	mov	eax, SYS_wait4
+	int	0x80
+	jc	fail
+	movzx	ebx, byte [ebp]
+	movzx	eax, byte [ebp + 4096]
+	add	ebx, eax
+	mov	eax, SYS_exit
+	int	0x80
+
+; Touch memory after munmap: SIGSEGV.
+use_after_munmap:
+	mov	esi, MAP_PRIVATE | MAP_ANON
+	call	map8k
+	mov	ebp, eax
+	mov	byte [ebp], 1
+	mov	ebx, ebp
+	mov	ecx, 8192
+	mov	eax, SYS_munmap
+	int	0x80
+	jc	fail
+	mov	byte [ebp], 2
+	EXIT	99
+
+; mmap of length 0 is EINVAL: exit(errno).
+mmap_bad:
+	push	ebp
+	xor	ebx, ebx
+	xor	ecx, ecx
+	mov	edx, PROT_RW
+	mov	esi, MAP_PRIVATE | MAP_ANON
+	mov	edi, -1
+	xor	ebp, ebp
+	mov	eax, SYS_mmap
+	int	0x80
+	pop	ebp
+	jnc	fail
+	mov	ebx, eax
+	mov	eax, SYS_exit
+	int	0x80
+
+; wait4(-1, ...) without children is ECHILD: exit(errno).
+wait_nochild:
+	mov	ebx, -1
+	xor	ecx, ecx
+	xor	edx, edx
+	xor	esi, esi
+	mov	eax, SYS_wait4
 	int	0x80
 	jnc	fail
 	mov	ebx, eax
