@@ -8,7 +8,7 @@
  * munmap address is EINVAL; an unaligned mmap offset is EINVAL).
  */
 #include <sys/errno.h>
-#include <sys/mman.h>
+#include <sys/_mman.h>
 #include <kernel/systm.h>
 #include <kernel/proc.h>
 #include <kernel/syscallvar.h>
