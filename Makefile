@@ -63,6 +63,7 @@ include tests/kernel/tests.mk
 include tests/host/host.mk
 include tests/host/fuzz.mk
 include tests/host/bench.mk
+include user/user.mk
 
 KOBJS    := $(patsubst %.c,$(BUILD)/%.o,$(KSRCS)) \
 	    $(patsubst %.asm,$(BUILD)/%.o,$(KASRCS))
@@ -128,7 +129,7 @@ test-host: $(HOST_TESTS)
 	sh scripts/run-host-tests $(HOST_TESTS)
 
 # Used by scripts/test-all: build everything one ARCH's boots need.
-test-arch: $(KERNEL)
+test-arch: $(KERNEL) $(EXECTEST) $(USER_BINS)
 
 clean:
 	rm -rf build

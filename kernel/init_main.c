@@ -13,6 +13,7 @@
 #include <kernel/ktest.h>
 #include <kernel/crash.h>
 #include <kernel/init.h>
+#include <kernel/initrd.h>
 #include <kernel/sched.h>
 #include <vm/vm_init.h>
 
@@ -71,6 +72,7 @@ mi_startup(void)
 	print_bootinfo(&bootinfo);
 	vm_mem_init();
 	sched_init();
+	initrd_attach();
 
 	crash = kern_getenv("crash");
 	if (crash != NULL)

@@ -1,10 +1,12 @@
 # kernel/: the machine-independent kernel.
-KSRCS += kernel/init_main.c kernel/kern_clock.c kernel/kern_cmdline.c \
+KSRCS += kernel/init_main.c kernel/initrd.c kernel/initrd_attach.c \
+	 kernel/kern_clock.c kernel/kern_cmdline.c \
 	 kernel/kern_cons.c kernel/kern_crash.c kernel/kern_ksyms.c \
 	 kernel/kern_ktest.c kernel/kern_malloc.c kernel/kern_mutex.c \
 	 kernel/kern_shutdown.c kernel/kern_sx.c kernel/kern_synch.c \
 	 kernel/kern_switch.c kernel/kern_thread.c kernel/kern_proc.c \
 	 kernel/kern_exit.c kernel/kern_prot.c kernel/kern_syscall.c \
 	 kernel/init_sysent.c kernel/sys_generic.c kernel/subr_copy.c \
+	 kernel/kern_exec.c kernel/imgact_elf.c \
 	 kernel/libkern.c kernel/subr_vmem.c \
 	 kernel/multiboot2.c kernel/subr_prf.c

@@ -129,3 +129,16 @@ strlcpy(char *dst, const char *src, size_t size)
 	}
 	return (len);
 }
+
+/* strrchr: the last `c` in `s` (the NUL counts), or NULL. */
+char *
+strrchr(const char *s, int c)
+{
+	const char *last = NULL;
+
+	do {
+		if (*s == (char)c)
+			last = s;
+	} while (*s++ != '\0');
+	return ((char *)(uintptr_t)last);
+}

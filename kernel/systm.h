@@ -55,6 +55,7 @@ int	strncmp(const char *a, const char *b, size_t len);
 char	*strchr(const char *s, int c);
 char	*strstr(const char *haystack, const char *needle);
 size_t	strlcpy(char *dst, const char *src, size_t size);
+char	*strrchr(const char *s, int c);
 
 /*
  * Copying between the kernel and curthread's user address space

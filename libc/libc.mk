@@ -1,22 +1,44 @@
-# libc/libc.mk - the machine-independent sources of the user C library
-# and the flags they are compiled with.  Included by tests/host/libc.mk
-# (host tests); the build of libc for an ARCH will include it too and
-# add crt0, the system-call stubs and the rest that needs the kernel.
+# libc/libc.mk - the sources of the user C library and the flags they
+# are compiled with.  Included by tests/host/libc.mk (host tests) and
+# libc/libc-arch.mk (libc.a and crt0.o for an ARCH).
+#
+# LIBC_MI_SRCS is the machine-independent C that the host tests build:
+# the string, ctype and stdlib core, and stdio with exit(), which reach
+# the kernel only through the stubs __sys_write, __sys_read,
+# __sys_open, __sys_close and __sys_exit (the host tests fake those).
+# LIBC_SYS_SRCS is the rest of the C, which only makes sense on Vise:
+# the other system-call wrappers, start-up, the heap's memory.
+# libc-arch.mk adds the assembly: crt0 and the stubs.
 
 LIBC_MI_SRCS	:= \
 	libc/ctype/ctype.c \
-	libc/gen/errno.c \
+	libc/gen/errno.c libc/gen/sysconf.c \
 	libc/stdio/format.c libc/stdio/snprintf.c \
+	libc/stdio/stdstreams.c libc/stdio/makebuf.c libc/stdio/streamalloc.c \
+	libc/stdio/fflush.c libc/stdio/swrite.c libc/stdio/refill.c \
+	libc/stdio/fputc.c libc/stdio/fputs.c libc/stdio/fwrite.c \
+	libc/stdio/fgetc.c libc/stdio/fgets.c libc/stdio/fread.c \
+	libc/stdio/ungetc.c libc/stdio/vfprintf.c libc/stdio/dprintf.c \
+	libc/stdio/perror.c libc/stdio/ferror.c libc/stdio/setvbuf.c \
+	libc/stdio/mode.c libc/stdio/fopen.c libc/stdio/fdopen.c \
+	libc/stdio/fclose.c \
 	libc/stdlib/abs.c libc/stdlib/atexit.c libc/stdlib/atoi.c \
-	libc/stdlib/bsearch.c libc/stdlib/getenv.c libc/stdlib/malloc.c \
-	libc/stdlib/qsort.c libc/stdlib/rand.c libc/stdlib/strtol.c \
-	libc/stdlib/strtol_core.c libc/stdlib/strtoul.c \
+	libc/stdlib/bsearch.c libc/stdlib/exit.c libc/stdlib/getenv.c \
+	libc/stdlib/malloc.c libc/stdlib/qsort.c libc/stdlib/rand.c \
+	libc/stdlib/strtol.c libc/stdlib/strtol_core.c libc/stdlib/strtoul.c \
+	libc/sys/_exit.c \
 	libc/string/memchr.c libc/string/memcmp.c libc/string/memcpy.c \
 	libc/string/memmove.c libc/string/memset.c libc/string/strcat.c \
 	libc/string/strchr.c libc/string/strcmp.c libc/string/strcpy.c \
 	libc/string/strdup.c libc/string/strerror.c libc/string/strlcpy.c \
 	libc/string/strlen.c libc/string/strspn.c libc/string/strstr.c \
 	libc/string/strtok.c
+
+LIBC_SYS_SRCS	:= \
+	libc/gen/execv.c libc/gen/libc_start.c \
+	libc/stdlib/morecore.c \
+	libc/sys/execve.c libc/sys/fork.c libc/sys/getpid.c libc/sys/mmap.c \
+	libc/sys/wait.c libc/sys/write.c
 
 # Our headers only, then the compiler's freestanding ones (stddef.h,
 # stdint.h, stdarg.h, stdbool.h); include/ for the ABI headers shared

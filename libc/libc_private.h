@@ -35,4 +35,16 @@ void	*__libc_morecore(size_t len);
  */
 void	__libc_run_atexit(void);
 
+/*
+ * __libc_start: called by crt0 (arch/<ARCH>/crt0.asm) with argc, argv
+ * and envp as exec laid them out, on an ABI-aligned stack.  Sets
+ * environ, calls main(argc, argv, envp) and exit()s with its result:
+ * so returning from main runs the atexit functions and flushes stdio.
+ */
+void	__libc_start(int argc, char **argv, char **envp)
+	    __attribute__((__noreturn__));
+
+/* The size of a page, the unit of mmap: 4 KiB on i386 and amd64. */
+#define LIBC_PAGE_SIZE	4096
+
 #endif /* !_LIBC_PRIVATE_H_ */

@@ -8,6 +8,7 @@
 #include <kernel/kthread.h>
 #include <kernel/proc.h>
 #include <kernel/syscallvar.h>
+#include <kernel/exec.h>
 #include <machine/frame.h>
 #include <machine/segments.h>
 #include <x86/cpufunc.h>
@@ -97,6 +98,26 @@ void
 cpu_switchin(struct thread *td)
 {
 	x86_set_kstack((td->td_kstack + td->td_kstack_size) & ~(uintptr_t)15);
+}
+
+/*
+ * cpu_exec_setregs: see kernel/exec.h.  Called from execve, whose
+ * frame this is: it stays a system call's frame (the way back is the
+ * system call's), only the registers change.
+ */
+void
+cpu_exec_setregs(struct thread *td, vm_offset_t entry, vm_offset_t sp)
+{
+	struct trapframe *tf = td->td_frame;
+
+	memset(tf, 0, sizeof(*tf));
+	tf->tf_ds = tf->tf_es = tf->tf_fs = tf->tf_gs = GSEL_UDATA | SEL_UPL;
+	tf->tf_eip = entry;
+	tf->tf_cs = GSEL_UCODE | SEL_UPL;
+	tf->tf_eflags = PSL_USER_SET | PSL_I;
+	tf->tf_esp = sp;
+	tf->tf_ss = GSEL_UDATA | SEL_UPL;
+	tf->tf_trapno = T_SYSCALL;
 }
 
 /* cpu_syscall_fetch: see kernel/syscallvar.h. */

@@ -18,5 +18,8 @@
 #define WEXITSTATUS(s)		(((s) >> 8) & 0xff)
 #define WIFSIGNALED(s)		(((s) & 0x7f) != 0 && ((s) & 0x7f) != 0x7f)
 #define WTERMSIG(s)		((s) & 0x7f)
+#define WIFSTOPPED(s)		(((s) & 0xff) == 0x7f)
+#define WSTOPSIG(s)		(((s) >> 8) & 0xff)
+#define WCOREDUMP(s)		(((s) & 0x80) != 0)
 
 #endif /* !_SYS__WAIT_H_ */

@@ -38,6 +38,7 @@
 #define ERANGE		34	/* result too large */
 #define EAGAIN		35	/* resource temporarily unavailable */
 #define EWOULDBLOCK	EAGAIN	/* operation would block */
+#define ELOOP		62	/* too many levels of symbolic links */
 #define ENAMETOOLONG	63	/* file name too long */
 #define ENOSYS		78	/* function not implemented */
 #define EOVERFLOW	84	/* value too large for its type */

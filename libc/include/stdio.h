@@ -1,9 +1,12 @@
 /*
- * stdio.h - formatted output into memory (C11 7.21.6).
+ * stdio.h - standard input and output (C11 7.21): FILE streams over
+ * file descriptors, formatted output to streams, descriptors and
+ * memory.
  *
- * Only what works without system calls so far: the snprintf family.
- * FILE streams, printf to stdout, fopen and the rest come with the
- * system-call layer; they will be declared here when they exist.
+ * FILE is opaque: getc and putc are functions, not macros that reach
+ * into the structure, so the layout can change without rebuilding
+ * programs.  Floating-point conversions, scanf, fseek/ftell and
+ * tmpfile are not here yet.
  */
 #ifndef _STDIO_H_
 #define _STDIO_H_
@@ -13,8 +16,60 @@
 #include <stddef.h>
 #include <stdarg.h>
 
-#define EOF	(-1)
+typedef struct __sFILE FILE;
 
+#define EOF	(-1)
+#define BUFSIZ	1024		/* the size of a stream's buffer */
+
+/* setvbuf modes. */
+#define _IOFBF	0		/* fully buffered */
+#define _IOLBF	1		/* line buffered */
+#define _IONBF	2		/* unbuffered */
+
+extern FILE	*__stdinp, *__stdoutp, *__stderrp;
+#define stdin	__stdinp
+#define stdout	__stdoutp
+#define stderr	__stderrp
+
+FILE	*fopen(const char * __restrict, const char * __restrict);
+FILE	*fdopen(int, const char *);
+int	 fclose(FILE *);
+int	 fflush(FILE *);
+int	 setvbuf(FILE * __restrict, char * __restrict, int, size_t);
+void	 setbuf(FILE * __restrict, char * __restrict);
+
+int	 fgetc(FILE *);
+int	 getc(FILE *);
+int	 getchar(void);
+char	*fgets(char * __restrict, int, FILE * __restrict);
+size_t	 fread(void * __restrict, size_t, size_t, FILE * __restrict);
+int	 ungetc(int, FILE *);
+
+int	 fputc(int, FILE *);
+int	 putc(int, FILE *);
+int	 putchar(int);
+int	 fputs(const char * __restrict, FILE * __restrict);
+int	 puts(const char *);
+size_t	 fwrite(const void * __restrict, size_t, size_t, FILE * __restrict);
+
+int	 feof(FILE *);
+int	 ferror(FILE *);
+void	 clearerr(FILE *);
+int	 fileno(FILE *);
+void	 perror(const char *);
+
+int	printf(const char * __restrict, ...)
+	    __attribute__((__format__(__printf__, 1, 2)));
+int	fprintf(FILE * __restrict, const char * __restrict, ...)
+	    __attribute__((__format__(__printf__, 2, 3)));
+int	dprintf(int, const char * __restrict, ...)
+	    __attribute__((__format__(__printf__, 2, 3)));
+int	vprintf(const char * __restrict, va_list)
+	    __attribute__((__format__(__printf__, 1, 0)));
+int	vfprintf(FILE * __restrict, const char * __restrict, va_list)
+	    __attribute__((__format__(__printf__, 2, 0)));
+int	vdprintf(int, const char * __restrict, va_list)
+	    __attribute__((__format__(__printf__, 2, 0)));
 int	snprintf(char * __restrict, size_t, const char * __restrict, ...)
 	    __attribute__((__format__(__printf__, 3, 4)));
 int	sprintf(char * __restrict, const char * __restrict, ...)

@@ -1,9 +1,7 @@
 /*
  * stdlib.h - general utilities (C11 7.22): number conversion, the heap,
- * sorting and searching, pseudo-random numbers, the environment.
- *
- * exit(), abort() and the rest that need system calls are not here yet;
- * EXIT_SUCCESS and EXIT_FAILURE are, since they are only values.
+ * sorting and searching, pseudo-random numbers, the environment,
+ * ending the program (exit, _Exit; abort comes with kill(2)).
  */
 #ifndef _STDLIB_H_
 #define _STDLIB_H_
@@ -67,5 +65,7 @@ int	 setenv(const char *, const char *, int);
 int	 unsetenv(const char *);
 
 int	 atexit(void (*)(void));
+void	 exit(int) __attribute__((__noreturn__));
+void	 _Exit(int) __attribute__((__noreturn__));
 
 #endif /* !_STDLIB_H_ */

@@ -43,7 +43,10 @@ static const char *const messages[] = {
 	[EDOM] =	"Numerical argument out of domain",
 	[ERANGE] =	"Result too large",
 	[EAGAIN] =	"Resource temporarily unavailable",
+	[ELOOP] =	"Too many levels of symbolic links",
+	[ENAMETOOLONG] = "File name too long",
 	[ENOSYS] =	"Function not implemented",
+	[EOVERFLOW] =	"Value too large to be stored in data type",
 };
 
 #define UNKNOWN		"Unknown error: "

@@ -114,3 +114,5 @@ $(HOST_BUILD)/%.o: %.c tests/host/compat/host_cdefs.h include/sys/cdefs.h
 	 $(call host_test_objs,$(t))))
 
 -include tests/host/libc.mk
+
+-include tests/host/initrd.mk

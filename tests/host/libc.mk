@@ -10,7 +10,9 @@
 # strlen, malloc, ...  References inside libc are renamed alike, so
 # libc's strdup calls libc's malloc.  The one symbol libc needs from
 # outside, __libc_morecore, is not defined in libc and keeps its name:
-# tests/host/libc_host.c provides it over the host's mmap.
+# tests/host/libc_host.c provides it over the host's mmap.  So do the
+# system-call stubs stdio and exit() call: tests/host/libc_host_sys.c
+# provides them over pretend descriptors.
 #
 # A test is a name in LIBC_TESTS: build/host/<name> is linked from
 # tests/host/<name>.c, tests/host/libc_host.c and the renamed libc.
@@ -18,7 +20,8 @@
 include libc/libc.mk
 
 LIBC_TESTS	:= test_libc_string test_libc_ctype test_libc_strtol \
-		   test_libc_stdlib test_libc_malloc test_libc_printf
+		   test_libc_stdlib test_libc_malloc test_libc_printf \
+		   test_libc_stdio
 
 LIBC_CC		:= $(HOSTCC)
 LIBC_HOST_BUILD	:= $(HOST_BUILD)/libc
@@ -32,6 +35,7 @@ HOST_TESTS	+= $(LIBC_TEST_PROGS)
 # libc_errno.c reports libc's own <errno.h> values to the tests, which
 # see only the host's; so it is compiled as libc, but not renamed.
 LIBC_TEST_SUPPORT := $(LIBC_HOST_BUILD)/tests/host/libc_host.o \
+		     $(LIBC_HOST_BUILD)/tests/host/libc_host_sys.o \
 		     $(LIBC_HOST_BUILD)/tests/host/libc_errno.o
 
 $(LIBC_HOST_BUILD)/libc/%.o: libc/%.c

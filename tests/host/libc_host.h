@@ -101,6 +101,40 @@ int	vise_vsnprintf(char *, size_t, const char *, va_list)
 int	vise_vsprintf(char *, const char *, va_list)
 	    __attribute__((__format__(__printf__, 2, 0)));
 
+/* <stdio.h> streams; FILE is opaque, as it is to programs. */
+typedef struct __sFILE VISE_FILE;
+extern VISE_FILE *vise___stdinp, *vise___stdoutp, *vise___stderrp;
+#define vise_stdin	vise___stdinp
+#define vise_stdout	vise___stdoutp
+#define vise_stderr	vise___stderrp
+VISE_FILE *vise_fopen(const char *, const char *);
+VISE_FILE *vise_fdopen(int, const char *);
+int	vise_fclose(VISE_FILE *);
+int	vise_fflush(VISE_FILE *);
+int	vise_setvbuf(VISE_FILE *, char *, int, size_t);
+int	vise_fgetc(VISE_FILE *);
+int	vise_getchar(void);
+char	*vise_fgets(char *, int, VISE_FILE *);
+size_t	vise_fread(void *, size_t, size_t, VISE_FILE *);
+int	vise_ungetc(int, VISE_FILE *);
+int	vise_fputc(int, VISE_FILE *);
+int	vise_putchar(int);
+int	vise_fputs(const char *, VISE_FILE *);
+int	vise_puts(const char *);
+size_t	vise_fwrite(const void *, size_t, size_t, VISE_FILE *);
+int	vise_feof(VISE_FILE *);
+int	vise_ferror(VISE_FILE *);
+void	vise_clearerr(VISE_FILE *);
+int	vise_fileno(VISE_FILE *);
+void	vise_perror(const char *);
+int	vise_printf(const char *, ...)
+	    __attribute__((__format__(__printf__, 1, 2)));
+int	vise_fprintf(VISE_FILE *, const char *, ...)
+	    __attribute__((__format__(__printf__, 2, 3)));
+int	vise_dprintf(int, const char *, ...)
+	    __attribute__((__format__(__printf__, 2, 3)));
+void	vise_exit(int) __attribute__((__noreturn__));
+
 /* <errno.h> and libc_private.h */
 int	*vise___error(void);
 #define vise_errno	(*vise___error())
@@ -108,6 +142,9 @@ void	 vise___libc_run_atexit(void);
 
 /* libc's <errno.h> values (libc_errno.c); all of them, for strerror. */
 extern const int libc_EINVAL, libc_ENOMEM, libc_ERANGE;
+extern const int libc_EBADF, libc_EBUSY, libc_EIO, libc_EMFILE, libc_ENOENT;
+/* libc's <stdio.h> constants (libc_errno.c too). */
+extern const int libc_BUFSIZ, libc_IOFBF, libc_IOLBF, libc_IONBF;
 extern const int libc_errno_values[];
 extern const size_t libc_errno_count;
 
@@ -126,5 +163,37 @@ extern size_t	libc_host_budget;
 extern size_t	libc_host_morecore_calls;
 extern size_t	libc_host_morecore_bytes;
 extern size_t	libc_host_contract_violations;
+
+/*
+ * The pretend kernel behind libc's system-call stubs (libc_host_sys.c):
+ * descriptors 0 .. LIBC_HOST_NFD - 1.  libc_host_fd_reset() closes all
+ * but 0, 1 and 2 and empties those.  A write appends to out (NUL
+ * terminated, for comparing); a read takes from in[inpos .. inlen).
+ * chunk != 0 limits every read and write to that many bytes (short
+ * counts, as from a pipe); fail != 0 makes the next read, write or
+ * close fail with that errno value.  host_fd >= 0 sends writes to that
+ * host descriptor instead (for tests that fork).  Each call counts in
+ * writes or reads and gets a sequence number in last_seq, so tests can
+ * see the order of calls on different descriptors.  open(2) opens the
+ * lowest free descriptor and records its flags and mode, except for
+ * the path "missing" (ENOENT).
+ */
+#define LIBC_HOST_NFD	8
+struct libc_host_fd {
+	bool		open;
+	char		*out;
+	size_t		outlen, outcap;
+	const char	*in;
+	size_t		inlen, inpos;
+	size_t		chunk;
+	int		fail;
+	int		host_fd;
+	unsigned	writes, reads;
+	unsigned long	last_seq;
+};
+extern struct libc_host_fd libc_host_fds[LIBC_HOST_NFD];
+extern long	libc_host_open_flags, libc_host_open_mode;
+extern unsigned long libc_host_open_calls;
+void	libc_host_fd_reset(void);
 
 #endif /* !_TESTS_HOST_LIBC_HOST_H_ */

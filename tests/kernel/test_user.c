@@ -15,6 +15,7 @@
 #include <kernel/systm.h>
 #include <kernel/ktest.h>
 #include <kernel/clock.h>
+#include <kernel/initrd.h>
 #include <kernel/machdep.h>
 #include <kernel/proc.h>
 #include <kernel/sched.h>
@@ -35,7 +36,8 @@ extern const char uprog_start[], uprog_end[];
 /* The programs, in the order of the table at the start of the image. */
 enum uprog { HELLO, EFAULT_PTR, KERNEL_WRITE, STACK_TOUCH, BADSYS,
 	ILLEGAL, TEXT_WRITE, KERNEL_PTR, FORK_WAIT, MMAP_PRIVATE, MMAP_SHARED,
-	USE_AFTER_MUNMAP, MMAP_BAD, WAIT_NOCHILD };
+	USE_AFTER_MUNMAP, MMAP_BAD, WAIT_NOCHILD, EXEC_OK, EXEC_NOENT, EXEC_DIR,
+	EXEC_NOTELF, EXEC_NOEXEC, EXEC_BADPTR, EXEC_HELLO };
 
 static vm_offset_t
 uprog_entry(enum uprog which)
@@ -130,9 +132,9 @@ uprog_run(enum uprog which, int *pidp)
 
 /*
  * Run `which`, check its status and that everything came back.  The
- * first run of all is a warm-up: it leaves the zones and malloc buckets
- * for processes, threads and address spaces with a slab each, which
- * stay (caches, not leaks).
+ * first runs of all are a warm-up: they leave the zones and malloc
+ * buckets for processes, threads, address spaces and exec's path with a
+ * slab each, which stay (caches, not leaks).
  */
 static void
 uprog_expect(enum uprog which, int want, const char *what)
@@ -143,6 +145,7 @@ uprog_expect(enum uprog which, int want, const char *what)
 
 	if (!warm) {
 		(void)uprog_run(HELLO, &pid);
+		(void)uprog_run(EXEC_NOENT, &pid);	/* exec's buffers */
 		warm = true;
 	}
 	base = counts_now();
@@ -215,4 +218,48 @@ KTEST(user_munmap_then_touch_is_sigsegv)
 {
 	uprog_expect(USE_AFTER_MUNMAP, W_EXITCODE(0, SIGSEGV), "munmap");
 	uprog_expect(MMAP_BAD, W_EXITCODE(EINVAL, 0), "mmap length 0");
+}
+
+/*
+ * execve of /ktest/bin/exectest (in the self tests' initrd, made by
+ * scripts/test-all) with argv and envp: the new program checks its
+ * stack and exits 94.  The failures leave the old program running,
+ * which exits with the errno value.
+ */
+KTEST(user_execve_runs_a_program_from_the_initrd)
+{
+	if (initrd_lookup("/ktest/bin/exectest") == NULL) {
+		printf("# no /ktest/bin/exectest: the initrd of make test "
+		    "has it\n");
+		return;
+	}
+	uprog_expect(EXEC_OK, W_EXITCODE(94, 0), "exec exectest");
+}
+
+KTEST(user_execve_failures_keep_the_old_program)
+{
+	if (initrd_lookup("/ktest/bin/exectest") == NULL) {
+		printf("# no /ktest/bin/exectest: the initrd of make test "
+		    "has it\n");
+		return;
+	}
+	uprog_expect(EXEC_NOENT, W_EXITCODE(ENOENT, 0), "missing file");
+	uprog_expect(EXEC_DIR, W_EXITCODE(EACCES, 0), "a directory");
+	uprog_expect(EXEC_NOTELF, W_EXITCODE(ENOEXEC, 0), "not ELF");
+	uprog_expect(EXEC_NOEXEC, W_EXITCODE(EACCES, 0), "no execute bit");
+	uprog_expect(EXEC_BADPTR, W_EXITCODE(EFAULT, 0), "bad path pointer");
+}
+
+/*
+ * A C program on libc (user/bin/hello.c: crt0, stdio, exit), execed
+ * with arguments: it prints them and exits 0.
+ */
+KTEST(user_execve_a_libc_program)
+{
+	if (initrd_lookup("/ktest/bin/hello") == NULL) {
+		printf("# no /ktest/bin/hello: the initrd of make test has "
+		    "it\n");
+		return;
+	}
+	uprog_expect(EXEC_HELLO, W_EXITCODE(0, 0), "exec hello");
 }

@@ -12,6 +12,7 @@ SYS_fork	equ 2
 SYS_write	equ 4
 SYS_wait4	equ 7
 SYS_getpid	equ 20
+SYS_execve	equ 59
 SYS_munmap	equ 73
 SYS_mmap	equ 477
 KERNBASE	equ 0xffffffff80000000
@@ -24,6 +25,8 @@ table:
 	dq	hello, efault, kernel_write, stack_touch, badsys, illegal
 	dq	text_write, kernel_ptr, fork_wait, mmap_private, mmap_shared
 	dq	use_after_munmap, mmap_bad, wait_nochild
+	dq	exec_ok, exec_noent, exec_dir, exec_notelf, exec_noexec
+	dq	exec_badptr, exec_hello
 
 %macro EXIT 1
 	mov	edi, %1
@@ -220,8 +223,51 @@ wait_nochild:
 	mov	eax, SYS_exit
 	syscall
 
+; execve(rdi, exec_argv, exec_envp); if it returns, exit(errno).
+exec_ok:
+	lea	rdi, [rel path_exectest]
+	jmp	do_exec
+exec_noent:
+	lea	rdi, [rel path_noent]
+	jmp	do_exec
+exec_dir:
+	lea	rdi, [rel path_dir]
+	jmp	do_exec
+exec_notelf:
+	lea	rdi, [rel path_notelf]
+	jmp	do_exec
+exec_noexec:
+	lea	rdi, [rel path_noexec]
+	jmp	do_exec
+exec_hello:
+	lea	rdi, [rel path_hello]
+	jmp	do_exec
+exec_badptr:
+	mov	edi, 0x1000
+do_exec:
+	lea	rsi, [rel exec_argv]
+	lea	rdx, [rel exec_envp]
+	mov	eax, SYS_execve
+	syscall
+	jnc	fail
+	mov	edi, eax
+	mov	eax, SYS_exit
+	syscall
+
 fail:
 	EXIT	99
+
+align 8
+exec_argv:	dq	path_exectest, arg_hello, 0
+exec_envp:	dq	env_vise, 0
+path_exectest:	db	"/ktest/bin/exectest", 0
+path_noent:	db	"/ktest/nothere", 0
+path_hello:	db	"/ktest/bin/hello", 0
+path_dir:	db	"/ktest", 0
+path_notelf:	db	"/ktest/bin/notelf", 0
+path_noexec:	db	"/ktest/noexec", 0
+arg_hello:	db	"hello-arg", 0
+env_vise:	db	"VISE=1", 0
 
 msg:	db	"hello from user mode", 10
 msg_len	equ	$ - msg

@@ -12,6 +12,7 @@ SYS_fork	equ 2
 SYS_write	equ 4
 SYS_wait4	equ 7
 SYS_getpid	equ 20
+SYS_execve	equ 59
 SYS_munmap	equ 73
 SYS_mmap	equ 477
 KERNBASE	equ 0xc0000000
@@ -24,6 +25,8 @@ table:
 	dd	hello, efault, kernel_write, stack_touch, badsys, illegal
 	dd	text_write, kernel_ptr, fork_wait, mmap_private, mmap_shared
 	dd	use_after_munmap, mmap_bad, wait_nochild
+	dd	exec_ok, exec_noent, exec_dir, exec_notelf, exec_noexec
+	dd	exec_badptr, exec_hello
 
 %macro EXIT 1
 	mov	ebx, %1
@@ -221,8 +224,51 @@ wait_nochild:
 	mov	eax, SYS_exit
 	int	0x80
 
+; execve(ebx, exec_argv, exec_envp); if it returns, exit(errno).
+exec_ok:
+	mov	ebx, path_exectest
+	jmp	do_exec
+exec_noent:
+	mov	ebx, path_noent
+	jmp	do_exec
+exec_dir:
+	mov	ebx, path_dir
+	jmp	do_exec
+exec_notelf:
+	mov	ebx, path_notelf
+	jmp	do_exec
+exec_noexec:
+	mov	ebx, path_noexec
+	jmp	do_exec
+exec_hello:
+	mov	ebx, path_hello
+	jmp	do_exec
+exec_badptr:
+	mov	ebx, 0x1000
+do_exec:
+	mov	ecx, exec_argv
+	mov	edx, exec_envp
+	mov	eax, SYS_execve
+	int	0x80
+	jnc	fail
+	mov	ebx, eax
+	mov	eax, SYS_exit
+	int	0x80
+
 fail:
 	EXIT	99
+
+align 4
+exec_argv:	dd	path_exectest, arg_hello, 0
+exec_envp:	dd	env_vise, 0
+path_exectest:	db	"/ktest/bin/exectest", 0
+path_noent:	db	"/ktest/nothere", 0
+path_hello:	db	"/ktest/bin/hello", 0
+path_dir:	db	"/ktest", 0
+path_notelf:	db	"/ktest/bin/notelf", 0
+path_noexec:	db	"/ktest/noexec", 0
+arg_hello:	db	"hello-arg", 0
+env_vise:	db	"VISE=1", 0
 
 msg:	db	"hello from user mode", 10
 msg_len	equ	$ - msg

@@ -1,0 +1,49 @@
+/*
+ * exec.h - replacing a process's program (kernel/kern_exec.c) and the
+ * ELF image activator (kernel/imgact_elf.c).
+ */
+#ifndef _KERNEL_EXEC_H_
+#define _KERNEL_EXEC_H_
+
+#include <kernel/systm.h>
+#include <vm/vm.h>
+
+struct thread;
+struct vmspace;
+
+/* Bytes of arguments and environment strings exec takes (with NULs). */
+#define ARG_MAX		(64 * 1024)
+/* Longest path exec takes, with its NUL. */
+#define EXEC_PATH_MAX	1024
+
+/*
+ * kern_execve: run the program at `path` (a kernel string) in
+ * curthread's process, with `argv` and `envp` (NULL-terminated arrays,
+ * user pointers when `user` is true, else kernel ones).  Returns only
+ * on failure, with the old program intact: ENOENT, ENOTDIR, ELOOP,
+ * ENAMETOOLONG, EACCES (not a regular file, or no execute bit),
+ * ENOEXEC, E2BIG, EFAULT, ENOMEM.  A failure after the old address space is
+ * gone (no memory) kills the process.  Thread context; may sleep.
+ */
+int	kern_execve(struct thread *td, const char *path, char *const *argv,
+	    char *const *envp, bool user);
+
+/*
+ * exec_elf_check: whether `image` (len bytes) is a static executable
+ * this kernel runs, all of whose segments end below `stack_bottom`:
+ * 0 or ENOEXEC.  No side effects.
+ * exec_elf_map: map a checked image's segments into `vm`, which must be
+ * curthread's active address space; *entry gets the entry point.
+ * 0, ENOMEM or EFAULT.
+ */
+int	exec_elf_check(const void *image, size_t len, vm_offset_t stack_bottom);
+int	exec_elf_map(struct vmspace *vm, const void *image, vm_offset_t *entry);
+
+/*
+ * cpu_exec_setregs (arch): the user registers of a fresh program:
+ * everything zero but the program counter `entry`, the stack pointer
+ * `sp` and the flags (interrupts on).
+ */
+void	cpu_exec_setregs(struct thread *td, vm_offset_t entry, vm_offset_t sp);
+
+#endif /* !_KERNEL_EXEC_H_ */

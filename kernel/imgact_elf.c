@@ -1,0 +1,120 @@
+/*
+ * imgact_elf.c - the ELF image activator: check a static executable of
+ * this ARCH (ELF64 x86-64 on amd64, ELF32 i386 on i386) and map its
+ * loadable segments into the process's new address space.
+ *
+ * Everything is checked before exec passes its point of no return
+ * (exec_elf_check): a malformed file is ENOEXEC and the old image runs
+ * on.  Segments are anonymous memory filled by copyout from the file's
+ * bytes (the initrd stays mapped in the kernel), then given the
+ * protection the program header asks for; the rest of each segment
+ * (bss) is zero-filled on first touch.  Two segments may not share a
+ * page (each page has one protection); static programs linked by
+ * user/user.ld never do.  No dynamic linking (PT_INTERP is ENOEXEC).
+ */
+#include <sys/errno.h>
+#include <kernel/systm.h>
+#include <kernel/elf.h>
+#include <kernel/exec.h>
+#include <vm/vm.h>
+#include <vm/vm_map.h>
+#include <machine/vmparam.h>
+
+#define ELF_MAX_PHNUM	64
+
+static const Elf_Phdr *
+elf_phdrs(const void *image)
+{
+	const Elf_Ehdr *eh = image;
+
+	return ((const Elf_Phdr *)((const char *)image + eh->e_phoff));
+}
+
+/* exec_elf_check: see exec.h. */
+int
+exec_elf_check(const void *image, size_t len, vm_offset_t stack_bottom)
+{
+	const Elf_Ehdr *eh = image;
+	const Elf_Phdr *ph;
+	vm_offset_t prev_end = VM_MIN_USER_ADDRESS;
+	bool entry_ok = false;
+	int i, nload = 0;
+
+	if (len < sizeof(*eh) || memcmp(eh->e_ident, ELFMAG, 4) != 0 ||
+	    eh->e_ident[EI_CLASS] != ELF_TARG_CLASS ||
+	    eh->e_ident[EI_DATA] != ELFDATA2LSB ||
+	    eh->e_ident[EI_VERSION] != EV_CURRENT || eh->e_type != ET_EXEC ||
+	    eh->e_machine != ELF_TARG_MACH ||
+	    eh->e_phentsize != sizeof(Elf_Phdr) || eh->e_phnum == 0 ||
+	    eh->e_phnum > ELF_MAX_PHNUM || eh->e_phoff > len ||
+	    (size_t)eh->e_phnum * sizeof(Elf_Phdr) > len - eh->e_phoff ||
+	    eh->e_phoff % sizeof(uintptr_t) != 0)
+		return (ENOEXEC);
+	ph = elf_phdrs(image);
+	for (i = 0; i < eh->e_phnum; i++, ph++) {
+		if (ph->p_type == PT_INTERP)
+			return (ENOEXEC);
+		if (ph->p_type != PT_LOAD || ph->p_memsz == 0)
+			continue;
+		if (ph->p_filesz > ph->p_memsz || ph->p_offset > len ||
+		    ph->p_filesz > len - ph->p_offset ||
+		    (ph->p_vaddr & PAGE_MASK) != (ph->p_offset & PAGE_MASK) ||
+		    ph->p_vaddr < VM_MIN_USER_ADDRESS ||
+		    ph->p_vaddr > stack_bottom ||
+		    ph->p_memsz > stack_bottom - ph->p_vaddr ||
+		    trunc_page(ph->p_vaddr) < prev_end)
+			return (ENOEXEC);
+		prev_end = round_page(ph->p_vaddr + ph->p_memsz);
+		if ((ph->p_flags & PF_X) != 0 && eh->e_entry >= ph->p_vaddr &&
+		    eh->e_entry < ph->p_vaddr + ph->p_memsz)
+			entry_ok = true;
+		nload++;
+	}
+	return (nload > 0 && entry_ok ? 0 : ENOEXEC);
+}
+
+static vm_prot_t
+elf_prot(uint32_t flags)
+{
+	vm_prot_t prot = VM_PROT_NONE;
+
+	if ((flags & PF_R) != 0)
+		prot |= VM_PROT_READ;
+	if ((flags & PF_W) != 0)
+		prot |= VM_PROT_WRITE;
+	if ((flags & PF_X) != 0)
+		prot |= VM_PROT_EXECUTE;
+	return (prot);
+}
+
+/* exec_elf_map: see exec.h. */
+int
+exec_elf_map(struct vmspace *vm, const void *image, vm_offset_t *entry)
+{
+	const Elf_Ehdr *eh = image;
+	const Elf_Phdr *ph = elf_phdrs(image);
+	vm_offset_t start, end;
+	int i, rv, error;
+
+	for (i = 0; i < eh->e_phnum; i++, ph++) {
+		if (ph->p_type != PT_LOAD || ph->p_memsz == 0)
+			continue;
+		start = trunc_page(ph->p_vaddr);
+		end = round_page(ph->p_vaddr + ph->p_memsz);
+		vm_map_lock(&vm->vm_map);
+		rv = vm_map_insert(&vm->vm_map, NULL, 0, start, end,
+		    VM_PROT_RW, VM_PROT_ALL, 0);
+		vm_map_unlock(&vm->vm_map);
+		if (rv != KERN_SUCCESS)
+			return (ENOMEM);
+		error = copyout((const char *)image + ph->p_offset,
+		    (void *)(uintptr_t)ph->p_vaddr, ph->p_filesz);
+		if (error != 0)
+			return (error);
+		if (vm_map_protect(&vm->vm_map, start, end,
+		    elf_prot(ph->p_flags), false) != KERN_SUCCESS)
+			return (ENOMEM);
+	}
+	*entry = eh->e_entry;
+	return (0);
+}

@@ -1,0 +1,254 @@
+/*
+ * kern_exec.c - execve(2), and the kernel's own first exec (init).
+ *
+ * The order matters.  First everything that can fail with the old
+ * program intact: the path is looked up in the initrd, the file checked
+ * (a regular file with an execute bit, an ELF image this kernel runs),
+ * and argv/envp copied into a kernel buffer.  Then the point of no
+ * return: the address space is emptied (R27: every mapping goes, each
+ * wired one unwired, MAP_WIREFUTURE cleared) or, if another process
+ * shares it, replaced by a new one; the segments and a stack are
+ * mapped; argc, argv, envp and the auxiliary vector are written on the
+ * stack; the registers are reset.  A failure past that point can only
+ * be a shortage of memory, and kills the process.
+ *
+ * The stack, from its top down: the strings, then (16-byte aligned)
+ * argc, argv[] with NULL, envp[] with NULL, auxv pairs ending AT_NULL;
+ * the stack pointer points at argc.  Each slot is a long (8 bytes on
+ * amd64, 4 on i386).
+ */
+#include <sys/errno.h>
+#include <sys/signal.h>
+#include <sys/_wait.h>
+#include <kernel/systm.h>
+#include <kernel/machdep.h>
+#include <kernel/malloc.h>
+#include <kernel/elf.h>
+#include <kernel/exec.h>
+#include <kernel/initrd.h>
+#include <kernel/proc.h>
+#include <kernel/syscallvar.h>
+#include <vm/vm.h>
+#include <vm/vm_kern.h>
+#include <vm/vm_map.h>
+#include <vm/pmap.h>
+#include <machine/vmparam.h>
+
+MALLOC_DEFINE(M_EXEC, "exec", "exec arguments");
+
+/* The stack: USRSTACK at the top of user space, MAXSSIZ reserved. */
+#define USRSTACK	VM_MAX_USER_ADDRESS
+#define MAXSSIZ		(8UL * 1024 * 1024)
+
+/* argv and envp, copied into the kernel before the old image goes. */
+struct exec_args {
+	char	*buf;		/* ARG_MAX bytes: the strings, back to back */
+	size_t	used;
+	int	argc, envc;
+};
+
+/* Copy one NULL-terminated array of strings (user or kernel). */
+static int
+exec_copy_strings(struct exec_args *ea, char *const *vec, bool user,
+    int *count)
+{
+	char *str;
+	size_t done;
+	int error;
+
+	*count = 0;
+	if (vec == NULL)
+		return (0);
+	for (;; (*count)++) {
+		if (user) {
+			error = copyin(&vec[*count], &str, sizeof(str));
+			if (error != 0)
+				return (error);
+		} else
+			str = vec[*count];
+		if (str == NULL)
+			return (0);
+		if (user) {
+			error = copyinstr(str, ea->buf + ea->used,
+			    ARG_MAX - ea->used, &done);
+			if (error == ENAMETOOLONG)
+				return (E2BIG);
+			if (error != 0)
+				return (error);
+		} else {
+			done = strlen(str) + 1;
+			if (done > ARG_MAX - ea->used)
+				return (E2BIG);
+			memcpy(ea->buf + ea->used, str, done);
+		}
+		ea->used += done;
+	}
+}
+
+/*
+ * Write the strings and vectors on the new stack (through copyout: the
+ * new address space is the active one); *spp gets the stack pointer.
+ */
+static int
+exec_copyout_stack(struct exec_args *ea, vm_offset_t entry,
+    vm_offset_t *spp)
+{
+	unsigned long *vec;
+	vm_offset_t strings, sp;
+	size_t nvec, i;
+	char *s;
+	int error, n;
+
+	strings = (USRSTACK - ea->used) & ~(vm_offset_t)(sizeof(long) - 1);
+	/* argc, argv + NULL, envp + NULL, auxv: PAGESZ, ENTRY, NULL. */
+	nvec = 1 + ea->argc + 1 + ea->envc + 1 + 3 * 2;
+	sp = (strings - nvec * sizeof(long)) & ~(vm_offset_t)15;
+	vec = malloc(nvec * sizeof(long), M_EXEC, M_NOWAIT);
+	if (vec == NULL)
+		return (ENOMEM);
+	i = 0;
+	vec[i++] = ea->argc;
+	s = ea->buf;
+	for (n = 0; n < ea->argc + ea->envc; n++) {
+		vec[i++] = strings + (s - ea->buf);
+		s += strlen(s) + 1;
+		if (n == ea->argc - 1)
+			vec[i++] = 0;		/* the end of argv */
+	}
+	if (ea->argc == 0)
+		vec[i++] = 0;
+	vec[i++] = 0;				/* the end of envp */
+	vec[i++] = AT_PAGESZ;
+	vec[i++] = PAGE_SIZE;
+	vec[i++] = AT_ENTRY;
+	vec[i++] = entry;
+	vec[i++] = AT_NULL;
+	vec[i++] = 0;
+	KASSERT(i == nvec, ("exec: %zu vector slots of %zu", i, nvec));
+	error = copyout(ea->buf, (void *)strings, ea->used);
+	if (error == 0)
+		error = copyout(vec, (void *)sp, nvec * sizeof(long));
+	free(vec, M_EXEC);
+	*spp = sp;
+	return (error);
+}
+
+/*
+ * Find `path` in the initrd: a regular file with an execute bit, whose
+ * bytes are *imagep, *lenp.
+ */
+static int
+exec_lookup(const char *path, const void **imagep, size_t *lenp)
+{
+	const struct initrd_node *n;
+	int error;
+
+	if ((error = initrd_namei(NULL, path, 0, &n)) != 0)
+		return (error);
+	if (!initrd_is_reg(n) || (initrd_mode(n) & 0111) == 0)
+		return (EACCES);
+	*imagep = initrd_data(n);
+	*lenp = (size_t)initrd_size(n);
+	return (0);
+}
+
+/*
+ * The point of no return: an empty address space for the new program,
+ * mapped and active.  The old one is emptied when the process is its
+ * only user (R27), else left to the others.
+ */
+static struct vmspace *
+exec_new_vmspace(struct proc *p)
+{
+	struct vmspace *old = p->p_vmspace, *vm;
+	unsigned long s;
+
+	if (old != NULL && old->vm_refcnt == 1) {
+		vmspace_exec_reset(old);
+		return (old);
+	}
+	vm = vmspace_alloc(VM_MIN_USER_ADDRESS, VM_MAX_USER_ADDRESS);
+	if (vm == NULL)
+		return (NULL);
+	s = intr_disable();
+	p->p_vmspace = vm;
+	pmap_activate(vmspace_pmap(vm));
+	intr_restore(s);
+	if (old != NULL)
+		vmspace_free(old);
+	return (vm);
+}
+
+/* kern_execve: see exec.h. */
+int
+kern_execve(struct thread *td, const char *path, char *const *argv,
+    char *const *envp, bool user)
+{
+	struct proc *p = td->td_proc;
+	struct exec_args ea;
+	struct vmspace *vm;
+	const void *image;
+	const char *base;
+	vm_offset_t entry, sp;
+	size_t len;
+	int error, rv;
+
+	if ((error = exec_lookup(path, &image, &len)) != 0)
+		return (error);
+	if ((error = exec_elf_check(image, len, USRSTACK - MAXSSIZ)) != 0)
+		return (error);
+	ea.buf = (char *)kmem_malloc(ARG_MAX, M_NOWAIT);
+	if (ea.buf == NULL)
+		return (ENOMEM);
+	ea.used = 0;
+	error = exec_copy_strings(&ea, argv, user, &ea.argc);
+	if (error == 0)
+		error = exec_copy_strings(&ea, envp, user, &ea.envc);
+	if (error != 0) {
+		kmem_free((vm_offset_t)ea.buf, ARG_MAX);
+		return (error);
+	}
+
+	/* No way back from here. */
+	vm = exec_new_vmspace(p);
+	error = vm == NULL ? ENOMEM : exec_elf_map(vm, image, &entry);
+	if (error == 0) {
+		vm_map_lock(&vm->vm_map);
+		rv = vm_map_insert(&vm->vm_map, NULL, 0, USRSTACK - MAXSSIZ,
+		    USRSTACK, VM_PROT_RW, VM_PROT_ALL, 0);
+		vm_map_unlock(&vm->vm_map);
+		error = rv == KERN_SUCCESS ? 0 : ENOMEM;
+	}
+	if (error == 0)
+		error = exec_copyout_stack(&ea, entry, &sp);
+	kmem_free((vm_offset_t)ea.buf, ARG_MAX);
+	if (error != 0) {
+		printf("pid %d (%s): exec of %s failed past the point of no "
+		    "return (error %d): killed\n", p->p_pid, p->p_comm, path,
+		    error);
+		exit1(td, W_EXITCODE(0, SIGKILL));
+	}
+	cpu_exec_setregs(td, entry, sp);
+	base = strrchr(path, '/');
+	strlcpy(p->p_comm, base != NULL ? base + 1 : path, sizeof(p->p_comm));
+	return (0);
+}
+
+/* sys_execve: execve(path, argv, envp). */
+int
+sys_execve(struct thread *td, syscallarg_t *args, syscallarg_t *retval)
+{
+	char *path;
+	int error;
+
+	(void)retval;
+	path = malloc(EXEC_PATH_MAX, M_EXEC, M_NOWAIT);
+	if (path == NULL)
+		return (ENOMEM);
+	error = copyinstr((const void *)args[0], path, EXEC_PATH_MAX, NULL);
+	if (error == 0)
+		error = kern_execve(td, path, (char *const *)args[1],
+		    (char *const *)args[2], true);
+	free(path, M_EXEC);
+	return (error);
+}

@@ -1,0 +1,44 @@
+/*
+ * sysconf.c - system configuration: sysconf and getpagesize.
+ */
+#include <errno.h>
+#include <unistd.h>
+
+#include "libc_private.h"
+
+/*
+ * The value of configuration variable name (_SC_*).  Only names with
+ * an answer that is true of every Vise system are known: the page
+ * size, the POSIX options <unistd.h> promises, and the processor count
+ * (the kernel runs on one CPU).  Others return -1 with errno EINVAL,
+ * rather than a guess.
+ */
+long
+sysconf(int name)
+{
+	switch (name) {
+	case _SC_PAGESIZE:
+		return (LIBC_PAGE_SIZE);
+	case _SC_MAPPED_FILES:
+		return (_POSIX_MAPPED_FILES);
+	case _SC_MEMLOCK:
+		return (_POSIX_MEMLOCK);
+	case _SC_MEMLOCK_RANGE:
+		return (_POSIX_MEMLOCK_RANGE);
+	case _SC_MEMORY_PROTECTION:
+		return (_POSIX_MEMORY_PROTECTION);
+	case _SC_NPROCESSORS_CONF:
+	case _SC_NPROCESSORS_ONLN:
+		return (1);
+	default:
+		errno = EINVAL;
+		return (-1);
+	}
+}
+
+/* The page size in bytes (BSD; sysconf(_SC_PAGESIZE) is the POSIX way). */
+int
+getpagesize(void)
+{
+	return (LIBC_PAGE_SIZE);
+}

@@ -1,0 +1,15 @@
+/*
+ * sys/mman.h - memory mappings.  The constants (PROT_*, MAP_*,
+ * MAP_FAILED) are the kernel's, from <sys/_mman.h>; this adds the
+ * functions.
+ */
+#ifndef _SYS_MMAN_H_
+#define _SYS_MMAN_H_
+
+#include <sys/_mman.h>
+#include <sys/types.h>
+
+void	*mmap(void *, size_t, int, int, int, off_t);
+int	 munmap(void *, size_t);
+
+#endif /* !_SYS_MMAN_H_ */

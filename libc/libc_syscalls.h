@@ -1,0 +1,43 @@
+/*
+ * libc_syscalls.h - the C prototypes of the system-call stubs.
+ *
+ * Every SYSCALL(number, name, nargs) line of <sys/syscalls.def> becomes
+ * an assembly stub __sys_name (arch/<ARCH>/syscall_stub.inc): it loads
+ * the number and up to six arguments into the registers of the ABI,
+ * traps, and returns the kernel's result; on an error it sets errno
+ * (through __error()) and returns -1.  So a stub needs no prototype to
+ * exist, but C needs one to call it; they are here, for the stubs libc
+ * uses.  The public functions (write, fork, ...) are wrappers over
+ * these, and stdio calls the stubs directly: a program may define its
+ * own write() (C does not reserve the name) without breaking printf.
+ *
+ * Integer arguments are declared long, so the compiler passes them
+ * sign-extended to the full register: the kernel reads whole registers.
+ * Stubs for system calls that the kernel does not have yet (read,
+ * open, close) are declared because stdio is written against them;
+ * a program that uses fgetc or fopen links once they are in
+ * syscalls.def.
+ */
+#ifndef _LIBC_SYSCALLS_H_
+#define _LIBC_SYSCALLS_H_
+
+#include <sys/types.h>
+
+void	__sys_exit(long status);
+pid_t	__sys_fork(void);
+ssize_t	__sys_write(long fd, const void *buf, size_t len);
+pid_t	__sys_wait4(long pid, int *status, long options, void *rusage);
+pid_t	__sys_getpid(void);
+pid_t	__sys_getppid(void);
+int	__sys_execve(const char *path, char *const argv[],
+	    char *const envp[]);
+int	__sys_munmap(void *addr, size_t len);
+void	*__sys_mmap(void *addr, size_t len, long prot, long flags, long fd,
+	    long offset);
+
+/* Not in syscalls.def yet. */
+ssize_t	__sys_read(long fd, void *buf, size_t len);
+int	__sys_open(const char *path, long flags, long mode);
+int	__sys_close(long fd);
+
+#endif /* !_LIBC_SYSCALLS_H_ */

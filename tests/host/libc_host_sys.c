@@ -1,0 +1,152 @@
+/*
+ * libc_host_sys.c - the kernel the libc host tests give libc: the
+ * system-call stubs that libc's machine-independent part calls
+ * (__sys_write, __sys_read, __sys_open, __sys_close, __sys_exit), over
+ * pretend descriptors the tests can fill, inspect and break (see
+ * libc_host.h).  Errors are reported as the real stubs do: errno (libc's,
+ * through vise___error) and -1.
+ */
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "libc_host.h"
+
+ssize_t	__sys_write(long fd, const void *buf, size_t len);
+ssize_t	__sys_read(long fd, void *buf, size_t len);
+int	__sys_open(const char *path, long flags, long mode);
+int	__sys_close(long fd);
+void	__sys_exit(long status);
+
+struct libc_host_fd libc_host_fds[LIBC_HOST_NFD];
+unsigned long	libc_host_seq;
+long		libc_host_open_flags = -1;
+long		libc_host_open_mode = -1;
+unsigned long	libc_host_open_calls;
+
+/* See libc_host.h. */
+void
+libc_host_fd_reset(void)
+{
+	int fd;
+
+	for (fd = 0; fd < LIBC_HOST_NFD; fd++) {
+		free(libc_host_fds[fd].out);
+		memset(&libc_host_fds[fd], 0, sizeof(libc_host_fds[fd]));
+		libc_host_fds[fd].host_fd = -1;
+		libc_host_fds[fd].open = fd < 3;
+	}
+	libc_host_open_flags = libc_host_open_mode = -1;
+	libc_host_open_calls = 0;
+}
+
+/* The pretend descriptor fd, or NULL with errno EBADF. */
+static struct libc_host_fd *
+lookup(long fd)
+{
+	if (fd < 0 || fd >= LIBC_HOST_NFD || !libc_host_fds[fd].open) {
+		vise_errno = libc_EBADF;
+		return (NULL);
+	}
+	return (&libc_host_fds[fd]);
+}
+
+/* Start a call on f: its sequence number, and the planned failure. */
+static int
+begin_call(struct libc_host_fd *f)
+{
+	int error = f->fail;
+
+	f->last_seq = ++libc_host_seq;
+	f->fail = 0;
+	if (error != 0)
+		vise_errno = error;
+	return (error);
+}
+
+ssize_t
+__sys_write(long fd, const void *buf, size_t len)
+{
+	struct libc_host_fd *f;
+
+	if ((f = lookup(fd)) == NULL)
+		return (-1);
+	f->writes++;
+	if (begin_call(f) != 0)
+		return (-1);
+	if (f->host_fd >= 0)
+		return (write(f->host_fd, buf, len));
+	if (f->chunk != 0 && len > f->chunk)
+		len = f->chunk;
+	if (f->outlen + len > f->outcap) {
+		f->outcap = (f->outlen + len) * 2;
+		if ((f->out = realloc(f->out, f->outcap + 1)) == NULL)
+			abort();
+	}
+	memcpy(f->out + f->outlen, buf, len);
+	f->outlen += len;
+	f->out[f->outlen] = '\0';
+	return ((ssize_t)len);
+}
+
+ssize_t
+__sys_read(long fd, void *buf, size_t len)
+{
+	struct libc_host_fd *f;
+
+	if ((f = lookup(fd)) == NULL)
+		return (-1);
+	f->reads++;
+	if (begin_call(f) != 0)
+		return (-1);
+	if (f->chunk != 0 && len > f->chunk)
+		len = f->chunk;
+	if (len > f->inlen - f->inpos)
+		len = f->inlen - f->inpos;
+	memcpy(buf, f->in + f->inpos, len);
+	f->inpos += len;
+	return ((ssize_t)len);
+}
+
+/* Opens the lowest free descriptor; a path of "missing" does not exist. */
+int
+__sys_open(const char *path, long flags, long mode)
+{
+	int fd;
+
+	libc_host_open_calls++;
+	libc_host_open_flags = flags;
+	libc_host_open_mode = mode;
+	if (strcmp(path, "missing") == 0) {
+		vise_errno = libc_ENOENT;
+		return (-1);
+	}
+	for (fd = 0; fd < LIBC_HOST_NFD; fd++) {
+		if (!libc_host_fds[fd].open) {
+			libc_host_fds[fd].open = true;
+			return (fd);
+		}
+	}
+	vise_errno = libc_EMFILE;
+	return (-1);
+}
+
+int
+__sys_close(long fd)
+{
+	struct libc_host_fd *f;
+
+	if ((f = lookup(fd)) == NULL)
+		return (-1);
+	if (begin_call(f) != 0)
+		return (-1);
+	f->open = false;
+	return (0);
+}
+
+/* The process ends: the host's _exit, so that a forked test can see it. */
+void
+__sys_exit(long status)
+{
+	_exit((int)status);
+}

@@ -1,0 +1,80 @@
+# user/user.mk - user programs: static ELF executables for the ARCH,
+# linked against libc (libc/libc-arch.mk).  Included by the top-level
+# Makefile.  make user builds them all.
+#
+# A program is a name in USER_PROGS: $(BUILD)/user/<name> is built from
+# user/bin/<name>.c and, if the program has more files, the sources in
+# <name>_SRCS (paths from the top of the tree):
+#
+#	USER_PROGS += cat
+#	sh_SRCS    := user/sh/parse.c user/sh/run.c
+#
+# make EXTRA_PROGS=dir builds every dir/*.c as a program of its own,
+# $(BUILD)/extra/<name> (issue 5: students' lab programs, outside test
+# suites).  Those are compiled without -Werror: they are not ours.
+#
+# USER_BINS and EXTRA_BINS list the executables, for the image.
+
+include libc/libc-arch.mk
+
+USER_PROGS	:= hello
+EXTRA_PROGS	?=
+
+USER_BUILD	:= $(BUILD)/user
+EXTRA_BUILD	:= $(BUILD)/extra
+USER_BINS	:= $(addprefix $(USER_BUILD)/,$(USER_PROGS))
+EXTRA_SRCS	:= $(if $(EXTRA_PROGS),$(wildcard $(EXTRA_PROGS)/*.c))
+EXTRA_BINS	:= $(patsubst %.c,$(EXTRA_BUILD)/%,$(notdir $(EXTRA_SRCS)))
+
+ifneq ($(EXTRA_PROGS),)
+ifeq ($(EXTRA_SRCS),)
+$(error EXTRA_PROGS=$(EXTRA_PROGS): no .c files there)
+endif
+endif
+
+# Hosted C against libc's headers (libc/include, then the ABI headers
+# in include/ and the compiler's own stddef.h, stdarg.h, ...), with the
+# code generation libc uses (USER_CODEFLAGS).  No stack protector: libc
+# has no __stack_chk_fail.
+USER_CFLAGS	= -std=gnu11 -nostdinc -Ilibc/include -Iinclude \
+		  -isystem $(shell $(CC) -print-file-name=include) \
+		  -fno-stack-protector $(USER_CODEFLAGS) -Wall -Wextra -MMD -MP
+
+# Static, no dynamic linker, no PIE, crt0 first; libgcc after libc for
+# what the compiler calls on its own (64-bit division on i386).
+USER_LDFLAGS	:= $(ARCH_LDFLAGS) -static -nostdlib -T user/user.ld \
+		   -z max-page-size=4096 -z noexecstack --build-id=none
+
+.PHONY: user
+user: $(USER_BINS) $(EXTRA_BINS)
+
+user_objs = $(patsubst %.c,$(USER_BUILD)/obj/%.o,user/bin/$(1).c $($(1)_SRCS))
+
+$(USER_BUILD)/obj/%.o: %.c libc/libc-arch.mk user/user.mk
+	@mkdir -p $(dir $@)
+	@echo "  CC      $<"
+	$(Q)$(CC) $(USER_CFLAGS) -Werror -c $< -o $@
+
+$(EXTRA_BUILD)/obj/%.o: $(EXTRA_PROGS)/%.c libc/libc-arch.mk user/user.mk
+	@mkdir -p $(dir $@)
+	@echo "  CC      $<"
+	$(Q)$(CC) $(USER_CFLAGS) -c $< -o $@
+
+# $(call user_link,objects): link $@ from the objects.
+define user_link
+	@mkdir -p $(dir $@)
+	@echo "  LD      $@"
+	$(Q)$(LD) $(USER_LDFLAGS) -o $@ $(LIBC_CRT0) $(1) \
+		--start-group $(LIBC_A) $(USER_LIBGCC) --end-group
+endef
+
+$(foreach p,$(USER_PROGS),$(eval $(USER_BUILD)/$(p): $(call user_objs,$(p))))
+$(USER_BINS): $(LIBC_CRT0) $(LIBC_A) user/user.ld
+	$(call user_link,$(filter %.o,$(filter-out $(LIBC_CRT0),$^)))
+
+$(EXTRA_BINS): $(EXTRA_BUILD)/%: $(EXTRA_BUILD)/obj/%.o $(LIBC_CRT0) \
+    $(LIBC_A) user/user.ld
+	$(call user_link,$<)
+
+-include $(foreach p,$(USER_PROGS),$(patsubst %.o,%.d,$(call user_objs,$(p)))) \
+	 $(patsubst $(EXTRA_BUILD)/%,$(EXTRA_BUILD)/obj/%.d,$(EXTRA_BINS))
