@@ -19,6 +19,7 @@
 #include <sys/queue.h>
 #include <vm/vm.h>
 
+struct filedesc;
 struct proc;
 struct trapframe;
 struct vmspace;
@@ -80,6 +81,7 @@ struct proc {
 	LIST_HEAD(, proc) p_children;		/* (s) */
 	LIST_ENTRY(proc) p_sibling;		/* (s) in the parent's list */
 	struct vmspace	*p_vmspace;		/* (s) NULL: the kernel's */
+	struct filedesc	*p_fd;			/* (t) open files; NULL: none */
 	int		p_xstat;		/* (s) exit status (sys/wait.h) */
 	char		p_comm[TD_NAMELEN];	/* (c) */
 };
