@@ -24,6 +24,7 @@
 #include <kernel/machdep.h>
 #include <kernel/malloc.h>
 #include <kernel/elf.h>
+#include <kernel/file.h>
 #include <kernel/exec.h>
 #include <kernel/initrd.h>
 #include <kernel/proc.h>
@@ -228,6 +229,8 @@ kern_execve(struct thread *td, const char *path, char *const *argv,
 		    error);
 		exit1(td, W_EXITCODE(0, SIGKILL));
 	}
+	if (p->p_fd != NULL)
+		fdcloseexec(p->p_fd);
 	cpu_exec_setregs(td, entry, sp);
 	base = strrchr(path, '/');
 	strlcpy(p->p_comm, base != NULL ? base + 1 : path, sizeof(p->p_comm));

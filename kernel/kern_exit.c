@@ -14,6 +14,7 @@
 #include <kernel/systm.h>
 #include <kernel/machdep.h>
 #include <kernel/kthread.h>
+#include <kernel/file.h>
 #include <kernel/proc.h>
 #include <kernel/sleep.h>
 #include <kernel/syscallvar.h>
@@ -37,6 +38,10 @@ exit1(struct thread *td, int xstat)
 	intr_restore(s);
 	if (vm != NULL)
 		vmspace_free(vm);
+	if (p->p_fd != NULL) {
+		fdfree(p->p_fd);
+		p->p_fd = NULL;
+	}
 
 	s = intr_disable();
 	/* Orphans go to init (to proc0 until init exists). */

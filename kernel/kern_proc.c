@@ -7,10 +7,12 @@
  * interrupts disabled (the scheduler's lock on one CPU).
  */
 #include <sys/errno.h>
+#include <sys/fcntl.h>
 #include <kernel/systm.h>
 #include <kernel/machdep.h>
 #include <kernel/malloc.h>
 #include <kernel/kthread.h>
+#include <kernel/file.h>
 #include <kernel/proc.h>
 #include <kernel/syscallvar.h>
 #include <vm/vm_map.h>
@@ -85,6 +87,30 @@ proc_start(struct proc *p, struct thread *td)
 	thread_run(td);
 }
 
+/*
+ * The first process's descriptors: 0, 1 and 2 on /dev/console, as init
+ * and a shell expect them.
+ */
+static int
+proc_console_fds(struct proc *p)
+{
+	struct file *fp;
+	int error, fd, got;
+
+	if ((p->p_fd = fdinit()) == NULL)
+		return (ENOMEM);
+	if ((error = vfs_open("/dev/console", O_RDWR, &fp)) != 0) {
+		fdfree(p->p_fd);
+		return (error);
+	}
+	for (fd = 0; fd < 3; fd++) {
+		if (fd > 0)
+			fhold(fp);
+		(void)fdalloc(p->p_fd, fp, fd, &got);
+	}
+	return (0);
+}
+
 /* proc_spawn: see proc.h. */
 int
 proc_spawn(struct vmspace *vm, vm_offset_t entry, vm_offset_t sp,
@@ -92,9 +118,15 @@ proc_spawn(struct vmspace *vm, vm_offset_t entry, vm_offset_t sp,
 {
 	struct proc *p;
 	struct thread *td;
+	int error;
 
 	if ((p = proc_alloc(name, &td)) == NULL)
 		return (ENOMEM);
+	if ((error = proc_console_fds(p)) != 0) {
+		thread_free(td);
+		free(p, M_PROC);
+		return (error);
+	}
 	cpu_thread_set_user(td, entry, sp);
 	p->p_vmspace = vm;
 	*pp = p;
@@ -112,6 +144,11 @@ fork1(struct thread *td, int *pidp)
 	if ((p = proc_alloc(parent->p_comm, &ntd)) == NULL)
 		return (ENOMEM);
 	p->p_vmspace = vmspace_fork(parent->p_vmspace);
+	if (parent->p_fd != NULL && p->p_vmspace != NULL &&
+	    (p->p_fd = fdcopy(parent->p_fd)) == NULL) {
+		vmspace_free(p->p_vmspace);
+		p->p_vmspace = NULL;
+	}
 	if (p->p_vmspace == NULL) {
 		thread_free(ntd);
 		free(p, M_PROC);

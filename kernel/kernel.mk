@@ -7,6 +7,8 @@ KSRCS += kernel/init_main.c kernel/initrd.c kernel/initrd_attach.c \
 	 kernel/kern_switch.c kernel/kern_thread.c kernel/kern_proc.c \
 	 kernel/kern_exit.c kernel/kern_prot.c kernel/kern_syscall.c \
 	 kernel/init_sysent.c kernel/sys_generic.c kernel/subr_copy.c \
-	 kernel/kern_exec.c kernel/imgact_elf.c \
+	 kernel/kern_exec.c kernel/imgact_elf.c kernel/kern_descrip.c \
+	 kernel/vfs_initrd.c kernel/vfs_lookup.c kernel/vfs_syscalls.c \
+	 kernel/devfs.c kernel/tty.c kernel/sys_pipe.c \
 	 kernel/libkern.c kernel/subr_vmem.c \
 	 kernel/multiboot2.c kernel/subr_prf.c

@@ -1,39 +1,143 @@
 /*
- * sys_generic.c - read and write.
- *
- * There is no file descriptor layer yet: the only open files are the
- * console, as descriptors 1 and 2 (standard output and error), so
- * write(2) goes to the console for those and fails with EBADF for any
- * other.  The descriptor layer (open, close, pipes, devfs) replaces the
- * lookup below; the copying stays.
+ * sys_generic.c - the system calls that work on any open file: read,
+ * write, lseek, getdirentries.  What happens is the file's kind's
+ * business (struct fileops, file.h).
  */
 #include <sys/errno.h>
+#include <sys/fcntl.h>
 #include <kernel/systm.h>
-#include <kernel/cons.h>
+#include <kernel/file.h>
 #include <kernel/proc.h>
 #include <kernel/syscallvar.h>
 
-/* sys_write: write(2) of args[2] bytes at user address args[1]. */
+/* A byte count a system call may take: it must fit a ssize_t. */
+static bool
+io_len_ok(size_t len)
+{
+	return ((long)len >= 0);
+}
+
+/* sys_read: read(fd, buf, nbyte). */
+int
+sys_read(struct thread *td, syscallarg_t *args, syscallarg_t *retval)
+{
+	struct file *fp;
+	size_t done = 0;
+	int error;
+
+	if (!io_len_ok(args[2]))
+		return (EINVAL);
+	if ((error = fget(td, (int)args[0], &fp)) != 0)
+		return (error);
+	if ((fp->f_flag & O_ACCMODE) == O_WRONLY || fp->f_ops->fo_read == NULL)
+		error = EBADF;
+	else
+		error = fp->f_ops->fo_read(fp, (void *)args[1], args[2], &done);
+	fdrop(fp);
+	retval[0] = done;
+	return (error);
+}
+
+/* sys_write: write(fd, buf, nbyte). */
 int
 sys_write(struct thread *td, syscallarg_t *args, syscallarg_t *retval)
 {
-	const char *ubuf = (const char *)args[1];
-	size_t len = args[2], done, n, i;
-	char buf[128];
+	struct file *fp;
+	size_t done = 0;
 	int error;
 
-	(void)td;
-	if (args[0] != 1 && args[0] != 2)
-		return (EBADF);
-	if ((long)len < 0)
+	if (!io_len_ok(args[2]))
 		return (EINVAL);
-	for (done = 0; done < len; done += n) {
-		n = MIN(len - done, sizeof(buf));
-		if ((error = copyin(ubuf + done, buf, n)) != 0)
-			return (error);
-		for (i = 0; i < n; i++)
-			cnputc(buf[i]);
-	}
+	if ((error = fget(td, (int)args[0], &fp)) != 0)
+		return (error);
+	if ((fp->f_flag & O_ACCMODE) == O_RDONLY ||
+	    fp->f_ops->fo_write == NULL)
+		error = EBADF;
+	else
+		error = fp->f_ops->fo_write(fp, (const void *)args[1], args[2],
+		    &done);
+	fdrop(fp);
+	/* Some bytes written and then an error: the count wins. */
+	if (error != 0 && done > 0 && error != EFAULT)
+		error = 0;
 	retval[0] = done;
+	return (error);
+}
+
+/*
+ * sys_lseek: lseek(fd, offset, whence).  The offset is a register: all
+ * of off_t on amd64, its low 32 bits (sign-extended) on i386.
+ */
+int
+sys_lseek(struct thread *td, syscallarg_t *args, syscallarg_t *retval)
+{
+	struct file *fp;
+	struct stat sb;
+	__off_t off = (long)args[1], base;
+	int error, whence = (int)args[2];
+
+	if ((error = fget(td, (int)args[0], &fp)) != 0)
+		return (error);
+	if (!fp->f_ops->fo_seekable) {
+		fdrop(fp);
+		return (ESPIPE);
+	}
+	switch (whence) {
+	case SEEK_SET:
+		base = 0;
+		break;
+	case SEEK_CUR:
+		base = fp->f_offset;
+		break;
+	case SEEK_END:
+		memset(&sb, 0, sizeof(sb));
+		if ((error = fp->f_ops->fo_stat(fp, &sb)) != 0) {
+			fdrop(fp);
+			return (error);
+		}
+		base = sb.st_size;
+		break;
+	default:
+		fdrop(fp);
+		return (EINVAL);
+	}
+	if ((off > 0 && base > INT64_MAX - off) || base + off < 0) {
+		fdrop(fp);
+		return (EINVAL);
+	}
+	fp->f_offset = base + off;
+	retval[0] = (syscallarg_t)fp->f_offset;
+	fdrop(fp);
 	return (0);
+}
+
+/*
+ * sys_getdirentries: getdirentries(fd, buf, nbytes, basep): as many
+ * whole struct dirent records as fit; 0 at the end of the directory.
+ * basep (if not NULL) gets the offset before the read.
+ */
+int
+sys_getdirentries(struct thread *td, syscallarg_t *args,
+    syscallarg_t *retval)
+{
+	struct file *fp;
+	__off_t base;
+	size_t done = 0;
+	int error;
+
+	if (!io_len_ok(args[2]))
+		return (EINVAL);
+	if ((error = fget(td, (int)args[0], &fp)) != 0)
+		return (error);
+	base = fp->f_offset;
+	if (fp->f_ops->fo_getdents == NULL)
+		error = ENOTDIR;
+	else
+		error = fp->f_ops->fo_getdents(fp, (void *)args[1], args[2],
+		    &done);
+	fdrop(fp);
+	if (error == 0 && args[3] != 0)
+		error = copyout(&base, (void *)args[3], sizeof(base));
+	retval[0] = done;
+	return (error);
 }

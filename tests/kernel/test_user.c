@@ -56,7 +56,7 @@ uprog_vmspace(void)
 	struct vmspace *vm;
 	unsigned long s;
 	vm_offset_t va;
-	int rv;
+	int rv, error;
 
 	vm = vmspace_alloc(VM_MIN_USER_ADDRESS, VM_MAX_USER_ADDRESS);
 	if (vm == NULL)
@@ -76,13 +76,16 @@ uprog_vmspace(void)
 		vmspace_free(vm);
 		return (NULL);
 	}
-	/* Through its own page tables; no switch may come in between. */
+	/*
+	 * Through its own page tables and copyout (SMAP); no switch may
+	 * come in between.
+	 */
 	s = intr_disable();
 	pmap_activate(vmspace_pmap(vm));
-	memcpy((void *)UTEXT, uprog_start, len);
+	error = copyout(uprog_start, (void *)UTEXT, len);
 	pmap_activate(kernel_pmap);
 	intr_restore(s);
-	if (vm_map_protect(&vm->vm_map, UTEXT, UTEXT + tsize,
+	if (error != 0 || vm_map_protect(&vm->vm_map, UTEXT, UTEXT + tsize,
 	    VM_PROT_READ | VM_PROT_EXECUTE, false) != KERN_SUCCESS) {
 		vmspace_free(vm);
 		return (NULL);
@@ -133,8 +136,9 @@ uprog_run(enum uprog which, int *pidp)
 /*
  * Run `which`, check its status and that everything came back.  The
  * first runs of all are a warm-up: they leave the zones and malloc
- * buckets for processes, threads, address spaces and exec's path with a
- * slab each, which stay (caches, not leaks).
+ * buckets for processes, threads, address spaces, descriptor tables and
+ * exec's path with the slabs two live processes need, which stay
+ * (caches, not leaks).
  */
 static void
 uprog_expect(enum uprog which, int want, const char *what)
@@ -146,6 +150,7 @@ uprog_expect(enum uprog which, int want, const char *what)
 	if (!warm) {
 		(void)uprog_run(HELLO, &pid);
 		(void)uprog_run(EXEC_NOENT, &pid);	/* exec's buffers */
+		(void)uprog_run(FORK_WAIT, &pid);	/* two processes */
 		warm = true;
 	}
 	base = counts_now();

@@ -1,0 +1,230 @@
+/*
+ * devfs.c - the devices under /dev: console, null and zero, and /dev
+ * itself as a directory that lists them.
+ *
+ * console writes to every console (kernel/kern_cons.c) and reads what
+ * is typed, a line at a time (kernel/tty.c); null reads as end of file
+ * and swallows writes; zero reads as zeros.
+ */
+#include <sys/errno.h>
+#include <sys/fcntl.h>
+#include <kernel/systm.h>
+#include <kernel/cons.h>
+#include <kernel/file.h>
+#include <kernel/tty.h>
+
+#define DEVFS_DEV	2	/* st_dev of devfs nodes */
+#define DEVFS_ROOT_INO	2
+
+struct devnode {
+	const char	*dn_name;
+	uint64_t	dn_rdev;
+	const struct fileops *dn_ops;
+};
+
+static int
+null_read(struct file *fp, void *ubuf, size_t len, size_t *done)
+{
+	(void)fp, (void)ubuf, (void)len;
+	*done = 0;
+	return (0);
+}
+
+static int
+null_write(struct file *fp, const void *ubuf, size_t len, size_t *done)
+{
+	(void)fp, (void)ubuf;
+	*done = len;
+	return (0);
+}
+
+static int
+zero_read(struct file *fp, void *ubuf, size_t len, size_t *done)
+{
+	static const char zeros[256];
+	size_t n;
+	int error;
+
+	(void)fp;
+	for (*done = 0; *done < len; *done += n) {
+		n = MIN(len - *done, sizeof(zeros));
+		if ((error = copyout(zeros, (char *)ubuf + *done, n)) != 0)
+			return (error);
+	}
+	return (0);
+}
+
+static int
+console_write(struct file *fp, const void *ubuf, size_t len, size_t *done)
+{
+	char buf[128];
+	size_t n, i;
+	int error;
+
+	(void)fp;
+	for (*done = 0; *done < len; *done += n) {
+		n = MIN(len - *done, sizeof(buf));
+		if ((error = copyin((const char *)ubuf + *done, buf, n)) != 0)
+			return (error);
+		for (i = 0; i < n; i++)
+			cnputc(buf[i]);
+	}
+	return (0);
+}
+
+static int
+console_read(struct file *fp, void *ubuf, size_t len, size_t *done)
+{
+	return (tty_read(ubuf, len, (fp->f_flag & O_NONBLOCK) != 0, done));
+}
+
+static int devnode_stat(struct file *fp, struct stat *sb);
+
+static const struct fileops console_ops = {
+	.fo_read = console_read,
+	.fo_write = console_write,
+	.fo_stat = devnode_stat,
+};
+static const struct fileops null_ops = {
+	.fo_read = null_read,
+	.fo_write = null_write,
+	.fo_stat = devnode_stat,
+	.fo_seekable = true,
+};
+static const struct fileops zero_ops = {
+	.fo_read = zero_read,
+	.fo_write = null_write,
+	.fo_stat = devnode_stat,
+	.fo_seekable = true,
+};
+
+/* In name order, as getdirentries lists them; ino = index + 3. */
+static const struct devnode devnodes[] = {
+	{ "console", 0x0500, &console_ops },
+	{ "null", 0x0103, &null_ops },
+	{ "zero", 0x0105, &zero_ops },
+};
+
+static void
+devnode_fill(const struct devnode *dn, struct stat *sb)
+{
+	memset(sb, 0, sizeof(*sb));
+	sb->st_dev = DEVFS_DEV;
+	sb->st_blksize = 4096;
+	sb->st_nlink = 1;
+	if (dn == NULL) {
+		sb->st_ino = DEVFS_ROOT_INO;
+		sb->st_mode = S_IFDIR | 0555;
+		sb->st_nlink = 2;
+		return;
+	}
+	sb->st_ino = (uint64_t)(dn - devnodes) + 3;
+	sb->st_mode = S_IFCHR | 0666;
+	sb->st_rdev = dn->dn_rdev;
+}
+
+static int
+devnode_stat(struct file *fp, struct stat *sb)
+{
+	devnode_fill(fp->f_data, sb);
+	return (0);
+}
+
+/* /dev's records: ".", "..", then the devices; the offset counts them. */
+static int
+devdir_getdents(struct file *fp, void *ubuf, size_t len, size_t *done)
+{
+	struct dirent d;
+	const char *name;
+	size_t namlen, reclen;
+	int error, i;
+
+	*done = 0;
+	for (;; fp->f_offset++) {
+		i = (int)fp->f_offset - 2;
+		if (i >= (int)nitems(devnodes))
+			return (0);
+		name = fp->f_offset == 0 ? "." : fp->f_offset == 1 ? ".." :
+		    devnodes[i].dn_name;
+		namlen = strlen(name);
+		reclen = (offsetof(struct dirent, d_name) + namlen + 1 + 7) &
+		    ~(size_t)7;
+		if (reclen > len - *done)
+			return (*done == 0 ? EINVAL : 0);
+		memset(&d, 0, sizeof(d));
+		d.d_fileno = i >= 0 ? (uint64_t)i + 3 : DEVFS_ROOT_INO;
+		d.d_off = fp->f_offset + 1;
+		d.d_reclen = (uint16_t)reclen;
+		d.d_type = i >= 0 ? DT_CHR : DT_DIR;
+		d.d_namlen = (uint16_t)namlen;
+		memcpy(d.d_name, name, namlen + 1);
+		if ((error = copyout(&d, (char *)ubuf + *done, reclen)) != 0)
+			return (error);
+		*done += reclen;
+	}
+}
+
+static const struct fileops devdir_ops = {
+	.fo_stat = devnode_stat,
+	.fo_getdents = devdir_getdents,
+	.fo_seekable = true,
+};
+
+/* The node called `name` ("" : /dev itself, NULL returned). */
+static int
+devfs_find(const char *name, const struct devnode **dnp)
+{
+	size_t len = strlen(name);
+	unsigned i;
+
+	while (len > 0 && name[len - 1] == '/')
+		len--;
+	*dnp = NULL;
+	if (len == 0)
+		return (0);
+	for (i = 0; i < nitems(devnodes); i++)
+		if (strlen(devnodes[i].dn_name) == len &&
+		    strncmp(devnodes[i].dn_name, name, len) == 0) {
+			if (name[len] == '/')
+				return (ENOTDIR);
+			*dnp = &devnodes[i];
+			return (0);
+		}
+	return (ENOENT);
+}
+
+/* devfs_open: see file.h. */
+int
+devfs_open(const char *name, int flags, struct file **fpp)
+{
+	const struct devnode *dn;
+	struct file *fp;
+	int error;
+
+	if ((error = devfs_find(name, &dn)) != 0)
+		return (error == ENOENT && (flags & O_CREAT) != 0 ? EROFS :
+		    error);
+	if ((flags & (O_CREAT | O_EXCL)) == (O_CREAT | O_EXCL))
+		return (EEXIST);
+	if (dn == NULL && (flags & O_ACCMODE) != O_RDONLY)
+		return (EISDIR);
+	fp = falloc(dn != NULL ? dn->dn_ops : &devdir_ops, (void *)dn,
+	    flags & (O_ACCMODE | O_APPEND | O_NONBLOCK));
+	if (fp == NULL)
+		return (ENOMEM);
+	*fpp = fp;
+	return (0);
+}
+
+/* devfs_stat: see file.h. */
+int
+devfs_stat(const char *name, struct stat *sb)
+{
+	const struct devnode *dn;
+	int error;
+
+	if ((error = devfs_find(name, &dn)) != 0)
+		return (error);
+	devnode_fill(dn, sb);
+	return (0);
+}

@@ -1,0 +1,113 @@
+/*
+ * file.h - open files and descriptor tables (kernel/kern_descrip.c).
+ *
+ * A struct file is one open of something: an initrd file or directory,
+ * a device, a pipe end.  Its operations (struct fileops) do the reading
+ * and writing; the file keeps the offset and the open flags.  A process
+ * has a table of descriptors (struct filedesc) pointing at files; dup
+ * and fork make several descriptors share one file (and its offset).
+ *
+ * Locking: one CPU; the tables and reference counts change with
+ * interrupts disabled where a sleep could come in between (fget and
+ * fdrop around an operation that sleeps).  Operations may sleep (a pipe
+ * waits for data or room).
+ */
+#ifndef _KERNEL_FILE_H_
+#define _KERNEL_FILE_H_
+
+#include <kernel/systm.h>
+#include <kernel/malloc.h>
+#include <sys/_stat.h>
+
+MALLOC_DECLARE(M_FILE);
+
+struct file;
+struct thread;
+
+/*
+ * The operations of one kind of file.  read/write move up to `len`
+ * bytes between the file and the user buffer `ubuf` (copyout/copyin:
+ * EFAULT on a bad buffer) at the file's offset, advance it, and set
+ * *done; 0 or an errno value (a short count is no error).  stat fills
+ * *sb.  getdents: directory records (struct dirent) into `ubuf`.  close:
+ * the last reference went.  A NULL operation is EBADF (read, write) or
+ * ENOTDIR (getdents); seekable says whether lseek works (else ESPIPE).
+ */
+struct fileops {
+	int	(*fo_read)(struct file *fp, void *ubuf, size_t len,
+		    size_t *done);
+	int	(*fo_write)(struct file *fp, const void *ubuf, size_t len,
+		    size_t *done);
+	int	(*fo_stat)(struct file *fp, struct stat *sb);
+	int	(*fo_getdents)(struct file *fp, void *ubuf, size_t len,
+		    size_t *done);
+	void	(*fo_close)(struct file *fp);
+	bool	fo_seekable;
+};
+
+struct file {
+	const struct fileops *f_ops;
+	int		f_count;	/* descriptors and operations using it */
+	int		f_flag;		/* O_ACCMODE + O_APPEND | O_NONBLOCK */
+	__off_t		f_offset;
+	void		*f_data;	/* the kind's own: node, device, pipe */
+};
+
+#define NDFILE		64	/* descriptors per process */
+
+struct filedesc {
+	struct file	*fd_files[NDFILE];
+	uint8_t		fd_flags[NDFILE];	/* FD_CLOEXEC */
+};
+
+/*
+ * falloc: a new file with one reference, of kind `ops` with `data`,
+ * open for `flag`.  NULL if there is no memory.  fhold / fdrop: take and
+ * drop a reference; the last fdrop closes it (fo_close) and frees it.
+ */
+struct file *falloc(const struct fileops *ops, void *data, int flag);
+void	fhold(struct file *fp);
+void	fdrop(struct file *fp);
+
+/*
+ * fdalloc: put `fp` (its reference moves to the table) at the lowest
+ * free descriptor >= `min` of `fdp`; EMFILE if none.  fget: the file
+ * at descriptor `fd` of curthread's process, with a reference the
+ * caller drops; EBADF if none.
+ */
+int	fdalloc(struct filedesc *fdp, struct file *fp, int min, int *fdp_out);
+int	fget(struct thread *td, int fd, struct file **fpp);
+
+/*
+ * fdinit: an empty table; fdcopy: fork's copy (the same files, one
+ * more reference each); fdfree: exit's end (every descriptor closed);
+ * fdcloseexec: exec closes the FD_CLOEXEC ones.  fdinit/fdcopy return
+ * NULL if there is no memory.  Thread context.
+ */
+struct filedesc *fdinit(void);
+struct filedesc *fdcopy(struct filedesc *fdp);
+void	fdfree(struct filedesc *fdp);
+void	fdcloseexec(struct filedesc *fdp);
+
+/*
+ * vfs_open: open `path` (a kernel string; relative paths start at the
+ * root until there is a current directory) with O_* `flags` into a new
+ * file.  The initrd is read-only: asking to write or create there is
+ * EROFS (EEXIST for O_CREAT|O_EXCL of an existing name).  /dev holds
+ * console, null and zero.  vfs_stat: stat of `path` (NOFOLLOW: lstat).
+ */
+int	vfs_open(const char *path, int flags, struct file **fpp);
+int	vfs_stat(const char *path, bool nofollow, struct stat *sb);
+
+/* devfs (kernel/devfs.c): open /dev/<name>; stat of /dev and its nodes. */
+int	devfs_open(const char *name, int flags, struct file **fpp);
+int	devfs_stat(const char *name, struct stat *sb);
+
+/*
+ * initrd files (kernel/vfs_initrd.c): open a node; fill a stat.
+ * `node` is a const struct initrd_node *.
+ */
+int	initrd_file_open(const void *node, int flags, struct file **fpp);
+void	initrd_node_stat(const void *node, struct stat *sb);
+
+#endif /* !_KERNEL_FILE_H_ */

@@ -1,0 +1,282 @@
+/*
+ * kern_descrip.c - files and descriptor tables (see file.h), and the
+ * system calls on descriptors themselves: close, dup, dup2, fcntl,
+ * fstat.
+ */
+#include <sys/errno.h>
+#include <sys/fcntl.h>
+#include <kernel/systm.h>
+#include <kernel/machdep.h>
+#include <kernel/malloc.h>
+#include <kernel/file.h>
+#include <kernel/proc.h>
+#include <kernel/syscallvar.h>
+
+MALLOC_DEFINE(M_FILE, "file", "open files and descriptor tables");
+
+/* falloc: see file.h. */
+struct file *
+falloc(const struct fileops *ops, void *data, int flag)
+{
+	struct file *fp;
+
+	fp = malloc(sizeof(*fp), M_FILE, M_NOWAIT | M_ZERO);
+	if (fp == NULL)
+		return (NULL);
+	fp->f_ops = ops;
+	fp->f_data = data;
+	fp->f_flag = flag;
+	fp->f_count = 1;
+	return (fp);
+}
+
+/* fhold: see file.h. */
+void
+fhold(struct file *fp)
+{
+	unsigned long s;
+
+	s = intr_disable();
+	fp->f_count++;
+	intr_restore(s);
+}
+
+/* fdrop: see file.h. */
+void
+fdrop(struct file *fp)
+{
+	unsigned long s;
+	int left;
+
+	s = intr_disable();
+	KASSERT(fp->f_count > 0, ("fdrop: file %p has no references", fp));
+	left = --fp->f_count;
+	intr_restore(s);
+	if (left > 0)
+		return;
+	if (fp->f_ops->fo_close != NULL)
+		fp->f_ops->fo_close(fp);
+	free(fp, M_FILE);
+}
+
+/* fdalloc: see file.h. */
+int
+fdalloc(struct filedesc *fdp, struct file *fp, int min, int *fdp_out)
+{
+	int fd;
+
+	for (fd = min; fd < NDFILE; fd++)
+		if (fdp->fd_files[fd] == NULL) {
+			fdp->fd_files[fd] = fp;
+			fdp->fd_flags[fd] = 0;
+			*fdp_out = fd;
+			return (0);
+		}
+	return (EMFILE);
+}
+
+/* fget: see file.h. */
+int
+fget(struct thread *td, int fd, struct file **fpp)
+{
+	struct filedesc *fdp = td->td_proc->p_fd;
+	struct file *fp;
+
+	if (fdp == NULL || fd < 0 || fd >= NDFILE ||
+	    (fp = fdp->fd_files[fd]) == NULL)
+		return (EBADF);
+	fhold(fp);
+	*fpp = fp;
+	return (0);
+}
+
+/* fdinit: see file.h. */
+struct filedesc *
+fdinit(void)
+{
+	return (malloc(sizeof(struct filedesc), M_FILE, M_NOWAIT | M_ZERO));
+}
+
+/* fdcopy: see file.h. */
+struct filedesc *
+fdcopy(struct filedesc *fdp)
+{
+	struct filedesc *new;
+	int fd;
+
+	if ((new = fdinit()) == NULL)
+		return (NULL);
+	for (fd = 0; fd < NDFILE; fd++)
+		if (fdp->fd_files[fd] != NULL) {
+			new->fd_files[fd] = fdp->fd_files[fd];
+			new->fd_flags[fd] = fdp->fd_flags[fd];
+			fhold(new->fd_files[fd]);
+		}
+	return (new);
+}
+
+/* Close descriptor `fd` of `fdp` (it is open). */
+static void
+fdclose(struct filedesc *fdp, int fd)
+{
+	struct file *fp = fdp->fd_files[fd];
+
+	fdp->fd_files[fd] = NULL;
+	fdp->fd_flags[fd] = 0;
+	fdrop(fp);
+}
+
+/* fdfree: see file.h. */
+void
+fdfree(struct filedesc *fdp)
+{
+	int fd;
+
+	for (fd = 0; fd < NDFILE; fd++)
+		if (fdp->fd_files[fd] != NULL)
+			fdclose(fdp, fd);
+	free(fdp, M_FILE);
+}
+
+/* fdcloseexec: see file.h. */
+void
+fdcloseexec(struct filedesc *fdp)
+{
+	int fd;
+
+	for (fd = 0; fd < NDFILE; fd++)
+		if (fdp->fd_files[fd] != NULL &&
+		    (fdp->fd_flags[fd] & FD_CLOEXEC) != 0)
+			fdclose(fdp, fd);
+}
+
+/* Whether `fd` is an open descriptor of curthread's process. */
+static struct filedesc *
+fd_table(struct thread *td, int fd)
+{
+	struct filedesc *fdp = td->td_proc->p_fd;
+
+	if (fdp == NULL || fd < 0 || fd >= NDFILE ||
+	    fdp->fd_files[fd] == NULL)
+		return (NULL);
+	return (fdp);
+}
+
+/* sys_close: close(fd). */
+int
+sys_close(struct thread *td, syscallarg_t *args, syscallarg_t *retval)
+{
+	struct filedesc *fdp;
+	int fd = (int)args[0];
+
+	(void)retval;
+	if ((fdp = fd_table(td, fd)) == NULL)
+		return (EBADF);
+	fdclose(fdp, fd);
+	return (0);
+}
+
+/* Duplicate `fd` at the lowest free descriptor >= min. */
+static int
+kern_dup(struct thread *td, int fd, int min, int cloexec,
+    syscallarg_t *retval)
+{
+	struct filedesc *fdp;
+	int error, new;
+
+	if ((fdp = fd_table(td, fd)) == NULL)
+		return (EBADF);
+	if (min < 0 || min >= NDFILE)
+		return (EINVAL);
+	fhold(fdp->fd_files[fd]);
+	error = fdalloc(fdp, fdp->fd_files[fd], min, &new);
+	if (error != 0) {
+		fdrop(fdp->fd_files[fd]);
+		return (error);
+	}
+	fdp->fd_flags[new] = cloexec;
+	retval[0] = new;
+	return (0);
+}
+
+/* sys_dup: dup(fd). */
+int
+sys_dup(struct thread *td, syscallarg_t *args, syscallarg_t *retval)
+{
+	return (kern_dup(td, (int)args[0], 0, 0, retval));
+}
+
+/* sys_dup2: dup2(from, to): `to` is closed first unless it is `from`. */
+int
+sys_dup2(struct thread *td, syscallarg_t *args, syscallarg_t *retval)
+{
+	struct filedesc *fdp;
+	int from = (int)args[0], to = (int)args[1];
+
+	if ((fdp = fd_table(td, from)) == NULL)
+		return (EBADF);
+	if (to < 0 || to >= NDFILE)
+		return (EBADF);
+	if (from != to) {
+		if (fdp->fd_files[to] != NULL)
+			fdclose(fdp, to);
+		fhold(fdp->fd_files[from]);
+		fdp->fd_files[to] = fdp->fd_files[from];
+		fdp->fd_flags[to] = 0;
+	}
+	retval[0] = to;
+	return (0);
+}
+
+/* sys_fcntl: fcntl(fd, cmd, arg): F_DUPFD, F_GETFD/SETFD, F_GETFL/SETFL. */
+int
+sys_fcntl(struct thread *td, syscallarg_t *args, syscallarg_t *retval)
+{
+	struct filedesc *fdp;
+	struct file *fp;
+	int fd = (int)args[0], cmd = (int)args[1];
+	long arg = (long)args[2];
+
+	if ((fdp = fd_table(td, fd)) == NULL)
+		return (EBADF);
+	fp = fdp->fd_files[fd];
+	switch (cmd) {
+	case F_DUPFD:
+		return (kern_dup(td, fd, (int)arg, 0, retval));
+	case F_GETFD:
+		retval[0] = fdp->fd_flags[fd];
+		return (0);
+	case F_SETFD:
+		fdp->fd_flags[fd] = (arg & FD_CLOEXEC) != 0 ? FD_CLOEXEC : 0;
+		return (0);
+	case F_GETFL:
+		retval[0] = fp->f_flag;
+		return (0);
+	case F_SETFL:
+		/* Only these may change; the access mode stays. */
+		fp->f_flag = (fp->f_flag & ~(O_APPEND | O_NONBLOCK)) |
+		    (arg & (O_APPEND | O_NONBLOCK));
+		return (0);
+	default:
+		return (EINVAL);
+	}
+}
+
+/* sys_fstat: fstat(fd, sb). */
+int
+sys_fstat(struct thread *td, syscallarg_t *args, syscallarg_t *retval)
+{
+	struct file *fp;
+	struct stat sb;
+	int error;
+
+	(void)retval;
+	if ((error = fget(td, (int)args[0], &fp)) != 0)
+		return (error);
+	memset(&sb, 0, sizeof(sb));
+	error = fp->f_ops->fo_stat(fp, &sb);
+	fdrop(fp);
+	if (error == 0)
+		error = copyout(&sb, (void *)args[1], sizeof(sb));
+	return (error);
+}

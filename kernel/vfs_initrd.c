@@ -1,0 +1,143 @@
+/*
+ * vfs_initrd.c - open files of the initrd (read-only): reading a
+ * regular file at its offset, listing a directory with getdirentries,
+ * stat.  The bytes are read in place (kernel/initrd.h).
+ */
+#include <sys/errno.h>
+#include <sys/fcntl.h>
+#include <kernel/systm.h>
+#include <kernel/file.h>
+#include <kernel/initrd.h>
+
+#define INITRD_DEV	1	/* st_dev of initrd files */
+
+/* initrd_node_stat: see file.h. */
+void
+initrd_node_stat(const void *node, struct stat *sb)
+{
+	const struct initrd_node *n = node;
+	unsigned type;
+
+	if (initrd_is_dir(n))
+		type = S_IFDIR;
+	else if (initrd_is_symlink(n))
+		type = S_IFLNK;
+	else
+		type = S_IFREG;
+	memset(sb, 0, sizeof(*sb));
+	sb->st_dev = INITRD_DEV;
+	sb->st_ino = initrd_ino(n);
+	sb->st_mode = type | initrd_mode(n);
+	sb->st_nlink = initrd_is_dir(n) ? 2 : 1;
+	sb->st_uid = initrd_uid(n);
+	sb->st_gid = initrd_gid(n);
+	sb->st_size = (__off_t)initrd_size(n);
+	sb->st_blocks = (sb->st_size + 511) / 512;
+	sb->st_blksize = 4096;
+	sb->st_atim.tv_sec = sb->st_mtim.tv_sec = sb->st_ctim.tv_sec =
+	    initrd_mtime(n);
+}
+
+static int
+initrd_file_read(struct file *fp, void *ubuf, size_t len, size_t *done)
+{
+	const struct initrd_node *n = fp->f_data;
+	uint64_t size = initrd_size(n);
+	size_t count;
+	int error;
+
+	*done = 0;
+	if ((uint64_t)fp->f_offset >= size)
+		return (0);
+	count = MIN(len, (size_t)(size - (uint64_t)fp->f_offset));
+	error = copyout((const char *)initrd_data(n) + fp->f_offset, ubuf,
+	    count);
+	if (error == 0) {
+		fp->f_offset += count;
+		*done = count;
+	}
+	return (error);
+}
+
+static int
+initrd_file_stat(struct file *fp, struct stat *sb)
+{
+	initrd_node_stat(fp->f_data, sb);
+	return (0);
+}
+
+/*
+ * A directory's records, from entry f_offset on ("." and ".." first,
+ * then the entries in name order); the offset counts entries.
+ */
+static int
+initrd_dir_getdents(struct file *fp, void *ubuf, size_t len, size_t *done)
+{
+	const struct initrd_node *dir = fp->f_data, *n;
+	struct dirent d;
+	const char *name;
+	size_t namlen, reclen;
+	int error;
+
+	*done = 0;
+	for (;; fp->f_offset++) {
+		if (fp->f_offset == 0)
+			n = dir, name = ".";
+		else if (fp->f_offset == 1)
+			n = initrd_parent(dir), name = "..";
+		else {
+			n = initrd_child(dir, (unsigned)(fp->f_offset - 2));
+			if (n == NULL)
+				return (0);
+			name = initrd_name(n);
+		}
+		namlen = strlen(name);
+		reclen = (offsetof(struct dirent, d_name) + namlen + 1 + 7) &
+		    ~(size_t)7;
+		if (reclen > len - *done) {
+			/* Not even one record fits: the buffer is too small. */
+			return (*done == 0 ? EINVAL : 0);
+		}
+		memset(&d, 0, sizeof(d));
+		d.d_fileno = initrd_ino(n);
+		d.d_off = fp->f_offset + 1;
+		d.d_reclen = (uint16_t)reclen;
+		d.d_type = initrd_is_dir(n) ? DT_DIR :
+		    initrd_is_symlink(n) ? DT_LNK : DT_REG;
+		d.d_namlen = (uint16_t)namlen;
+		memcpy(d.d_name, name, namlen + 1);
+		error = copyout(&d, (char *)ubuf + *done, reclen);
+		if (error != 0)
+			return (error);
+		*done += reclen;
+	}
+}
+
+static const struct fileops initrd_fileops = {
+	.fo_read = initrd_file_read,
+	.fo_stat = initrd_file_stat,
+	.fo_seekable = true,
+};
+
+static const struct fileops initrd_dirops = {
+	.fo_stat = initrd_file_stat,
+	.fo_getdents = initrd_dir_getdents,
+	.fo_seekable = true,
+};
+
+/* initrd_file_open: see file.h. */
+int
+initrd_file_open(const void *node, int flags, struct file **fpp)
+{
+	const struct initrd_node *n = node;
+	struct file *fp;
+
+	if ((flags & O_ACCMODE) != O_RDONLY || (flags & O_TRUNC) != 0)
+		return (initrd_is_dir(n) ? EISDIR : EROFS);
+	fp = falloc(initrd_is_dir(n) ? &initrd_dirops : &initrd_fileops,
+	    (void *)(uintptr_t)n, flags & (O_ACCMODE | O_APPEND | O_NONBLOCK));
+	if (fp == NULL)
+		return (ENOMEM);
+	*fpp = fp;
+	return (0);
+}
