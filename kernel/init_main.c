@@ -15,6 +15,7 @@
 #include <kernel/init.h>
 #include <kernel/initrd.h>
 #include <kernel/sched.h>
+#include <kernel/time.h>
 #include <vm/vm_init.h>
 
 struct bootinfo bootinfo;
@@ -72,6 +73,7 @@ mi_startup(void)
 	print_bootinfo(&bootinfo);
 	vm_mem_init();
 	sched_init();
+	tc_init();
 	initrd_attach();
 
 	crash = kern_getenv("crash");

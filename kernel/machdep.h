@@ -43,6 +43,12 @@ void	cpu_halt_forever(void) __attribute__((__noreturn__));
  */
 void	cpu_poweroff(int status) __attribute__((__noreturn__));
 
+/*
+ * rtc_gettime: the battery-backed clock's time, in seconds since the
+ * Epoch (0 if it makes no sense).  Boot only.
+ */
+int64_t	rtc_gettime(void);
+
 /* The boot stack (locore.asm): thread0's kernel stack. */
 extern char boot_kstack[], boot_kstack_top[];
 
