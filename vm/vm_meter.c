@@ -8,8 +8,30 @@
 #include <kernel/systm.h>
 #include <vm/vm.h>
 #include <vm/vmmeter.h>
+#include <kernel/sysctl.h>
 
 struct vmmeter vm_cnt;
+
+/* The counters for user space (vmstat, the test runner's leak check). */
+SYSCTL_ULONG(v_page_count, "vm.stats.vm.v_page_count", &vm_cnt.v_page_count,
+    "managed pages");
+SYSCTL_ULONG(v_free_count, "vm.stats.vm.v_free_count", &vm_cnt.v_free_count,
+    "free pages");
+SYSCTL_ULONG(v_wire_count, "vm.stats.vm.v_wire_count", &vm_cnt.v_wire_count,
+    "wired pages");
+SYSCTL_ULONG(v_wire_kmem, "vm.stats.vm.v_wire_kmem",
+    &vm_cnt.v_wire_by_reason[VM_WIRE_KMEM], "pages wired for kernel memory");
+SYSCTL_ULONG(v_wire_pagetable, "vm.stats.vm.v_wire_pagetable",
+    &vm_cnt.v_wire_by_reason[VM_WIRE_PGTABLE], "page-table pages");
+SYSCTL_ULONG(v_wire_kstack, "vm.stats.vm.v_wire_kstack",
+    &vm_cnt.v_wire_by_reason[VM_WIRE_KSTACK], "kernel stack pages");
+SYSCTL_ULONG(v_wire_user, "vm.stats.vm.v_wire_user",
+    &vm_cnt.v_wire_by_reason[VM_WIRE_USER], "pages wired by mlock");
+SYSCTL_ULONG(v_wire_system, "vm.stats.vm.v_wire_system",
+    &vm_cnt.v_wire_by_reason[VM_WIRE_SYSTEM], "pages wired by the kernel "
+    "for a process (vslock)");
+SYSCTL_ULONG(v_wire_device, "vm.stats.vm.v_wire_device",
+    &vm_cnt.v_wire_by_reason[VM_WIRE_DEVICE], "device-pager pages");
 
 const char *const vm_wire_reason_names[VM_WIRE_NREASONS] = {
 	[VM_WIRE_NONE] = "none",

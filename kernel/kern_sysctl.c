@@ -1,0 +1,166 @@
+/*
+ * kern_sysctl.c - sysctl by name (see sysctl.h): the lookup in the set
+ * of declared values, the system calls, and the kernel's own values
+ * (kern.*, hw.*; the VM declares its counters in vm/vm_meter.c).
+ *
+ * __sysctlbyname(name, namelen, old, oldlenp, new, newlen) reads a
+ * value; setting one is EPERM (none is writable yet).  sysctl.next(name)
+ * is how a program lists them all: __sysctl_next(name, namelen, buf,
+ * buflen), a Vise call (FreeBSD walks numeric MIBs instead), gives the
+ * name that follows `name` in sorted order ("" for the first), ENOENT
+ * after the last.
+ */
+#include <sys/errno.h>
+#include <kernel/systm.h>
+#include <kernel/clock.h>
+#include <kernel/proc.h>
+#include <kernel/syscallvar.h>
+#include <kernel/sysctl.h>
+#include <machine/param.h>
+
+SET_DECLARE(set_sysctl, const struct sysctl_oid);
+
+#define SYSCTL_NAMELEN	128
+
+static const struct sysctl_oid *
+sysctl_find(const char *name)
+{
+	const struct sysctl_oid * const *oidp;
+
+	SET_FOREACH(oidp, set_sysctl)
+		if (strcmp((*oidp)->oid_name, name) == 0)
+			return (*oidp);
+	return (NULL);
+}
+
+/* The value of `oid`, its address and size. */
+static const void *
+sysctl_value(const struct sysctl_oid *oid, size_t *lenp)
+{
+	switch (oid->oid_type) {
+	case SYSCTL_TYPE_ULONG:
+		*lenp = sizeof(unsigned long);
+		break;
+	case SYSCTL_TYPE_INT:
+		*lenp = sizeof(int);
+		break;
+	default:
+		*lenp = strlen(oid->oid_arg) + 1;
+		break;
+	}
+	return (oid->oid_arg);
+}
+
+/* kernel_sysctlbyname: see sysctl.h. */
+int
+kernel_sysctlbyname(const char *name, void *old, size_t *oldlenp)
+{
+	const struct sysctl_oid *oid;
+	const void *val;
+	size_t len;
+
+	if ((oid = sysctl_find(name)) == NULL)
+		return (ENOENT);
+	val = sysctl_value(oid, &len);
+	if (old != NULL) {
+		if (*oldlenp < len)
+			return (ENOMEM);
+		memcpy(old, val, len);
+	}
+	*oldlenp = len;
+	return (0);
+}
+
+/* Copy in a sysctl name of namelen bytes (no NUL needed). */
+static int
+sysctl_name_in(const void *uname, size_t namelen, char *name)
+{
+	int error;
+
+	if (namelen >= SYSCTL_NAMELEN)
+		return (ENAMETOOLONG);
+	if ((error = copyin(uname, name, namelen)) != 0)
+		return (error);
+	name[namelen] = '\0';
+	return (0);
+}
+
+/*
+ * sys___sysctlbyname: the value of a name into a user buffer.  The
+ * value is taken into the kernel first, so a counter read is one
+ * moment's value even if the copyout faults and sleeps.
+ */
+int
+sys___sysctlbyname(struct thread *td, syscallarg_t *args,
+    syscallarg_t *retval)
+{
+	char name[SYSCTL_NAMELEN];
+	char val[SYSCTL_NAMELEN];
+	size_t len, ulen;
+	int error;
+
+	(void)td, (void)retval;
+	if ((error = sysctl_name_in((const void *)args[0], args[1], name)) !=
+	    0)
+		return (error);
+	if (args[4] != 0 || args[5] != 0)
+		return (sysctl_find(name) == NULL ? ENOENT : EPERM);
+	if (args[3] == 0)
+		return (EINVAL);
+	if ((error = copyin((void *)args[3], &ulen, sizeof(ulen))) != 0)
+		return (error);
+	len = sizeof(val);
+	if ((error = kernel_sysctlbyname(name, val, &len)) != 0)
+		return (error);
+	if (args[2] != 0) {
+		if (ulen < len)
+			return (ENOMEM);
+		if ((error = copyout(val, (void *)args[2], len)) != 0)
+			return (error);
+	}
+	return (copyout(&len, (void *)args[3], sizeof(len)));
+}
+
+/* sys___sysctl_next: the name after args[0] in sorted order. */
+int
+sys___sysctl_next(struct thread *td, syscallarg_t *args,
+    syscallarg_t *retval)
+{
+	const struct sysctl_oid * const *oidp;
+	const char *best = NULL;
+	char name[SYSCTL_NAMELEN];
+	size_t len;
+	int error;
+
+	(void)td, (void)retval;
+	if ((error = sysctl_name_in((const void *)args[0], args[1], name)) !=
+	    0)
+		return (error);
+	SET_FOREACH(oidp, set_sysctl)
+		if (strcmp((*oidp)->oid_name, name) > 0 &&
+		    (best == NULL || strcmp((*oidp)->oid_name, best) < 0))
+			best = (*oidp)->oid_name;
+	if (best == NULL)
+		return (ENOENT);
+	len = strlen(best) + 1;
+	if (args[3] < len)
+		return (ENOMEM);
+	return (copyout(best, (void *)args[2], len));
+}
+
+/* The kernel's own. */
+static const char ostype[] = "Vise";
+static const char osrelease[] = "0.5";
+#ifdef __x86_64__
+static const char machine[] = "amd64";
+#else
+static const char machine[] = "i386";
+#endif
+static const int hz = HZ;
+static const int pagesize = PAGE_SIZE;
+
+SYSCTL_STRING(kern_ostype, "kern.ostype", ostype, "operating system");
+SYSCTL_STRING(kern_osrelease, "kern.osrelease", osrelease, "release");
+SYSCTL_STRING(hw_machine, "hw.machine", machine, "machine class");
+SYSCTL_INT(kern_hz, "kern.hz", &hz, "clock interrupts per second");
+SYSCTL_INT(hw_pagesize, "hw.pagesize", &pagesize, "page size in bytes");

@@ -1,0 +1,50 @@
+/*
+ * sysctl.h - named kernel values readable from user space with
+ * sysctlbyname(3) (kernel/kern_sysctl.c).
+ *
+ * Each value is declared where it lives, with one of the macros below;
+ * they collect into a linker set, so there is no central table to
+ * edit.  Names follow FreeBSD's ("vm.stats.vm.v_free_count").  All are
+ * read-only for now.
+ */
+#ifndef _KERNEL_SYSCTL_H_
+#define _KERNEL_SYSCTL_H_
+
+#include <sys/cdefs.h>
+#include <sys/linker_set.h>
+
+enum sysctl_type {
+	SYSCTL_TYPE_ULONG,	/* an unsigned long */
+	SYSCTL_TYPE_INT,	/* an int */
+	SYSCTL_TYPE_STRING,	/* a NUL-terminated string */
+};
+
+struct sysctl_oid {
+	const char	*oid_name;	/* the full dotted name */
+	enum sysctl_type oid_type;
+	const void	*oid_arg;	/* the variable */
+	const char	*oid_descr;
+};
+
+#define SYSCTL_OID(id, name, type, ptr, descr)				\
+	static const struct sysctl_oid __CONCAT(sysctl_, id) = {	\
+		(name), (type), (ptr), (descr)				\
+	};								\
+	DATA_SET(set_sysctl, __CONCAT(sysctl_, id))
+
+/* SYSCTL_ULONG(id, "a.b.c", &var, "what it is"); likewise INT, STRING. */
+#define SYSCTL_ULONG(id, name, ptr, descr)				\
+	SYSCTL_OID(id, name, SYSCTL_TYPE_ULONG, ptr, descr)
+#define SYSCTL_INT(id, name, ptr, descr)				\
+	SYSCTL_OID(id, name, SYSCTL_TYPE_INT, ptr, descr)
+#define SYSCTL_STRING(id, name, str, descr)				\
+	SYSCTL_OID(id, name, SYSCTL_TYPE_STRING, str, descr)
+
+/*
+ * kernel_sysctlbyname: the value of `name` into `old` (at most *oldlenp
+ * bytes; *oldlenp gets the size, also when old is NULL).  ENOENT,
+ * ENOMEM (the buffer is too small: it gets nothing).  Any context.
+ */
+int	kernel_sysctlbyname(const char *name, void *old, size_t *oldlenp);
+
+#endif /* !_KERNEL_SYSCTL_H_ */
