@@ -18,6 +18,7 @@
 #include <kernel/systm.h>
 #include <sys/queue.h>
 #include <vm/vm.h>
+#include <machine/proc.h>
 
 struct filedesc;
 struct proc;
@@ -60,6 +61,7 @@ struct thread {
 	void		(*td_func)(void *);	/* (c) a kernel thread's body */
 	void		*td_arg;		/* (c) and its argument */
 	char		td_name[TD_NAMELEN];	/* (c) */
+	struct mdthread	td_md;			/* machine-dependent part */
 };
 
 #define TDF_TIMEDOUT	0x01	/* the sleep ended by its timeout */

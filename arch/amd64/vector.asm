@@ -11,11 +11,17 @@
 ; (TSS rsp0).  The kernel does not use the GS base, so there is no
 ; swapgs: with one CPU, syscall_entry finds the kernel stack in a plain
 ; variable.  SMP would need per-CPU data behind GS, and swapgs here.
+;
+; alltraps closes the SMAP window (EFLAGS.AC, arch/x86/x86_smap.c):
+; user code may set AC, and a fault inside copy_user comes with it set;
+; iretq restores what the interrupted code had.  syscall clears AC by
+; SFMASK.
 
 bits 64
 %define PTRSIZE_DIRECTIVE dq
 
 section .text
+%include "smap.inc"
 extern trap
 extern syscall
 extern fork_exit
@@ -42,6 +48,7 @@ alltraps:
 	push	rbx
 	push	rax
 	cld
+	SMAP_CLAC
 	mov	rdi, rsp
 	call	trap
 global doreti

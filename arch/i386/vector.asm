@@ -6,6 +6,10 @@
 ; holds a struct trapframe (machine/frame.h), loads the kernel's data
 ; segments, calls trap(frame), restores and returns with iret.  System
 ; calls come the same way (int $0x80, vector T_SYSCALL, a ring-3 gate).
+;
+; alltraps closes the SMAP window (EFLAGS.AC, arch/x86/x86_smap.c):
+; user code may set AC, and a fault inside copy_user comes with it set;
+; iretd restores what the interrupted code had.
 
 bits 32
 %define PTRSIZE_DIRECTIVE dd
@@ -13,6 +17,7 @@ bits 32
 GSEL_KDATA	equ 0x10
 
 section .text
+%include "smap.inc"
 extern trap
 extern fork_exit
 alltraps:
@@ -25,6 +30,7 @@ alltraps:
 	mov	ds, ax
 	mov	es, ax
 	cld
+	SMAP_CLAC
 	push	esp			; the trap frame
 	call	trap
 	add	esp, 4

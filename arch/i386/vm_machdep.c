@@ -1,8 +1,9 @@
 /*
  * vm_machdep.c - i386 thread and system call pieces: the first frame on
  * a new kernel or user thread's stack (see cpu_switch in swtch.asm),
- * the kernel stack for entries from user mode, and where system call
- * arguments and results are in a trapframe.
+ * the kernel stack for entries from user mode, the x87/SSE registers
+ * of user threads (arch/x86/fpu.c), and where system call arguments
+ * and results are in a trapframe.
  */
 #include <kernel/systm.h>
 #include <kernel/kthread.h>
@@ -12,6 +13,7 @@
 #include <machine/frame.h>
 #include <machine/segments.h>
 #include <x86/cpufunc.h>
+#include <x86/fpu.h>
 #include <x86/x86_var.h>
 
 /*
@@ -74,11 +76,13 @@ cpu_thread_set_user(struct thread *td, vm_offset_t entry, vm_offset_t sp)
 	memset(sf, 0, sizeof(*sf));
 	sf->sf_eip = (uintptr_t)fork_trampoline;
 	td->td_sp = (uintptr_t)sf;
+	fpu_thread_init(td);
 }
 
 /*
  * cpu_fork: see kernel/proc.h.  The child's frame is the parent's, so
- * it resumes after the same system call, with the result 0.
+ * it resumes after the same system call, with the result 0 and the
+ * parent's x87/SSE registers.
  */
 void
 cpu_fork(struct thread *td, const struct trapframe *tf)
@@ -87,23 +91,26 @@ cpu_fork(struct thread *td, const struct trapframe *tf)
 	*td->td_frame = *tf;
 	td->td_frame->tf_eax = 0;
 	td->td_frame->tf_eflags &= ~PSL_C;
+	fpu_fork(td);
 }
 
 /*
  * cpu_switchin: see kernel/proc.h.  The CPU pushes esp and ss only when
  * it comes from user mode, so the trapframe of a user thread ends at the
- * stack's top, where esp0 points.
+ * stack's top, where esp0 points.  Also the x87/SSE registers.
  */
 void
 cpu_switchin(struct thread *td)
 {
 	x86_set_kstack((td->td_kstack + td->td_kstack_size) & ~(uintptr_t)15);
+	fpu_switch(td);
 }
 
 /*
  * cpu_exec_setregs: see kernel/exec.h.  Called from execve, whose
  * frame this is: it stays a system call's frame (the way back is the
- * system call's), only the registers change.
+ * system call's), only the registers change; the x87/SSE ones
+ * become fninit's.
  */
 void
 cpu_exec_setregs(struct thread *td, vm_offset_t entry, vm_offset_t sp)
@@ -118,6 +125,7 @@ cpu_exec_setregs(struct thread *td, vm_offset_t entry, vm_offset_t sp)
 	tf->tf_esp = sp;
 	tf->tf_ss = GSEL_UDATA | SEL_UPL;
 	tf->tf_trapno = T_SYSCALL;
+	fpu_exec(td);
 }
 
 /* cpu_syscall_fetch: see kernel/syscallvar.h. */

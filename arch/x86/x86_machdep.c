@@ -15,6 +15,8 @@
 #include <x86/cpufunc.h>
 #include <x86/console.h>
 #include <x86/acpi.h>
+#include <x86/fpu.h>
+#include <x86/smap.h>
 #include <x86/x86_var.h>
 
 #ifdef __x86_64__
@@ -150,6 +152,8 @@ x86_boot(uint32_t magic, uint32_t mbi_pa)
 	screen_cons_init();
 
 	cpu_init_tables();
+	fpu_init();
+	smap_init();
 	i8259_init();
 	i8254_init(HZ);
 	enable_intr();

@@ -16,6 +16,7 @@
  */
 #include <kernel/systm.h>
 #include <kernel/ktest.h>
+#include <kernel/machdep.h>
 #include <vm/vm.h>
 #include <vm/vm_page.h>
 #include <vm/vmmeter.h>
@@ -23,7 +24,6 @@
 #include <vm/pmap.h>
 #include <machine/vmparam.h>
 #include <x86/pv.h>
-#include <x86/trap_catch.h>
 #include <x86/x86_var.h>
 #include "ktest_vm.h"
 
@@ -113,33 +113,39 @@ page_unmanage(vm_page_t m)
 
 /*
  * Store `val` at `p` with `pmap` active; true if the store faulted (and
- * so did nothing).  Ring 0 may touch user pages: SMAP is off.
+ * so did nothing).  Through copyout, the kernel's one way into user
+ * pages (SMAP), with interrupts off so that no switch changes the
+ * address space in between.  The test runs in proc0, which has no
+ * address space for vm_fault, so a fault is EFAULT.
  */
 static bool
 store_faults(pmap_t pmap, volatile uint8_t *p, uint8_t val)
 {
-	struct trap_catch tc = { .tc_trapno = T_PAGEFLT };
+	unsigned long s;
+	int error;
 
-	tc.tc_resume = (uintptr_t)&&resume;
+	s = intr_disable();
 	pmap_activate(pmap);
-	trap_catch_arm(&tc);
-	__asm__ goto("movb %0, (%1)" : : "q"(val), "r"(p) : "memory" : resume);
-resume:
-	trap_catch_disarm();
+	error = copyout(&val, (void *)(uintptr_t)p, 1);
 	pmap_activate(kernel_pmap);
-	return (tc.tc_count != 0);
+	intr_restore(s);
+	return (error != 0);
 }
 
-/* Read a byte at `p` with `pmap` active. */
-static uint8_t
+/* Read a byte at `p` with `pmap` active, as above; -1 if that faulted. */
+static int
 load_through(pmap_t pmap, volatile uint8_t *p)
 {
+	unsigned long s;
 	uint8_t val;
+	int error;
 
+	s = intr_disable();
 	pmap_activate(pmap);
-	val = *p;
+	error = copyin((const void *)(uintptr_t)p, &val, 1);
 	pmap_activate(kernel_pmap);
-	return (val);
+	intr_restore(s);
+	return (error != 0 ? -1 : val);
 }
 
 KTEST(pmap_enter_extract_protect_remove_counts)

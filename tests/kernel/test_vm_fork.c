@@ -7,6 +7,7 @@
  */
 #include <kernel/systm.h>
 #include <kernel/ktest.h>
+#include <kernel/machdep.h>
 #include <vm/vm.h>
 #include <vm/vm_page.h>
 #include <vm/vmmeter.h>
@@ -38,22 +39,34 @@ counts_now(void)
 	    (now).free, (base).free, (now).wired, (base).wired,		\
 	    (now).pgtable, (base).pgtable, (now).objects, (base).objects)
 
-/* Fault `va` in for `access`, then read or write it through `vm`. */
+/*
+ * Fault `va` in for `access`, then read or write it through `vm`: by
+ * copyin/copyout (the kernel's one way into user pages, SMAP), with
+ * interrupts off so that no switch changes the address space in
+ * between.
+ */
 static int
 uaccess(struct vmspace *vm, vm_offset_t va, vm_prot_t access, int value)
 {
-	volatile uint8_t *p = (volatile uint8_t *)va;
-	int rv, got = -1;
+	uint8_t byte = (uint8_t)value;
+	unsigned long s;
+	int rv, error, got = -1;
 
 	rv = vm_fault(&vm->vm_map, va, access, VM_FAULT_NORMAL);
 	if (rv != KERN_SUCCESS)
 		return (-1000 - rv);
+	s = intr_disable();
 	pmap_activate(&vm->vm_pmap);
 	if ((access & VM_PROT_WRITE) != 0)
-		*p = (uint8_t)value;
+		error = copyout(&byte, (void *)va, 1);
 	else
-		got = *p;
+		error = copyin((const void *)va, &byte, 1);
 	pmap_activate(kernel_pmap);
+	intr_restore(s);
+	if (error != 0)
+		return (-2000 - error);
+	if ((access & VM_PROT_WRITE) == 0)
+		got = byte;
 	return (got);
 }
 

@@ -10,6 +10,7 @@
  */
 #include <kernel/systm.h>
 #include <kernel/ktest.h>
+#include <kernel/machdep.h>
 #include <vm/vm.h>
 #include <vm/vm_page.h>
 #include <vm/vmmeter.h>
@@ -56,20 +57,28 @@ map_check(vm_map_t map)
 	return (problems);
 }
 
-/* Read or write a byte at `va` through the address space `vm`. */
+/*
+ * Read or write a byte at `va` through the address space `vm`: by
+ * copyin/copyout (the kernel's one way into user pages, SMAP), with
+ * interrupts off so that no switch changes the address space in
+ * between.  -1 for a write, or if the access faulted.
+ */
 static int
 uaccess(struct vmspace *vm, vm_offset_t va, bool write, int value)
 {
-	volatile uint8_t *p = (volatile uint8_t *)va;
-	int got = -1;
+	uint8_t byte = (uint8_t)value;
+	unsigned long s;
+	int error;
 
+	s = intr_disable();
 	pmap_activate(&vm->vm_pmap);
 	if (write)
-		*p = (uint8_t)value;
+		error = copyout(&byte, (void *)va, 1);
 	else
-		got = *p;
+		error = copyin((const void *)va, &byte, 1);
 	pmap_activate(kernel_pmap);
-	return (got);
+	intr_restore(s);
+	return (write || error != 0 ? -1 : byte);
 }
 
 static int

@@ -152,6 +152,12 @@ read_flags(void)
 }
 
 static inline void
+load_cr0(unsigned long val)
+{
+	__asm__ volatile("mov %0, %%cr0" : : "r"(val) : "memory");
+}
+
+static inline void
 load_cr3(unsigned long pa)
 {
 	__asm__ volatile("mov %0, %%cr3" : : "r"(pa) : "memory");
@@ -197,7 +203,16 @@ wrmsr(uint32_t msr, uint64_t val)
 #define MSR_STAR	0xc0000081	/* syscall and sysret selectors */
 #define MSR_LSTAR	0xc0000082	/* syscall entry, 64-bit mode */
 #define MSR_SFMASK	0xc0000084	/* rflags bits syscall clears */
+#define CR0_MP	0x00000002	/* wait/fwait honour TS */
+#define CR0_EM	0x00000004	/* x87 instructions trap (#NM): emulation */
+#define CR0_TS	0x00000008	/* task switched: FPU instructions trap */
+#define CR0_NE	0x00000020	/* x87 errors as #MF, not the old IRQ 13 */
 #define CR0_WP	0x00010000	/* supervisor writes honour read-only PTEs */
 #define CR4_PGE	0x00000080	/* global pages */
+#define CR4_OSFXSR	0x00000200	/* fxsave/fxrstor and SSE allowed */
+#define CR4_OSXMMEXCPT	0x00000400	/* SIMD FP errors as #XM, not #UD */
+#define CR4_SMEP	0x00100000	/* ring 0 cannot execute user pages */
+#define CR4_SMAP	0x00200000	/* ring 0 cannot access user pages
+					   unless EFLAGS.AC is set */
 
 #endif /* !_X86_CPUFUNC_H_ */
