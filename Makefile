@@ -129,7 +129,7 @@ test-host: $(HOST_TESTS)
 	sh scripts/run-host-tests $(HOST_TESTS)
 
 # Used by scripts/test-all: build everything one ARCH's boots need.
-test-arch: $(KERNEL) $(EXECTEST) $(USER_BINS)
+test-arch: $(KERNEL) $(EXECTEST) $(USER_BINS) $(TEST_BINS)
 
 clean:
 	rm -rf build

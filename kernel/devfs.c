@@ -134,9 +134,7 @@ devnode_stat(struct file *fp, struct stat *sb)
 static int
 devdir_getdents(struct file *fp, void *ubuf, size_t len, size_t *done)
 {
-	struct dirent d;
 	const char *name;
-	size_t namlen, reclen;
 	int error, i;
 
 	*done = 0;
@@ -146,21 +144,13 @@ devdir_getdents(struct file *fp, void *ubuf, size_t len, size_t *done)
 			return (0);
 		name = fp->f_offset == 0 ? "." : fp->f_offset == 1 ? ".." :
 		    devnodes[i].dn_name;
-		namlen = strlen(name);
-		reclen = (offsetof(struct dirent, d_name) + namlen + 1 + 7) &
-		    ~(size_t)7;
-		if (reclen > len - *done)
+		error = dirent_copyout(ubuf, len, done, i >= 0 ?
+		    (uint64_t)i + 3 : DEVFS_ROOT_INO, fp->f_offset + 1,
+		    i >= 0 ? DT_CHR : DT_DIR, name);
+		if (error == ENOSPC)	/* full; EINVAL if not even one fits */
 			return (*done == 0 ? EINVAL : 0);
-		memset(&d, 0, sizeof(d));
-		d.d_fileno = i >= 0 ? (uint64_t)i + 3 : DEVFS_ROOT_INO;
-		d.d_off = fp->f_offset + 1;
-		d.d_reclen = (uint16_t)reclen;
-		d.d_type = i >= 0 ? DT_CHR : DT_DIR;
-		d.d_namlen = (uint16_t)namlen;
-		memcpy(d.d_name, name, namlen + 1);
-		if ((error = copyout(&d, (char *)ubuf + *done, reclen)) != 0)
+		if (error != 0)
 			return (error);
-		*done += reclen;
 	}
 }
 
@@ -170,22 +160,27 @@ static const struct fileops devdir_ops = {
 	.fo_seekable = true,
 };
 
-/* The node called `name` ("" : /dev itself, NULL returned). */
+/*
+ * The node called `name` (NULL for "": /dev itself).  Only the first
+ * component is a device; more after it ("null/x") is ENOTDIR.
+ */
 static int
 devfs_find(const char *name, const struct devnode **dnp)
 {
-	size_t len = strlen(name);
+	size_t len = strcspn(name, "/");
+	const char *rest = name + len;
 	unsigned i;
 
-	while (len > 0 && name[len - 1] == '/')
-		len--;
 	*dnp = NULL;
 	if (len == 0)
 		return (0);
+	while (*rest == '/')
+		rest++;
 	for (i = 0; i < nitems(devnodes); i++)
 		if (strlen(devnodes[i].dn_name) == len &&
 		    strncmp(devnodes[i].dn_name, name, len) == 0) {
-			if (name[len] == '/')
+			/* "null/" is a directory lookup too. */
+			if (*rest != '\0' || name[len] == '/')
 				return (ENOTDIR);
 			*dnp = &devnodes[i];
 			return (0);

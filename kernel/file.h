@@ -30,8 +30,9 @@ struct thread;
  * EFAULT on a bad buffer) at the file's offset, advance it, and set
  * *done; 0 or an errno value (a short count is no error).  stat fills
  * *sb.  getdents: directory records (struct dirent) into `ubuf`.  close:
- * the last reference went.  A NULL operation is EBADF (read, write) or
- * ENOTDIR (getdents); seekable says whether lseek works (else ESPIPE).
+ * the last reference went.  A NULL operation is EBADF (read, write;
+ * EISDIR for read on a directory: a file with getdents) or ENOTDIR
+ * (getdents); seekable says whether lseek works (else ESPIPE).
  */
 struct fileops {
 	int	(*fo_read)(struct file *fp, void *ubuf, size_t len,
@@ -98,6 +99,15 @@ void	fdcloseexec(struct filedesc *fdp);
  */
 int	vfs_open(const char *path, int flags, struct file **fpp);
 int	vfs_stat(const char *path, bool nofollow, struct stat *sb);
+
+/*
+ * dirent_copyout: append one struct dirent record (fileno, the offset
+ * of the next record, DT_* type, name) to the user buffer `ubuf` of
+ * `len` bytes, `*done` of which are used, and advance *done.  Returns
+ * 0, EFAULT, or ENOSPC when the record does not fit (nothing written).
+ */
+int	dirent_copyout(void *ubuf, size_t len, size_t *done, uint64_t fileno,
+	    __off_t next, int type, const char *name);
 
 /* devfs (kernel/devfs.c): open /dev/<name>; stat of /dev and its nodes. */
 int	devfs_open(const char *name, int flags, struct file **fpp);

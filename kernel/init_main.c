@@ -93,7 +93,7 @@ mi_startup(void)
 		printf("test=%s: unknown test suite (known: kernel)\n", test);
 		cpu_poweroff(SHUTDOWN_FAIL);
 	}
-	printf("Nothing to run yet: user mode comes later. "
+	printf("No init to run yet (/sbin/init and the shell are next). "
 	    "Idling (in QEMU, Ctrl-A X quits).\n");
 	for (;;)
 		cpu_idle();

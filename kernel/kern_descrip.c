@@ -150,6 +150,32 @@ fdcloseexec(struct filedesc *fdp)
 			fdclose(fdp, fd);
 }
 
+/* dirent_copyout: see file.h.  Records are 8-byte aligned. */
+int
+dirent_copyout(void *ubuf, size_t len, size_t *done, uint64_t fileno,
+    __off_t next, int type, const char *name)
+{
+	struct dirent d;
+	size_t namlen = strlen(name), reclen;
+	int error;
+
+	reclen = (offsetof(struct dirent, d_name) + namlen + 1 + 7) &
+	    ~(size_t)7;
+	if (reclen > len - *done)
+		return (ENOSPC);
+	memset(&d, 0, sizeof(d));
+	d.d_fileno = fileno;
+	d.d_off = next;
+	d.d_reclen = (uint16_t)reclen;
+	d.d_type = (uint8_t)type;
+	d.d_namlen = (uint16_t)namlen;
+	memcpy(d.d_name, name, namlen + 1);
+	if ((error = copyout(&d, (char *)ubuf + *done, reclen)) != 0)
+		return (error);
+	*done += reclen;
+	return (0);
+}
+
 /* Whether `fd` is an open descriptor of curthread's process. */
 static struct filedesc *
 fd_table(struct thread *td, int fd)

@@ -142,3 +142,17 @@ strrchr(const char *s, int c)
 	} while (*s++ != '\0');
 	return ((char *)(uintptr_t)last);
 }
+
+/* strcspn: the length of the start of `s` with no byte from `reject`. */
+size_t
+strcspn(const char *s, const char *reject)
+{
+	size_t n;
+	const char *r;
+
+	for (n = 0; s[n] != '\0'; n++)
+		for (r = reject; *r != '\0'; r++)
+			if (s[n] == *r)
+				return (n);
+	return (n);
+}

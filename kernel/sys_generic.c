@@ -29,8 +29,10 @@ sys_read(struct thread *td, syscallarg_t *args, syscallarg_t *retval)
 		return (EINVAL);
 	if ((error = fget(td, (int)args[0], &fp)) != 0)
 		return (error);
-	if ((fp->f_flag & O_ACCMODE) == O_WRONLY || fp->f_ops->fo_read == NULL)
+	if ((fp->f_flag & O_ACCMODE) == O_WRONLY)
 		error = EBADF;
+	else if (fp->f_ops->fo_read == NULL)
+		error = fp->f_ops->fo_getdents != NULL ? EISDIR : EBADF;
 	else
 		error = fp->f_ops->fo_read(fp, (void *)args[1], args[2], &done);
 	fdrop(fp);
@@ -107,6 +109,10 @@ sys_lseek(struct thread *td, syscallarg_t *args, syscallarg_t *retval)
 	}
 	fp->f_offset = base + off;
 	retval[0] = (syscallarg_t)fp->f_offset;
+	/* A 32-bit machine returns the 64-bit offset in two registers. */
+	if (sizeof(syscallarg_t) < sizeof(fp->f_offset))
+		retval[1] = (syscallarg_t)((uint64_t)fp->f_offset >>
+		    (4 * sizeof(syscallarg_t)) >> (4 * sizeof(syscallarg_t)));
 	fdrop(fp);
 	return (0);
 }

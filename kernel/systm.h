@@ -56,6 +56,7 @@ char	*strchr(const char *s, int c);
 char	*strstr(const char *haystack, const char *needle);
 size_t	strlcpy(char *dst, const char *src, size_t size);
 char	*strrchr(const char *s, int c);
+size_t	strcspn(const char *s, const char *reject);
 
 /*
  * Copying between the kernel and curthread's user address space

@@ -74,9 +74,7 @@ static int
 initrd_dir_getdents(struct file *fp, void *ubuf, size_t len, size_t *done)
 {
 	const struct initrd_node *dir = fp->f_data, *n;
-	struct dirent d;
 	const char *name;
-	size_t namlen, reclen;
 	int error;
 
 	*done = 0;
@@ -91,25 +89,13 @@ initrd_dir_getdents(struct file *fp, void *ubuf, size_t len, size_t *done)
 				return (0);
 			name = initrd_name(n);
 		}
-		namlen = strlen(name);
-		reclen = (offsetof(struct dirent, d_name) + namlen + 1 + 7) &
-		    ~(size_t)7;
-		if (reclen > len - *done) {
-			/* Not even one record fits: the buffer is too small. */
+		error = dirent_copyout(ubuf, len, done, initrd_ino(n),
+		    fp->f_offset + 1, initrd_is_dir(n) ? DT_DIR :
+		    initrd_is_symlink(n) ? DT_LNK : DT_REG, name);
+		if (error == ENOSPC)	/* full; EINVAL if not even one fits */
 			return (*done == 0 ? EINVAL : 0);
-		}
-		memset(&d, 0, sizeof(d));
-		d.d_fileno = initrd_ino(n);
-		d.d_off = fp->f_offset + 1;
-		d.d_reclen = (uint16_t)reclen;
-		d.d_type = initrd_is_dir(n) ? DT_DIR :
-		    initrd_is_symlink(n) ? DT_LNK : DT_REG;
-		d.d_namlen = (uint16_t)namlen;
-		memcpy(d.d_name, name, namlen + 1);
-		error = copyout(&d, (char *)ubuf + *done, reclen);
 		if (error != 0)
 			return (error);
-		*done += reclen;
 	}
 }
 

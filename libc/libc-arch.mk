@@ -16,16 +16,15 @@ LIBC_A		:= $(LIBC_BUILD)/libc.a
 LIBC_CRT0	:= $(LIBC_BUILD)/crt0.o
 
 # Code generation for user space, shared with the programs (user.mk):
-# not position-independent (programs are static, linked at 0x400000);
-# -mgeneral-regs-only because the kernel neither enables SSE nor saves
-# FPU/SSE registers across a switch yet: gcc would use SSE for copies
-# and zeroing on amd64, which traps (#UD) with CR4.OSFXSR clear.  Drop
-# it once the kernel keeps that state per thread.
+# not position-independent (programs are static, linked at 0x400000).
+# The x87 and SSE registers are the program's (the kernel keeps them
+# per thread, arch/x86/fpu.c), so libc and programs use them freely:
+# SSE2 on amd64 (gcc's baseline), the x87 on i386 (i686 has no SSE).
+# AVX is not enabled (no xsave), so no -march that implies it.
 USER_MFLAGS_amd64 := -m64
 USER_MFLAGS_i386  := -m32 -march=i686
 USER_CODEFLAGS	:= $(USER_MFLAGS_$(ARCH)) -fno-pic -fno-pie \
-		   -mgeneral-regs-only -fno-asynchronous-unwind-tables \
-		   -O2 -g
+		   -fno-asynchronous-unwind-tables -O2 -g
 USER_LIBGCC	:= $(shell $(CC) $(USER_MFLAGS_$(ARCH)) \
 		   -print-libgcc-file-name)
 

@@ -3,9 +3,11 @@
 # libc/libc-arch.mk (libc.a and crt0.o for an ARCH).
 #
 # LIBC_MI_SRCS is the machine-independent C that the host tests build:
-# the string, ctype and stdlib core, and stdio with exit(), which reach
-# the kernel only through the stubs __sys_write, __sys_read,
-# __sys_open, __sys_close and __sys_exit (the host tests fake those).
+# the string, ctype and stdlib core, stdio with exit(), and the
+# directory functions, which reach the kernel only through the stubs
+# __sys_write, __sys_read, __sys_open, __sys_close, __sys_exit,
+# __sys_fstat, __sys_getdirentries and __sys_lseek (the host tests fake
+# those).
 # LIBC_SYS_SRCS is the rest of the C, which only makes sense on Vise:
 # the other system-call wrappers, start-up, the heap's memory.
 # libc-arch.mk adds the assembly: crt0 and the stubs.
@@ -13,6 +15,7 @@
 LIBC_MI_SRCS	:= \
 	libc/ctype/ctype.c \
 	libc/gen/errno.c libc/gen/sysconf.c \
+	libc/gen/opendir.c libc/gen/readdir.c libc/gen/closedir.c \
 	libc/stdio/format.c libc/stdio/snprintf.c \
 	libc/stdio/stdstreams.c libc/stdio/makebuf.c libc/stdio/streamalloc.c \
 	libc/stdio/fflush.c libc/stdio/swrite.c libc/stdio/refill.c \
@@ -38,7 +41,9 @@ LIBC_SYS_SRCS	:= \
 	libc/gen/execv.c libc/gen/libc_start.c \
 	libc/stdlib/morecore.c \
 	libc/sys/execve.c libc/sys/fork.c libc/sys/getpid.c libc/sys/mmap.c \
-	libc/sys/wait.c libc/sys/write.c
+	libc/sys/wait.c libc/sys/write.c libc/sys/read.c libc/sys/open.c \
+	libc/sys/close.c libc/sys/dup.c libc/sys/fcntl.c libc/sys/lseek.c \
+	libc/sys/pipe.c libc/sys/stat.c libc/sys/getdirentries.c
 
 # Our headers only, then the compiler's freestanding ones (stddef.h,
 # stdint.h, stdarg.h, stdbool.h); include/ for the ABI headers shared

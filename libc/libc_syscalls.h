@@ -13,15 +13,16 @@
  *
  * Integer arguments are declared long, so the compiler passes them
  * sign-extended to the full register: the kernel reads whole registers.
- * Stubs for system calls that the kernel does not have yet (read,
- * open, close) are declared because stdio is written against them;
- * a program that uses fgetc or fopen links once they are in
- * syscalls.def.
+ * A 64-bit result (lseek's off_t) comes back in edx:eax on i386, which
+ * is where the C ABI returns an off_t; the kernel sets edx to the high
+ * half (0 when it does not set it), and an error makes both -1.
  */
 #ifndef _LIBC_SYSCALLS_H_
 #define _LIBC_SYSCALLS_H_
 
 #include <sys/types.h>
+
+struct stat;
 
 void	__sys_exit(long status);
 pid_t	__sys_fork(void);
@@ -35,9 +36,17 @@ int	__sys_munmap(void *addr, size_t len);
 void	*__sys_mmap(void *addr, size_t len, long prot, long flags, long fd,
 	    long offset);
 
-/* Not in syscalls.def yet. */
+/* Descriptors and files. */
 ssize_t	__sys_read(long fd, void *buf, size_t len);
 int	__sys_open(const char *path, long flags, long mode);
 int	__sys_close(long fd);
+int	__sys_dup(long fd);
+int	__sys_dup2(long from, long to);
+int	__sys_fcntl(long fd, long cmd, long arg);
+off_t	__sys_lseek(long fd, long offset, long whence);
+int	__sys_pipe2(int fds[2], long flags);
+int	__sys_fstat(long fd, struct stat *sb);
+int	__sys_fstatat(long fd, const char *path, struct stat *sb, long flags);
+ssize_t	__sys_getdirentries(long fd, char *buf, size_t len, off_t *basep);
 
 #endif /* !_LIBC_SYSCALLS_H_ */

@@ -13,18 +13,27 @@
 # $(BUILD)/extra/<name> (issue 5: students' lab programs, outside test
 # suites).  Those are compiled without -Werror: they are not ours.
 #
-# USER_BINS and EXTRA_BINS list the executables, for the image.
+# Test programs that run inside Vise are tests/user/<name>.c, one file
+# each, named in TEST_PROGS and built (with -Werror) into
+# $(BUILD)/tests/user/<name>; scripts/test-all puts them in the self
+# tests' initrd as /ktest/tests/<name>.
+#
+# USER_BINS, EXTRA_BINS and TEST_BINS list the executables, for the
+# image.
 
 include libc/libc-arch.mk
 
-USER_PROGS	:= hello
+USER_PROGS	:= hello cat echo true false ls
 EXTRA_PROGS	?=
+TEST_PROGS	:= fd_test
 
 USER_BUILD	:= $(BUILD)/user
 EXTRA_BUILD	:= $(BUILD)/extra
 USER_BINS	:= $(addprefix $(USER_BUILD)/,$(USER_PROGS))
 EXTRA_SRCS	:= $(if $(EXTRA_PROGS),$(wildcard $(EXTRA_PROGS)/*.c))
 EXTRA_BINS	:= $(patsubst %.c,$(EXTRA_BUILD)/%,$(notdir $(EXTRA_SRCS)))
+TEST_BUILD	:= $(BUILD)/tests/user
+TEST_BINS	:= $(addprefix $(TEST_BUILD)/,$(TEST_PROGS))
 
 ifneq ($(EXTRA_PROGS),)
 ifeq ($(EXTRA_SRCS),)
@@ -46,7 +55,7 @@ USER_LDFLAGS	:= $(ARCH_LDFLAGS) -static -nostdlib -T user/user.ld \
 		   -z max-page-size=4096 -z noexecstack --build-id=none
 
 .PHONY: user
-user: $(USER_BINS) $(EXTRA_BINS)
+user: $(USER_BINS) $(EXTRA_BINS) $(TEST_BINS)
 
 user_objs = $(patsubst %.c,$(USER_BUILD)/obj/%.o,user/bin/$(1).c $($(1)_SRCS))
 
@@ -76,5 +85,10 @@ $(EXTRA_BINS): $(EXTRA_BUILD)/%: $(EXTRA_BUILD)/obj/%.o $(LIBC_CRT0) \
     $(LIBC_A) user/user.ld
 	$(call user_link,$<)
 
+$(TEST_BINS): $(TEST_BUILD)/%: $(USER_BUILD)/obj/tests/user/%.o \
+    $(LIBC_CRT0) $(LIBC_A) user/user.ld
+	$(call user_link,$<)
+
 -include $(foreach p,$(USER_PROGS),$(patsubst %.o,%.d,$(call user_objs,$(p)))) \
+	 $(patsubst %,$(USER_BUILD)/obj/tests/user/%.d,$(TEST_PROGS)) \
 	 $(patsubst $(EXTRA_BUILD)/%,$(EXTRA_BUILD)/obj/%.d,$(EXTRA_BINS))

@@ -3,13 +3,14 @@
  * system configuration.
  *
  * Declares only what libc has: each system call appears here together
- * with its wrapper, once the kernel provides it (read, close, dup, ...
- * come with the descriptor layer).
+ * with its wrapper, once the kernel provides it.  SEEK_SET, SEEK_CUR
+ * and SEEK_END are the kernel's, from <sys/_stat.h>.
  */
 #ifndef _UNISTD_H_
 #define _UNISTD_H_
 
 #include <sys/types.h>
+#include <sys/_stat.h>
 
 #define __need_NULL
 #include <stddef.h>
@@ -44,12 +45,19 @@
 extern char **environ;
 
 void	 _exit(int) __attribute__((__noreturn__));
+int	 close(int);
+int	 dup(int);
+int	 dup2(int, int);
 int	 execv(const char *, char *const[]);
 int	 execve(const char *, char *const[], char *const[]);
 pid_t	 fork(void);
 pid_t	 getpid(void);
 pid_t	 getppid(void);
 int	 getpagesize(void);
+off_t	 lseek(int, off_t, int);
+int	 pipe(int[2]);
+int	 pipe2(int[2], int);
+ssize_t	 read(int, void *, size_t);
 long	 sysconf(int);
 ssize_t	 write(int, const void *, size_t);
 

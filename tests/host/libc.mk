@@ -21,7 +21,7 @@ include libc/libc.mk
 
 LIBC_TESTS	:= test_libc_string test_libc_ctype test_libc_strtol \
 		   test_libc_stdlib test_libc_malloc test_libc_printf \
-		   test_libc_stdio
+		   test_libc_stdio test_libc_dirent
 
 LIBC_CC		:= $(HOSTCC)
 LIBC_HOST_BUILD	:= $(HOST_BUILD)/libc

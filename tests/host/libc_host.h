@@ -135,6 +135,19 @@ int	vise_dprintf(int, const char *, ...)
 	    __attribute__((__format__(__printf__, 2, 3)));
 void	vise_exit(int) __attribute__((__noreturn__));
 
+/*
+ * <dirent.h>; DIR is opaque.  struct dirent is Vise's getdirentries
+ * record: a test includes <sys/_stat.h> to read it.
+ */
+typedef struct _dirdesc VISE_DIR;
+struct dirent;
+VISE_DIR *vise_opendir(const char *);
+VISE_DIR *vise_fdopendir(int);
+struct dirent *vise_readdir(VISE_DIR *);
+void	vise_rewinddir(VISE_DIR *);
+int	vise_closedir(VISE_DIR *);
+int	vise_dirfd(VISE_DIR *);
+
 /* <errno.h> and libc_private.h */
 int	*vise___error(void);
 #define vise_errno	(*vise___error())
@@ -143,6 +156,7 @@ void	 vise___libc_run_atexit(void);
 /* libc's <errno.h> values (libc_errno.c); all of them, for strerror. */
 extern const int libc_EINVAL, libc_ENOMEM, libc_ERANGE;
 extern const int libc_EBADF, libc_EBUSY, libc_EIO, libc_EMFILE, libc_ENOENT;
+extern const int libc_ENOTDIR;
 /* libc's <stdio.h> constants (libc_errno.c too). */
 extern const int libc_BUFSIZ, libc_IOFBF, libc_IOLBF, libc_IONBF;
 extern const int libc_errno_values[];
@@ -177,6 +191,16 @@ extern size_t	libc_host_contract_violations;
  * see the order of calls on different descriptors.  open(2) opens the
  * lowest free descriptor and records its flags and mode, except for
  * the path "missing" (ENOENT).
+ *
+ * A pretend directory: fstat(2) reports st_mode `mode` (S_IFDIR | ...
+ * for one); getdirentries(2) hands out the records (struct dirent of
+ * <sys/_stat.h>) in in[inpos .. inlen) as the kernel does, whole ones
+ * that fit in the buffer and in chunk bytes if chunk != 0, EINVAL if
+ * not even one fits; a record whose d_reclen is 0 or runs past inlen is
+ * passed on as it is with the rest of in (for libc to reject).
+ * Each getdirentries counts in reads.  lseek(2) sets inpos to the
+ * offset (SEEK_SET) and counts in seeks.
+ * fail makes the next fstat, getdirentries or lseek fail too.
  */
 #define LIBC_HOST_NFD	8
 struct libc_host_fd {
@@ -188,8 +212,9 @@ struct libc_host_fd {
 	size_t		chunk;
 	int		fail;
 	int		host_fd;
-	unsigned	writes, reads;
+	unsigned	writes, reads, seeks;
 	unsigned long	last_seq;
+	unsigned	mode;
 };
 extern struct libc_host_fd libc_host_fds[LIBC_HOST_NFD];
 extern long	libc_host_open_flags, libc_host_open_mode;

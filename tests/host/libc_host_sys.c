@@ -1,14 +1,28 @@
 /*
  * libc_host_sys.c - the kernel the libc host tests give libc: the
  * system-call stubs that libc's machine-independent part calls
- * (__sys_write, __sys_read, __sys_open, __sys_close, __sys_exit), over
- * pretend descriptors the tests can fill, inspect and break (see
+ * (__sys_write, __sys_read, __sys_open, __sys_close, __sys_exit, and
+ * for the directory functions __sys_fstat, __sys_getdirentries and
+ * __sys_lseek), over pretend descriptors the tests can fill, inspect and break (see
  * libc_host.h).  Errors are reported as the real stubs do: errno (libc's,
  * through vise___error) and -1.
  */
+#include <stddef.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+
+/*
+ * Vise's struct stat and struct dirent, as libc sees them (include/
+ * comes before the system's headers; no host header here defines
+ * either).  Its <sys/_types.h> repeats glibc's reserved type names
+ * with the same types on amd64, except __mode_t (16 bits, glibc's 32),
+ * which struct stat does not use: renamed out of the way.
+ */
+#define __mode_t	vise___mode_t
+#include <sys/_stat.h>
+#undef __mode_t
 
 #include "libc_host.h"
 
@@ -17,6 +31,9 @@ ssize_t	__sys_read(long fd, void *buf, size_t len);
 int	__sys_open(const char *path, long flags, long mode);
 int	__sys_close(long fd);
 void	__sys_exit(long status);
+int	__sys_fstat(long fd, struct stat *sb);
+ssize_t	__sys_getdirentries(long fd, char *buf, size_t len, int64_t *basep);
+int64_t	__sys_lseek(long fd, long offset, long whence);
 
 struct libc_host_fd libc_host_fds[LIBC_HOST_NFD];
 unsigned long	libc_host_seq;
@@ -149,4 +166,80 @@ void
 __sys_exit(long status)
 {
 	_exit((int)status);
+}
+
+int
+__sys_fstat(long fd, struct stat *sb)
+{
+	struct libc_host_fd *f;
+
+	if ((f = lookup(fd)) == NULL || begin_call(f) != 0)
+		return (-1);
+	memset(sb, 0, sizeof(*sb));
+	sb->st_mode = f->mode;
+	return (0);
+}
+
+/* The d_reclen of the record at in[pos], which has head bytes at least. */
+static size_t
+record_len(const struct libc_host_fd *f, size_t pos)
+{
+	uint16_t reclen;
+
+	memcpy(&reclen, f->in + pos + offsetof(struct dirent, d_reclen),
+	    sizeof(reclen));
+	return (reclen);
+}
+
+ssize_t
+__sys_getdirentries(long fd, char *buf, size_t len, int64_t *basep)
+{
+	struct libc_host_fd *f;
+	size_t head = offsetof(struct dirent, d_name), done = 0, reclen;
+
+	if ((f = lookup(fd)) == NULL)
+		return (-1);
+	f->reads++;
+	if (begin_call(f) != 0)
+		return (-1);
+	if (basep != NULL)
+		*basep = (int64_t)f->inpos;
+	if (f->chunk != 0 && len > f->chunk)
+		len = f->chunk;
+	while (f->inpos + done < f->inlen) {
+		reclen = f->inlen - (f->inpos + done) >= head ?
+		    record_len(f, f->inpos + done) : 0;
+		if (reclen == 0 || reclen > f->inlen - (f->inpos + done)) {
+			/* Malformed: the rest goes out as it is. */
+			done = f->inlen - f->inpos < len ?
+			    f->inlen - f->inpos : len;
+			break;
+		}
+		if (done + reclen > len)
+			break;
+		done += reclen;
+	}
+	if (done == 0 && f->inpos < f->inlen) {
+		vise_errno = libc_EINVAL;
+		return (-1);
+	}
+	memcpy(buf, f->in + f->inpos, done);
+	f->inpos += done;
+	return ((ssize_t)done);
+}
+
+int64_t
+__sys_lseek(long fd, long offset, long whence)
+{
+	struct libc_host_fd *f;
+
+	if ((f = lookup(fd)) == NULL || begin_call(f) != 0)
+		return (-1);
+	f->seeks++;
+	if (whence != SEEK_SET || offset < 0 || (size_t)offset > f->inlen) {
+		vise_errno = libc_EINVAL;
+		return (-1);
+	}
+	f->inpos = (size_t)offset;
+	return (offset);
 }

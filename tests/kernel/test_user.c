@@ -26,6 +26,7 @@
 #include <vm/vmmeter.h>
 #include <vm/pmap.h>
 #include <machine/vmparam.h>
+#include <x86/cpufunc.h>
 
 #define UTEXT		0x400000UL	/* where uprog_<ARCH>.asm is linked */
 #define USTACK_TOP	0x10000000UL
@@ -37,7 +38,8 @@ extern const char uprog_start[], uprog_end[];
 enum uprog { HELLO, EFAULT_PTR, KERNEL_WRITE, STACK_TOUCH, BADSYS,
 	ILLEGAL, TEXT_WRITE, KERNEL_PTR, FORK_WAIT, MMAP_PRIVATE, MMAP_SHARED,
 	USE_AFTER_MUNMAP, MMAP_BAD, WAIT_NOCHILD, EXEC_OK, EXEC_NOENT, EXEC_DIR,
-	EXEC_NOTELF, EXEC_NOEXEC, EXEC_BADPTR, EXEC_HELLO };
+	EXEC_NOTELF, EXEC_NOEXEC, EXEC_BADPTR, EXEC_HELLO, FPU_FORK, FPU_CLEAN,
+	EXEC_FD_TEST };
 
 static vm_offset_t
 uprog_entry(enum uprog which)
@@ -267,4 +269,39 @@ KTEST(user_execve_a_libc_program)
 		return;
 	}
 	uprog_expect(EXEC_HELLO, W_EXITCODE(0, 0), "exec hello");
+}
+
+/*
+ * x87/SSE registers are per thread (arch/x86/fpu.c): a forked child
+ * starts with its parent's, and parent and child each keep their own
+ * across preemptions while the other runs with different values (the
+ * programs spin until preempted: up to two time slices); then a new
+ * process starts clean, although the last ones left values behind.
+ */
+KTEST(user_fpu_registers_are_per_thread)
+{
+	uint32_t regs[4];
+
+	do_cpuid(1, regs);
+	if ((regs[3] & (1U << 26)) == 0) {
+		printf("# no SSE2 on this CPU: the test programs need it\n");
+		return;
+	}
+	uprog_expect(FPU_FORK, W_EXITCODE(0, 0), "fpu: fork, preemption");
+	uprog_expect(FPU_CLEAN, W_EXITCODE(0, 0), "fpu: clean start");
+}
+
+/*
+ * The file-descriptor layer as a C program sees it (tests/user/fd_test.c,
+ * /ktest/tests/fd_test in the initrd of make test): it prints each
+ * failed check and exits 1, or exits 0.
+ */
+KTEST(user_fd_test)
+{
+	if (initrd_lookup("/ktest/tests/fd_test") == NULL) {
+		printf("# no /ktest/tests/fd_test: the initrd of make test "
+		    "has it\n");
+		return;
+	}
+	uprog_expect(EXEC_FD_TEST, W_EXITCODE(0, 0), "exec fd_test");
 }

@@ -27,6 +27,8 @@ table:
 	dq	use_after_munmap, mmap_bad, wait_nochild
 	dq	exec_ok, exec_noent, exec_dir, exec_notelf, exec_noexec
 	dq	exec_badptr, exec_hello
+	dq	fpu_fork, fpu_clean
+	dq	exec_fd_test
 
 %macro EXIT 1
 	mov	edi, %1
@@ -271,3 +273,166 @@ env_vise:	db	"VISE=1", 0
 
 msg:	db	"hello from user mode", 10
 msg_len	equ	$ - msg
+
+; --- x87/SSE registers per thread (arch/x86/fpu.c) ---
+;
+; fpu_fork: the parent fills xmm0-15, st0-st7, the x87 control word
+; and MXCSR with its values, forks, and spins until the child says
+; (through shared memory) that its own, different values are in the
+; registers: the parent only gets the CPU back by a preemption, so its
+; values went through a switch to the child and back.  Then the child
+; waits (preempted in turn) while the parent checks and exits.  The
+; child first checks it inherited the parent's values.  Exit 0; 99
+; if the parent's check failed, 98 if the child did not exit 0.
+FPU_FCW_PARENT	equ 0x0f7f	; fninit's, but rounding toward zero
+FPU_FCW_CHILD	equ 0x077f	; rounding up
+FPU_MXCSR_PARENT equ 0x7f80	; all masked, rounding toward zero
+FPU_MXCSR_CHILD	equ 0x3f80	; all masked, rounding up
+
+fpu_fork:
+	mov	ebx, MAP_SHARED | MAP_ANON
+	call	map8k
+	mov	rbp, rax		; byte [rbp]: 1 child loaded, 2 parent done
+	lea	rbx, [rel fpu_parent_values]
+	mov	r13d, FPU_FCW_PARENT
+	mov	r14d, FPU_MXCSR_PARENT
+	call	fpu_load
+	mov	eax, SYS_fork
+	syscall
+	jc	fail
+	test	eax, eax
+	jnz	.parent
+	call	fpu_check		; inherited: the parent's values
+	jne	.child_bad
+	lea	rbx, [rel fpu_child_values]
+	mov	r13d, FPU_FCW_CHILD
+	mov	r14d, FPU_MXCSR_CHILD
+	call	fpu_load
+	mov	byte [rbp], 1
+.child_wait:
+	cmp	byte [rbp], 2
+	jne	.child_wait
+	call	fpu_check
+	jne	.child_bad
+	EXIT	0
+.child_bad:
+	EXIT	98
+.parent:
+	mov	r12, rax		; the child's pid
+.parent_wait:
+	cmp	byte [rbp], 1
+	jne	.parent_wait
+	call	fpu_check
+	setne	r15b
+	mov	byte [rbp], 2
+	mov	rdi, r12
+	lea	rsi, [rbp + 8]		; the child's status
+	xor	edx, edx
+	xor	r10d, r10d
+	mov	eax, SYS_wait4
+	syscall
+	jc	fail
+	test	r15b, r15b
+	jnz	fail
+	cmp	dword [rbp + 8], 0	; the child's status
+	jne	.child_bad
+	EXIT	0
+
+; fpu_load: xmm0-15 from the 256 bytes at rbx, st0-st7 the dwords
+; [rbx] .. [rbx + 28] (st0 the last), x87 control word r13w, MXCSR r14d.
+fpu_load:
+	sub	rsp, 8
+	mov	[rsp], r13w
+	fldcw	[rsp]
+	mov	[rsp], r14d
+	ldmxcsr	[rsp]
+	add	rsp, 8
+%assign i 0
+%rep 16
+	movdqa	xmm %+ i, [rbx + 16 * i]
+%assign i i + 1
+%endrep
+%assign i 0
+%rep 8
+	fild	dword [rbx + 4 * i]
+%assign i i + 1
+%endrep
+	ret
+
+; fpu_check: ZF set if the registers hold what fpu_load(rbx, r13w,
+; r14d) put there.  Consumes them (the x87 stack is popped).
+fpu_check:
+	sub	rsp, 8
+	fnstcw	[rsp]
+	cmp	[rsp], r13w
+	jne	.done
+	stmxcsr	[rsp]
+	cmp	[rsp], r14d
+	jne	.done
+%assign i 0
+%rep 16
+	pcmpeqb	xmm %+ i, [rbx + 16 * i]
+	pmovmskb eax, xmm %+ i
+	cmp	eax, 0xffff
+	jne	.done
+%assign i i + 1
+%endrep
+%assign i 7
+%rep 8
+	fistp	dword [rsp]
+	mov	eax, [rbx + 4 * i]
+	cmp	[rsp], eax
+	jne	.done
+%assign i i - 1
+%endrep
+.done:
+	lea	rsp, [rsp + 8]		; keeps the flags
+	ret
+
+; fpu_clean: a new process starts with fninit's x87 state (control
+; word 0x37f, status 0, every register empty), MXCSR 0x1f80 and zero
+; xmm registers, whatever ran before it.  Exit 0.
+fpu_clean:
+	sub	rsp, 32
+	fnstenv	[rsp]
+	cmp	word [rsp], 0x037f	; control word
+	jne	fail
+	cmp	word [rsp + 4], 0	; status word
+	jne	fail
+	cmp	word [rsp + 8], 0xffff	; tag word: all empty
+	jne	fail
+	stmxcsr	[rsp]
+	cmp	dword [rsp], 0x1f80
+	jne	fail
+%assign i 0
+%rep 16
+	pcmpeqb	xmm %+ i, [rel fpu_zeros]
+	pmovmskb eax, xmm %+ i
+	cmp	eax, 0xffff
+	jne	fail
+%assign i i + 1
+%endrep
+	EXIT	0
+
+align 16
+fpu_zeros:	times 16 db 0
+fpu_parent_values:
+%assign i 0
+%rep 64
+	dd	0x11110000 + i
+%assign i i + 1
+%endrep
+fpu_child_values:
+%assign i 0
+%rep 64
+	dd	0x22220000 + 3 * i
+%assign i i + 1
+%endrep
+
+; execve of /ktest/tests/fd_test (tests/user/fd_test.c, staged by
+; scripts/test-all): the file-descriptor layer's checks in C; it exits
+; 0 if all of them passed.
+exec_fd_test:
+	lea	rdi, [rel path_fd_test]
+	jmp	do_exec
+path_fd_test:	db	"/ktest/tests/fd_test", 0

@@ -27,6 +27,8 @@ table:
 	dd	use_after_munmap, mmap_bad, wait_nochild
 	dd	exec_ok, exec_noent, exec_dir, exec_notelf, exec_noexec
 	dd	exec_badptr, exec_hello
+	dd	fpu_fork, fpu_clean
+	dd	exec_fd_test
 
 %macro EXIT 1
 	mov	ebx, %1
@@ -272,3 +274,161 @@ env_vise:	db	"VISE=1", 0
 
 msg:	db	"hello from user mode", 10
 msg_len	equ	$ - msg
+
+; --- x87/SSE registers per thread (arch/x86/fpu.c) ---
+;
+; fpu_fork: the parent fills xmm0-7, st0-st7, the x87 control word and
+; MXCSR with its values, forks, and spins until the child says (through
+; shared memory) that its own, different values are in the registers:
+; the parent only gets the CPU back by a preemption, so its values went
+; through a switch to the child and back.  Then the child waits
+; (preempted in turn) while the parent checks and exits.  The child
+; first checks it inherited the parent's values.  Exit 0; 99 if the
+; parent's check failed, 98 if the child did not exit 0.  Needs SSE2.
+fpu_fork:
+	mov	esi, MAP_SHARED | MAP_ANON
+	call	map8k
+	mov	ebp, eax		; byte [ebp]: 1 child loaded, 2 parent done
+	mov	edi, fpu_parent_values
+	call	fpu_load
+	mov	eax, SYS_fork
+	int	0x80
+	jc	fail
+	test	eax, eax
+	jnz	.parent
+	call	fpu_check		; inherited: the parent's values
+	jne	.child_bad
+	mov	edi, fpu_child_values
+	call	fpu_load
+	mov	byte [ebp], 1
+.child_wait:
+	cmp	byte [ebp], 2
+	jne	.child_wait
+	call	fpu_check
+	jne	.child_bad
+	EXIT	0
+.child_bad:
+	EXIT	98
+.parent:
+	mov	ebx, eax		; the child's pid
+.parent_wait:
+	cmp	byte [ebp], 1
+	jne	.parent_wait
+	call	fpu_check
+	setne	byte [ebp + 4]
+	mov	byte [ebp], 2
+	lea	ecx, [ebp + 8]		; the child's status
+	xor	edx, edx
+	xor	esi, esi
+	mov	eax, SYS_wait4
+	int	0x80
+	jc	fail
+	cmp	byte [ebp + 4], 0
+	jne	fail
+	cmp	dword [ebp + 8], 0
+	jne	.child_bad
+	EXIT	0
+
+; fpu_load: from the values at edi (fpu_parent_values' layout): xmm0-7
+; from the first 128 bytes, st0-st7 the first 8 dwords (st0 the last),
+; the x87 control word and MXCSR from the two dwords after the 128.
+fpu_load:
+	fldcw	[edi + 128]
+	ldmxcsr	[edi + 132]
+%assign i 0
+%rep 8
+	movdqa	xmm %+ i, [edi + 16 * i]
+%assign i i + 1
+%endrep
+%assign i 0
+%rep 8
+	fild	dword [edi + 4 * i]
+%assign i i + 1
+%endrep
+	ret
+
+; fpu_check: ZF set if the registers hold what fpu_load(edi) put there.
+; Consumes them (the x87 stack is popped).
+fpu_check:
+	sub	esp, 4
+	fnstcw	[esp]
+	mov	ax, [esp]
+	cmp	ax, [edi + 128]
+	jne	.done
+	stmxcsr	[esp]
+	mov	eax, [esp]
+	cmp	eax, [edi + 132]
+	jne	.done
+%assign i 0
+%rep 8
+	pcmpeqb	xmm %+ i, [edi + 16 * i]
+	pmovmskb eax, xmm %+ i
+	cmp	eax, 0xffff
+	jne	.done
+%assign i i + 1
+%endrep
+%assign i 7
+%rep 8
+	fistp	dword [esp]
+	mov	eax, [edi + 4 * i]
+	cmp	[esp], eax
+	jne	.done
+%assign i i - 1
+%endrep
+.done:
+	lea	esp, [esp + 4]		; keeps the flags
+	ret
+
+; fpu_clean: a new process starts with fninit's x87 state (control
+; word 0x37f, status 0, every register empty), MXCSR 0x1f80 and zero
+; xmm registers, whatever ran before it.  Exit 0.
+fpu_clean:
+	sub	esp, 32
+	fnstenv	[esp]
+	cmp	word [esp], 0x037f	; control word
+	jne	fail
+	cmp	word [esp + 4], 0	; status word
+	jne	fail
+	cmp	word [esp + 8], 0xffff	; tag word: all empty
+	jne	fail
+	stmxcsr	[esp]
+	cmp	dword [esp], 0x1f80
+	jne	fail
+%assign i 0
+%rep 8
+	pcmpeqb	xmm %+ i, [fpu_zeros]
+	pmovmskb eax, xmm %+ i
+	cmp	eax, 0xffff
+	jne	fail
+%assign i i + 1
+%endrep
+	EXIT	0
+
+align 16
+fpu_zeros:	times 16 db 0
+; 128 bytes of register values, then the x87 control word (fninit's
+; but rounding toward zero / up) and MXCSR (all masked, the same
+; rounding), each in a dword.
+fpu_parent_values:
+%assign i 0
+%rep 32
+	dd	0x11110000 + i
+%assign i i + 1
+%endrep
+	dd	0x0f7f, 0x7f80
+align 16
+fpu_child_values:
+%assign i 0
+%rep 32
+	dd	0x22220000 + 3 * i
+%assign i i + 1
+%endrep
+	dd	0x077f, 0x3f80
+
+; execve of /ktest/tests/fd_test (tests/user/fd_test.c, staged by
+; scripts/test-all): the file-descriptor layer's checks in C; it exits
+; 0 if all of them passed.
+exec_fd_test:
+	mov	ebx, path_fd_test
+	jmp	do_exec
+path_fd_test:	db	"/ktest/tests/fd_test", 0
