@@ -28,6 +28,7 @@
 #include <kernel/exec.h>
 #include <kernel/initrd.h>
 #include <kernel/proc.h>
+#include <kernel/signalvar.h>
 #include <kernel/syscallvar.h>
 #include <vm/vm.h>
 #include <vm/vm_kern.h>
@@ -231,6 +232,7 @@ kern_execve(struct thread *td, const char *path, char *const *argv,
 	}
 	if (p->p_fd != NULL)
 		fdcloseexec(p->p_fd);
+	sigacts_exec(p);
 	cpu_exec_setregs(td, entry, sp);
 	base = strrchr(path, '/');
 	strlcpy(p->p_comm, base != NULL ? base + 1 : path, sizeof(p->p_comm));

@@ -1,7 +1,5 @@
 /*
- * kern_exit.c - the end of a process: exit(2), wait4(2), and the
- * default action of a signal raised by a fault (trapsignal) until
- * signals exist.
+ * kern_exit.c - the end of a process: exit(2) and wait4(2).
  *
  * An exiting process gives its address space back at once (every page
  * and page-table page), becomes a zombie holding only its exit status,
@@ -67,6 +65,7 @@ kern_wait4(struct thread *td, int pid, int *xstatp, int options, int *pidp)
 	struct proc *parent = td->td_proc, *p;
 	unsigned long s;
 	bool found;
+	int error;
 
 	if (pid == 0 || pid < -1 || (options & ~(WNOHANG | WUNTRACED)) != 0)
 		return (EINVAL);
@@ -91,7 +90,10 @@ kern_wait4(struct thread *td, int pid, int *xstatp, int options, int *pidp)
 			*pidp = 0;
 			return (0);
 		}
-		(void)tsleep(parent, PCATCH, "wait", 0);
+		if ((error = tsleep(parent, PCATCH, "wait", 0)) != 0) {
+			intr_restore(s);
+			return (error);
+		}
 	}
 	intr_restore(s);
 	*pidp = p->p_pid;
@@ -133,12 +135,3 @@ sys_exit(struct thread *td, syscallarg_t *args, syscallarg_t *retval)
 	exit1(td, W_EXITCODE((int)args[0] & 0xff, 0));
 }
 
-/* trapsignal: see proc.h. */
-void
-trapsignal(struct thread *td, int sig, int code, vm_offset_t addr)
-{
-	printf("pid %d (%s): signal %d (code %d) at %#lx: killed\n",
-	    td->td_proc->p_pid, td->td_proc->p_comm, sig, code,
-	    (u_long)addr);
-	exit1(td, W_EXITCODE(0, sig));
-}

@@ -14,6 +14,7 @@
 #include <kernel/kthread.h>
 #include <kernel/file.h>
 #include <kernel/proc.h>
+#include <kernel/signalvar.h>
 #include <kernel/syscallvar.h>
 #include <vm/vm_map.h>
 
@@ -155,6 +156,8 @@ fork1(struct thread *td, int *pidp)
 		return (ENOMEM);
 	}
 	cpu_fork(ntd, td->td_frame);
+	sigacts_fork(p, parent);
+	ntd->td_sigmask = td->td_sigmask;
 	proc_start(p, ntd);
 	*pidp = p->p_pid;
 	return (0);

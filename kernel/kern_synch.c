@@ -13,9 +13,9 @@
  * interrupt handler may call wakeup().  A thread may not sleep holding
  * a spin mutex (KASSERT).
  *
- * PCATCH is accepted and has no effect until there are signals (the
- * signal work makes a pending signal end such a sleep with EINTR or
- * ERESTART).
+ * With PCATCH a signal ends the sleep (kernel/kern_sig.c): tsleep
+ * returns EINTR, or ERESTART when the signal's handler has SA_RESTART;
+ * the caller passes that up, so the system call ends or is redone.
  */
 #include <sys/errno.h>
 #include <kernel/systm.h>
@@ -24,6 +24,7 @@
 #include <kernel/mutex.h>
 #include <kernel/proc.h>
 #include <kernel/sched.h>
+#include <kernel/signalvar.h>
 #include <kernel/sleep.h>
 
 static TAILQ_HEAD(, thread) sleepq = TAILQ_HEAD_INITIALIZER(sleepq);
@@ -36,7 +37,6 @@ tsleep(const void *chan, int flags, const char *wmesg, int timo)
 	unsigned long s;
 	int error;
 
-	(void)flags;
 	KASSERT(chan != NULL, ("tsleep(\"%s\"): NULL channel", wmesg));
 	KASSERT(timo >= 0, ("tsleep(\"%s\"): timeout %d", wmesg, timo));
 	KASSERT(mtx_held_count() == 0, ("tsleep(\"%s\"): %d spin mutexes "
@@ -44,14 +44,26 @@ tsleep(const void *chan, int flags, const char *wmesg, int timo)
 	KASSERT((td->td_flags & TDF_IDLE) == 0, ("tsleep(\"%s\"): the idle "
 	    "thread may not sleep", wmesg));
 	s = intr_disable();
+	/* A signal already pending ends an interruptible sleep at once. */
+	if ((flags & PCATCH) != 0 && (error = sig_sleep_check(td)) != 0) {
+		intr_restore(s);
+		return (error);
+	}
 	td->td_wchan = chan;
 	td->td_wmesg = wmesg;
 	td->td_timeout = timo > 0 ? ticks + (uint64_t)timo : 0;
 	td->td_flags &= ~TDF_TIMEDOUT;
+	if ((flags & PCATCH) != 0)
+		td->td_flags |= TDF_SINTR;
+	td->td_intrval = 0;
 	td->td_state = TDS_SLEEPING;
 	TAILQ_INSERT_TAIL(&sleepq, td, td_runq);
 	mi_switch();
-	error = (td->td_flags & TDF_TIMEDOUT) != 0 ? EWOULDBLOCK : 0;
+	td->td_flags &= ~TDF_SINTR;
+	if (td->td_intrval != 0)
+		error = td->td_intrval;
+	else
+		error = (td->td_flags & TDF_TIMEDOUT) != 0 ? EWOULDBLOCK : 0;
 	td->td_flags &= ~TDF_TIMEDOUT;
 	intr_restore(s);
 	return (error);
@@ -66,6 +78,17 @@ sleepq_resume(struct thread *td)
 	td->td_wmesg = NULL;
 	td->td_timeout = 0;
 	sched_add(td);
+}
+
+/* sleepq_abort: see sleep.h. */
+void
+sleepq_abort(struct thread *td, int error)
+{
+	KASSERT(td->td_state == TDS_SLEEPING && (td->td_flags & TDF_SINTR),
+	    ("sleepq_abort: thread %s is not in an interruptible sleep",
+	    td->td_name));
+	td->td_intrval = error;
+	sleepq_resume(td);
 }
 
 /* wakeup: see sleep.h. */

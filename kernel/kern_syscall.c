@@ -2,33 +2,26 @@
  * kern_syscall.c - system call dispatch: from the trap frame to the
  * handler in sysent[] and back.
  *
- * The handler runs with interrupts on (it may sleep).  On the way back,
- * userret() makes sure the frame returns to a user address: a frame a
- * system call rewrote (exec, later sigreturn) could otherwise make
- * amd64's sysret fault in ring 0 on a non-canonical address.
+ * The handler runs with interrupts on (it may sleep).  ERESTART backs
+ * the frame up to run the call again (a signal with SA_RESTART
+ * interrupted it); EJUSTRETURN leaves the registers as the handler set
+ * them (sigreturn).  On the way back, userret() delivers signals and
+ * makes sure the frame returns to a user address: a frame a system
+ * call rewrote (exec, sigreturn) could otherwise make amd64's sysret
+ * fault in ring 0 on a non-canonical address.
  */
 #include <sys/errno.h>
 #include <sys/signal.h>
 #include <kernel/systm.h>
 #include <kernel/machdep.h>
 #include <kernel/proc.h>
+#include <kernel/signalvar.h>
 #include <kernel/syscallvar.h>
 #include <machine/frame.h>
 #include <machine/vmparam.h>
 
-/*
- * userret: the last look at a thread before it returns to user mode.
- * Interrupts on.
- */
-static void
-userret(struct thread *td, struct trapframe *tf)
-{
-	if (TF_PC(tf) >= VM_MAX_USER_ADDRESS)
-		trapsignal(td, SIGSEGV, SEGV_MAPERR, TF_PC(tf));
-}
-
 /* syscall: see syscallvar.h. */
-void
+int
 syscall(struct trapframe *tf)
 {
 	struct thread *td = curthread;
@@ -46,7 +39,11 @@ syscall(struct trapframe *tf)
 		error = ENOSYS;
 	else
 		error = se->sy_call(td, args, rv);
-	cpu_syscall_return(tf, error, rv);
+	if (error == ERESTART)
+		cpu_syscall_restart(tf);
+	else if (error != EJUSTRETURN)
+		cpu_syscall_return(tf, error, rv);
 	userret(td, tf);
 	cpu_disable_intr();
+	return (error == EJUSTRETURN);
 }

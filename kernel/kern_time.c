@@ -114,8 +114,8 @@ ts_nsec(const struct timespec *ts)
 
 /*
  * sys_nanosleep: nanosleep(rqtp, rmtp): sleep at least the time asked
- * (the clock interrupt's granularity, rounded up).  rmtp is for an
- * interrupted sleep; without signals a sleep is never interrupted.
+ * (the clock interrupt's granularity, rounded up).  A signal ends it
+ * with EINTR and the time left in rmtp.
  */
 int
 sys_nanosleep(struct thread *td, syscallarg_t *args, syscallarg_t *retval)
@@ -135,9 +135,19 @@ sys_nanosleep(struct thread *td, syscallarg_t *args, syscallarg_t *retval)
 		return (EINVAL);
 	deadline = ts_nsec(&now) + ts_nsec(&rq);
 	while ((left = deadline - ts_nsec(&now)) > 0) {
-		(void)tsleep(&nanosleep_chan, PCATCH, "nanslp",
+		error = tsleep(&nanosleep_chan, PCATCH, "nanslp",
 		    (int)MIN(left / (NSEC_PER_SEC / HZ) + 1, (int64_t)INT32_MAX));
 		nanouptime(&now);
+		if (error != 0 && error != EWOULDBLOCK) {
+			/* A signal: the time left, and never a restart. */
+			left = MAX(deadline - ts_nsec(&now), 0);
+			rq.tv_sec = left / NSEC_PER_SEC;
+			rq.tv_nsec = left % NSEC_PER_SEC;
+			if (args[1] != 0 && (error = copyout(&rq,
+			    (void *)args[1], sizeof(rq))) != 0)
+				return (error);
+			return (EINTR);
+		}
 	}
 	return (0);
 }

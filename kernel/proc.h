@@ -18,6 +18,7 @@
 #include <kernel/systm.h>
 #include <sys/queue.h>
 #include <vm/vm.h>
+#include <sys/signal.h>
 #include <machine/proc.h>
 
 struct filedesc;
@@ -61,12 +62,27 @@ struct thread {
 	void		(*td_func)(void *);	/* (c) a kernel thread's body */
 	void		*td_arg;		/* (c) and its argument */
 	char		td_name[TD_NAMELEN];	/* (c) */
+	__sigset_t	td_sigmask;		/* (t) signals blocked */
+	__sigset_t	td_oldmask;		/* (t) sigsuspend's mask to
+						   restore after the handler */
+	int		td_intrval;		/* (s) what an interrupted
+						   sleep returns: EINTR or
+						   ERESTART */
 	struct mdthread	td_md;			/* machine-dependent part */
 };
 
 #define TDF_TIMEDOUT	0x01	/* the sleep ended by its timeout */
 #define TDF_NEEDRESCHED	0x02	/* switch away at the next chance */
 #define TDF_IDLE	0x04	/* the idle thread: never on the run queue */
+#define TDF_SINTR	0x08	/* sleeping interruptibly (PCATCH) */
+#define TDF_OLDMASK	0x10	/* restore td_oldmask after the handler */
+
+/* What is known about a pending signal, for its siginfo. */
+struct psiginfo {
+	int		code;		/* si_code */
+	int		pid;		/* the sender (SI_USER) */
+	uintptr_t	addr;		/* si_addr */
+};
 
 enum p_state {
 	PRS_NEW,		/* being made */
@@ -85,6 +101,10 @@ struct proc {
 	struct vmspace	*p_vmspace;		/* (s) NULL: the kernel's */
 	struct filedesc	*p_fd;			/* (t) open files; NULL: none */
 	int		p_xstat;		/* (s) exit status (sys/wait.h) */
+	__sigset_t	p_siglist;		/* (s) signals pending */
+	struct psiginfo	p_siginfo[NSIG];	/* (s) about each pending one */
+	struct __sigaction p_sigact[NSIG];	/* (s) the handlers */
+	uintptr_t	p_sigtramp;		/* (s) libc's return trampoline */
 	char		p_comm[TD_NAMELEN];	/* (c) */
 };
 
@@ -142,8 +162,10 @@ void	proc_reap(struct proc *p);
 
 /*
  * trapsignal: a fault or exception in user mode raises signal `sig`
- * with `code` at `addr`.  There are no handlers yet, so the default
- * action applies: the process ends, killed by `sig`.
+ * with `code` at `addr` (kernel/kern_sig.c): its handler runs on the
+ * way back to user mode; if it has none, or blocks or ignores the
+ * signal (the instruction would only fault again), the process ends,
+ * killed by `sig`.
  */
 void	trapsignal(struct thread *td, int sig, int code, vm_offset_t addr);
 

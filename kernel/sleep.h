@@ -10,14 +10,21 @@
 
 /*
  * tsleep: sleep on `chan` until wakeup(chan), a signal (with PCATCH) or
- * `timo` ticks (0: no limit).  Returns 0, EWOULDBLOCK (timeout) or
- * EINTR.  Thread context; must not hold a spin mutex.
+ * `timo` ticks (0: no limit).  Returns 0, EWOULDBLOCK (timeout), or
+ * with PCATCH EINTR or ERESTART (a signal).  Thread context; must not
+ * hold a spin mutex.
  */
 int	tsleep(const void *chan, int flags, const char *wmesg, int timo);
 /* wakeup: wake every sleeper on `chan`.  Any context. */
 void	wakeup(const void *chan);
 /* wakeup_one: wake the sleeper on `chan` that slept first.  Any context. */
 void	wakeup_one(const void *chan);
+/*
+ * sleepq_abort: end `td`'s interruptible sleep now; its tsleep returns
+ * `error` (EINTR or ERESTART).  Interrupts disabled.
+ */
+struct thread;
+void	sleepq_abort(struct thread *td, int error);
 /* sleepq_tick: end timed sleeps that are due.  The clock interrupt. */
 void	sleepq_tick(void);
 

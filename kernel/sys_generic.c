@@ -8,6 +8,7 @@
 #include <kernel/systm.h>
 #include <kernel/file.h>
 #include <kernel/proc.h>
+#include <kernel/signalvar.h>
 #include <kernel/syscallvar.h>
 
 /* A byte count a system call may take: it must fit a ssize_t. */
@@ -59,6 +60,9 @@ sys_write(struct thread *td, syscallarg_t *args, syscallarg_t *retval)
 		error = fp->f_ops->fo_write(fp, (const void *)args[1], args[2],
 		    &done);
 	fdrop(fp);
+	/* Writing where nobody reads raises SIGPIPE (and EPIPE). */
+	if (error == EPIPE)
+		psignal(td->td_proc, SIGPIPE, SI_USER, td->td_proc->p_pid, 0);
 	/* Some bytes written and then an error: the count wins. */
 	if (error != 0 && done > 0 && error != EFAULT)
 		error = 0;

@@ -55,7 +55,10 @@ pipe_read(struct file *fp, void *ubuf, size_t len, size_t *done)
 			intr_restore(s);
 			return (EAGAIN);
 		}
-		(void)tsleep(p, PCATCH, "piperd", 0);
+		if ((error = tsleep(p, PCATCH, "piperd", 0)) != 0) {
+			intr_restore(s);
+			return (error);
+		}
 	}
 	intr_restore(s);
 	while (*done < len && p->count > 0) {
@@ -92,7 +95,10 @@ pipe_write(struct file *fp, const void *ubuf, size_t len, size_t *done)
 				intr_restore(s);
 				return (*done > 0 ? 0 : EAGAIN);
 			}
-			(void)tsleep(p, PCATCH, "pipewr", 0);
+			if ((error = tsleep(p, PCATCH, "pipewr", 0)) != 0) {
+				intr_restore(s);
+				return (*done > 0 ? 0 : error);
+			}
 		}
 		intr_restore(s);
 		if (!p->reader)

@@ -12,6 +12,16 @@
 struct thread;
 struct trapframe;
 
+/*
+ * Kernel-only results of a system call handler (never seen by user
+ * space): ERESTART, do the call again (a signal interrupted it and its
+ * handler has SA_RESTART); EJUSTRETURN, leave the registers as the
+ * handler set them (sigreturn).  Not in <sys/errno.h>: the host's C
+ * library has an ERESTART of its own.
+ */
+#define ERESTART	(-1)
+#define EJUSTRETURN	(-2)
+
 /* One argument or result: a register's worth. */
 typedef unsigned long syscallarg_t;
 
@@ -39,9 +49,11 @@ extern const int nsysent;
 /*
  * syscall: the system call entry from the ARCH's trap code, with the
  * user's registers in `tf` and interrupts off (they are on while the
- * handler runs).
+ * handler runs).  Returns nonzero when every register of the frame must
+ * come back as it is (sigreturn): amd64 then returns with iretq, not
+ * sysret, which loses rcx and r11.
  */
-void	syscall(struct trapframe *tf);
+int	syscall(struct trapframe *tf);
 
 /*
  * cpu_syscall_fetch (arch): the arguments from `tf` into args[0..5];

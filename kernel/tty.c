@@ -90,7 +90,10 @@ tty_read(void *ubuf, size_t len, bool nonblock, size_t *done)
 	*done = 0;
 	s = intr_disable();
 	while (tty.busy)
-		(void)tsleep(&tty.busy, PCATCH, "ttybusy", 0);
+		if ((error = tsleep(&tty.busy, PCATCH, "ttybusy", 0)) != 0) {
+			intr_restore(s);
+			return (error);
+		}
 	tty.busy = true;
 	intr_restore(s);
 	/* Wait for a whole line, unless part of one is still unread. */
@@ -100,7 +103,10 @@ tty_read(void *ubuf, size_t len, bool nonblock, size_t *done)
 				error = EAGAIN;
 				goto out;
 			}
-			(void)tsleep(&tty, PCATCH, "ttyin", 1);
+			error = tsleep(&tty, PCATCH, "ttyin", 1);
+			if (error != 0 && error != EWOULDBLOCK)
+				goto out;
+			error = 0;
 		}
 		if (tty_input(c) && tty.ready == 0)
 			goto out;		/* ^D on an empty line: EOF */

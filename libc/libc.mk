@@ -43,7 +43,8 @@ LIBC_SYS_SRCS	:= \
 	libc/sys/execve.c libc/sys/fork.c libc/sys/getpid.c libc/sys/mmap.c \
 	libc/sys/wait.c libc/sys/write.c libc/sys/read.c libc/sys/open.c \
 	libc/sys/close.c libc/sys/dup.c libc/sys/fcntl.c libc/sys/lseek.c \
-	libc/sys/pipe.c libc/sys/stat.c libc/sys/getdirentries.c
+	libc/sys/pipe.c libc/sys/stat.c libc/sys/getdirentries.c \
+	libc/sys/signal.c libc/sys/time.c
 
 # Our headers only, then the compiler's freestanding ones (stddef.h,
 # stdint.h, stdarg.h, stdbool.h); include/ for the ABI headers shared

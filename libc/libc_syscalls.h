@@ -45,6 +45,14 @@ int	__sys_dup2(long from, long to);
 int	__sys_fcntl(long fd, long cmd, long arg);
 off_t	__sys_lseek(long fd, long offset, long whence);
 int	__sys_pipe2(int fds[2], long flags);
+int	__sys_kill(long pid, long sig);
+int	__sys_sigaction(long sig, const void *act, void *oact,
+	    void (*tramp)(void));
+int	__sys_sigprocmask(long how, const void *set, void *oset);
+int	__sys_sigsuspend(const void *mask);
+int	__sys_sigpending(void *set);
+int	__sys_nanosleep(const void *rq, void *rm);
+int	__sys_clock_gettime(long id, void *ts);
 int	__sys_fstat(long fd, struct stat *sb);
 int	__sys_fstatat(long fd, const char *path, struct stat *sb, long flags);
 ssize_t	__sys_getdirentries(long fd, char *buf, size_t len, off_t *basep);

@@ -7,7 +7,10 @@
 # <name>_SRCS (paths from the top of the tree):
 #
 #	USER_PROGS += cat
-#	sh_SRCS    := user/sh/parse.c user/sh/run.c
+#	sh_SRCS    := user/bin/sh/parse.c user/bin/sh/exec.c
+#
+# A system program (what /sbin holds) is a name in USER_SBIN_PROGS,
+# built the same way from user/sbin/<name>.c into $(BUILD)/user/<name>.
 #
 # make EXTRA_PROGS=dir builds every dir/*.c as a program of its own,
 # $(BUILD)/extra/<name> (issue 5: students' lab programs, outside test
@@ -19,17 +22,30 @@
 # tests' initrd as /ktest/tests/<name>.
 #
 # USER_BINS, EXTRA_BINS and TEST_BINS list the executables, for the
-# image.
+# image.  make initrd packs them into $(BUILD)/initrd.tar, the root
+# file system make qemu boots with:
+#
+#	/sbin/<name>	USER_SBIN_PROGS (init)
+#	/bin/<name>	USER_PROGS (sh and the utilities)
+#	/tests/<name>	TEST_PROGS
+#	/extra/<name>	EXTRA_PROGS's programs, if any
+#	/etc/motd	user/etc/motd
 
 include libc/libc-arch.mk
 
-USER_PROGS	:= hello cat echo true false ls
+USER_PROGS	:= hello cat echo true false ls sh
+USER_SBIN_PROGS	:= init
 EXTRA_PROGS	?=
-TEST_PROGS	:= fd_test
+TEST_PROGS	:= fd_test sig_test
+
+sh_SRCS		:= $(addprefix user/bin/sh/,arena.c builtin.c exec.c expand.c \
+		   input.c jobs.c lex.c parse.c redir.c test.c var.c)
 
 USER_BUILD	:= $(BUILD)/user
 EXTRA_BUILD	:= $(BUILD)/extra
-USER_BINS	:= $(addprefix $(USER_BUILD)/,$(USER_PROGS))
+USER_BIN_BINS	:= $(addprefix $(USER_BUILD)/,$(USER_PROGS))
+USER_SBIN_BINS	:= $(addprefix $(USER_BUILD)/,$(USER_SBIN_PROGS))
+USER_BINS	:= $(USER_BIN_BINS) $(USER_SBIN_BINS)
 EXTRA_SRCS	:= $(if $(EXTRA_PROGS),$(wildcard $(EXTRA_PROGS)/*.c))
 EXTRA_BINS	:= $(patsubst %.c,$(EXTRA_BUILD)/%,$(notdir $(EXTRA_SRCS)))
 TEST_BUILD	:= $(BUILD)/tests/user
@@ -57,7 +73,9 @@ USER_LDFLAGS	:= $(ARCH_LDFLAGS) -static -nostdlib -T user/user.ld \
 .PHONY: user
 user: $(USER_BINS) $(EXTRA_BINS) $(TEST_BINS)
 
-user_objs = $(patsubst %.c,$(USER_BUILD)/obj/%.o,user/bin/$(1).c $($(1)_SRCS))
+user_dir = user/$(if $(filter $(1),$(USER_SBIN_PROGS)),sbin,bin)
+user_objs = $(patsubst %.c,$(USER_BUILD)/obj/%.o,\
+	    $(user_dir)/$(1).c $($(1)_SRCS))
 
 $(USER_BUILD)/obj/%.o: %.c libc/libc-arch.mk user/user.mk
 	@mkdir -p $(dir $@)
@@ -77,7 +95,8 @@ define user_link
 		--start-group $(LIBC_A) $(USER_LIBGCC) --end-group
 endef
 
-$(foreach p,$(USER_PROGS),$(eval $(USER_BUILD)/$(p): $(call user_objs,$(p))))
+$(foreach p,$(USER_PROGS) $(USER_SBIN_PROGS),\
+	$(eval $(USER_BUILD)/$(p): $(call user_objs,$(p))))
 $(USER_BINS): $(LIBC_CRT0) $(LIBC_A) user/user.ld
 	$(call user_link,$(filter %.o,$(filter-out $(LIBC_CRT0),$^)))
 
@@ -89,6 +108,32 @@ $(TEST_BINS): $(TEST_BUILD)/%: $(USER_BUILD)/obj/tests/user/%.o \
     $(LIBC_CRT0) $(LIBC_A) user/user.ld
 	$(call user_link,$<)
 
--include $(foreach p,$(USER_PROGS),$(patsubst %.o,%.d,$(call user_objs,$(p)))) \
+-include $(foreach p,$(USER_PROGS) $(USER_SBIN_PROGS),$(patsubst %.o,%.d,$(call user_objs,$(p)))) \
 	 $(patsubst %,$(USER_BUILD)/obj/tests/user/%.d,$(TEST_PROGS)) \
 	 $(patsubst $(EXTRA_BUILD)/%,$(EXTRA_BUILD)/obj/%.d,$(EXTRA_BINS))
+
+# The root file system: a staging tree (laid out as the comment at the
+# top says), packed by scripts/mkinitrd.  Staged afresh each time, so
+# that nothing left from an earlier build gets in; modes are set here,
+# not taken from the umask, so the archive is the same everywhere.
+INITRD		:= $(BUILD)/initrd.tar
+INITRD_ROOT	:= $(BUILD)/initrd-root
+
+.PHONY: initrd
+initrd: $(INITRD)
+
+$(INITRD): $(USER_BINS) $(TEST_BINS) $(EXTRA_BINS) user/etc/motd \
+    scripts/mkinitrd user/user.mk
+	@echo "  INITRD  $@"
+	$(Q)rm -rf $(INITRD_ROOT)
+	$(Q)mkdir -p $(addprefix $(INITRD_ROOT)/,sbin bin tests etc \
+		$(if $(EXTRA_BINS),extra))
+	$(Q)cp $(USER_SBIN_BINS) $(INITRD_ROOT)/sbin/
+	$(Q)cp $(USER_BIN_BINS) $(INITRD_ROOT)/bin/
+	$(Q)cp $(TEST_BINS) $(INITRD_ROOT)/tests/
+	$(Q)$(if $(EXTRA_BINS),cp $(EXTRA_BINS) $(INITRD_ROOT)/extra/)
+	$(Q)cp user/etc/motd $(INITRD_ROOT)/etc/motd
+	$(Q)chmod -R u=rwX,go=rX $(INITRD_ROOT)
+	$(Q)chmod 0755 $(INITRD_ROOT)/sbin/* $(INITRD_ROOT)/bin/* \
+		$(INITRD_ROOT)/tests/* $(if $(EXTRA_BINS),$(INITRD_ROOT)/extra/*)
+	$(Q)sh scripts/mkinitrd $(INITRD_ROOT) $@

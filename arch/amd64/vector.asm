@@ -107,6 +107,8 @@ syscall_entry:
 	cld
 	mov	rdi, rsp
 	call	syscall
+	test	eax, eax		; every register as in the frame?
+	jnz	doreti			; then iretq (sysret loses rcx, r11)
 	cli
 	pop	rax
 	pop	rbx

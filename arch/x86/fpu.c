@@ -47,7 +47,8 @@ fpu_save(struct savefpu *sv)
 	__asm__ volatile(FXSAVE " %0" : "=m"(*sv));
 }
 
-static void
+/* fpu_load: see x86/fpu.h. */
+void
 fpu_load(const struct savefpu *sv)
 {
 	__asm__ volatile(FXRSTOR " %0" : : "m"(*sv));

@@ -21,6 +21,7 @@
 #include <kernel/machdep.h>
 #include <kernel/proc.h>
 #include <kernel/sched.h>
+#include <kernel/signalvar.h>
 #include <kernel/syscallvar.h>
 #include <vm/vm.h>
 #include <vm/vm_map.h>
@@ -257,6 +258,7 @@ trap_user(struct trapframe *tf)
 		trap_user_signal(trapno, &sig, &code);
 		trapsignal(td, sig, code, TF_PC(tf));
 	}
+	userret(td, tf);
 	cpu_disable_intr();
 }
 
@@ -289,7 +291,7 @@ trap(struct trapframe *tf)
 	unsigned trapno = tf->tf_trapno;
 
 	if (TF_USERMODE(tf) && trapno == T_SYSCALL) {
-		syscall(tf);
+		(void)syscall(tf);	/* iret restores every register */
 		return;
 	}
 	if (TF_USERMODE(tf) && trapno < T_NEXCEPTIONS) {
@@ -309,6 +311,13 @@ trap(struct trapframe *tf)
 		 */
 		if ((TF_FLAGS(tf) & PSL_I) != 0)
 			sched_preempt();
+		/* Back to user mode: signals first (a kill while it ran). */
+		if (TF_USERMODE(tf)) {
+			curthread->td_frame = tf;
+			cpu_enable_intr();
+			userret(curthread, tf);
+			cpu_disable_intr();
+		}
 		return;
 	}
 	if (trapno < T_NEXCEPTIONS) {

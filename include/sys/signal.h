@@ -45,4 +45,49 @@
 #define TRAP_BRKPT	1	/* breakpoint */
 #define TRAP_TRACE	2	/* single step */
 
+/* A set of signals: bit (sig - 1). */
+typedef __UINT32_TYPE__	__sigset_t;
+
+#define SIG_DFL		((void (*)(int))0)	/* the default action */
+#define SIG_IGN		((void (*)(int))1)	/* ignore it */
+#define SIG_ERR		((void (*)(int))-1)
+
+/* sigaction flags (FreeBSD's values) */
+#define SA_ONSTACK	0x0001	/* not supported: EINVAL */
+#define SA_RESTART	0x0002	/* restart an interrupted system call */
+#define SA_RESETHAND	0x0004	/* back to SIG_DFL once delivered */
+#define SA_NODEFER	0x0010	/* do not block the signal in its handler */
+#define SA_NOCLDSTOP	0x0008	/* accepted; no stops yet */
+#define SA_SIGINFO	0x0040	/* handler(sig, siginfo_t *, void *) */
+
+/* sigprocmask how */
+#define SIG_BLOCK	1
+#define SIG_UNBLOCK	2
+#define SIG_SETMASK	3
+
+/*
+ * The kernel's struct sigaction: the handler, its flags and the signals
+ * blocked while it runs.  libc's sigaction() adds the address of its
+ * return trampoline as the system call's fourth argument.
+ */
+struct __sigaction {
+	void		(*sa_handler)(int);	/* or (int, siginfo_t *, void *) */
+	int		sa_flags;
+	__sigset_t	sa_mask;
+};
+
+/* What a SA_SIGINFO handler gets as its second argument. */
+struct __siginfo {
+	int		si_signo;
+	int		si_errno;
+	int		si_code;	/* SEGV_MAPERR ..., or SI_USER */
+	int		si_pid;		/* the sender, for SI_USER */
+	unsigned	si_uid;
+	int		si_status;
+	void		*si_addr;	/* the faulting address or instruction */
+	long		si_spare[6];
+};
+
+#define SI_USER		0x10001	/* sent by kill(2) */
+
 #endif /* !_SYS_SIGNAL_H_ */

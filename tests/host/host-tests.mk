@@ -116,3 +116,5 @@ $(HOST_BUILD)/%.o: %.c tests/host/compat/host_cdefs.h include/sys/cdefs.h
 -include tests/host/libc.mk
 
 -include tests/host/initrd.mk
+
+-include tests/host/sh.mk

@@ -71,5 +71,7 @@ void	fpu_switch(struct thread *td);
  * answer must belong to one thread.
  */
 void	fpu_save(struct savefpu *sv);
+/* fpu_load: load the CPU's x87/SSE registers from `sv` (fxrstor). */
+void	fpu_load(const struct savefpu *sv);
 
 #endif /* !_X86_FPU_H_ */

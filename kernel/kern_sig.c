@@ -1,0 +1,387 @@
+/*
+ * kern_sig.c - signals: kill, sigaction, sigprocmask, sigpending,
+ * sigsuspend, sigreturn; posting a signal (psignal), interrupting a
+ * sleep, and delivery on the way back to user mode (userret).
+ *
+ * One thread per process, so pending signals are the process's
+ * (p_siglist) and the mask is the thread's.  A signal is delivered when
+ * the thread returns to user mode: after a system call, a fault, or an
+ * interrupt that came from user mode.  A sleep with PCATCH ends early
+ * when a signal that is not blocked arrives (EINTR, or ERESTART when
+ * its handler has SA_RESTART); SIGKILL ends every such sleep.
+ *
+ * Default actions: terminate (the wait status names the signal), or
+ * ignore (SIGCHLD, SIGURG, SIGCONT, SIGWINCH, SIGINFO).  There are no
+ * stopped processes yet: the stop signals are ignored by default.
+ * init (pid 1) gets only the signals it has a handler for.
+ *
+ * Locking: interrupts disabled around the pending set and the sleep
+ * (the scheduler's lock on one CPU).
+ */
+#include <sys/errno.h>
+#include <sys/signal.h>
+#include <sys/_wait.h>
+#include <kernel/systm.h>
+#include <kernel/machdep.h>
+#include <kernel/proc.h>
+#include <kernel/sched.h>
+#include <kernel/signalvar.h>
+#include <kernel/sleep.h>
+#include <kernel/syscallvar.h>
+#include <machine/frame.h>
+#include <machine/vmparam.h>
+
+#define SIGINFO		29
+#define SIGWINCH	28
+#define SIGURG		16
+#define SIGTTIN		21
+#define SIGTTOU		22
+
+/* Signals whose default action is to be ignored (stops included). */
+#define SIG_DFL_IGNORE	(SIGBIT(SIGCHLD) | SIGBIT(SIGURG) |		\
+	SIGBIT(SIGCONT) | SIGBIT(SIGWINCH) | SIGBIT(SIGINFO) |		\
+	SIGBIT(SIGSTOP) | SIGBIT(SIGTSTP) | SIGBIT(SIGTTIN) | SIGBIT(SIGTTOU))
+
+static bool
+sig_valid(int sig)
+{
+	return (sig > 0 && sig < NSIG);
+}
+
+/* Whether `p` ignores `sig` (explicitly, or by default). */
+static bool
+sig_ignored(struct proc *p, int sig)
+{
+	void (*h)(int) = p->p_sigact[sig].sa_handler;
+
+	if (sig == SIGKILL)
+		return (false);
+	if (h == SIG_IGN)
+		return (true);
+	if (h == SIG_DFL && (SIGBIT(sig) & SIG_DFL_IGNORE) != 0)
+		return (true);
+	/* init is not killed by signals it does not catch. */
+	return (p == initproc && h == SIG_DFL);
+}
+
+/* The thread of a process (one each for now). */
+static struct thread *
+proc_thread(struct proc *p)
+{
+	return (TAILQ_FIRST(&p->p_threads));
+}
+
+/* Interrupts off: whether a signal is pending that `td` does not block. */
+static int
+sig_deliverable(struct thread *td)
+{
+	__sigset_t set = td->td_proc->p_siglist &
+	    (~td->td_sigmask | SIG_CANTMASK);
+	int sig;
+
+	for (sig = 1; sig < NSIG; sig++)
+		if ((set & SIGBIT(sig)) != 0)
+			return (sig);
+	return (0);
+}
+
+/* sig_sleep_check: see signalvar.h. */
+int
+sig_sleep_check(struct thread *td)
+{
+	struct proc *p = td->td_proc;
+	int sig;
+
+	if ((sig = sig_deliverable(td)) == 0)
+		return (0);
+	return (sig != SIGKILL &&
+	    (p->p_sigact[sig].sa_flags & SA_RESTART) != 0 ? ERESTART : EINTR);
+}
+
+/* psignal: see signalvar.h. */
+void
+psignal(struct proc *p, int sig, int code, int pid, uintptr_t addr)
+{
+	struct thread *td;
+	unsigned long s;
+
+	KASSERT(sig_valid(sig), ("psignal: signal %d", sig));
+	s = intr_disable();
+	if (p->p_state != PRS_NORMAL || sig_ignored(p, sig)) {
+		intr_restore(s);
+		return;
+	}
+	p->p_siglist |= SIGBIT(sig);
+	p->p_siginfo[sig].code = code;
+	p->p_siginfo[sig].pid = pid;
+	p->p_siginfo[sig].addr = addr;
+	td = proc_thread(p);
+	if (td != NULL && (td->td_flags & TDF_SINTR) != 0 &&
+	    td->td_state == TDS_SLEEPING && sig_sleep_check(td) != 0)
+		sleepq_abort(td, sig_sleep_check(td));
+	intr_restore(s);
+}
+
+/* Deliver `sig` to curthread: the default action, or its handler. */
+static void
+postsig(struct thread *td, int sig)
+{
+	struct proc *p = td->td_proc;
+	struct __sigaction *act = &p->p_sigact[sig];
+	struct __siginfo si;
+	__sigset_t mask;
+	unsigned long s;
+
+	s = intr_disable();
+	p->p_siglist &= ~SIGBIT(sig);
+	memset(&si, 0, sizeof(si));
+	si.si_signo = sig;
+	si.si_code = p->p_siginfo[sig].code;
+	si.si_pid = p->p_siginfo[sig].pid;
+	si.si_addr = (void *)p->p_siginfo[sig].addr;
+	intr_restore(s);
+	if (sig_ignored(p, sig))
+		return;
+	if (act->sa_handler == SIG_DFL || sig == SIGKILL)
+		exit1(td, W_EXITCODE(0, sig));
+	/* The mask to restore when the handler returns. */
+	mask = td->td_sigmask;
+	if ((td->td_flags & TDF_OLDMASK) != 0) {
+		mask = td->td_oldmask;
+		td->td_flags &= ~TDF_OLDMASK;
+	}
+	if (cpu_sendsig(td, sig, act, &si, mask) != 0) {
+		/* No room on the user stack: it cannot be handled. */
+		exit1(td, W_EXITCODE(0, SIGSEGV));
+	}
+	td->td_sigmask |= act->sa_mask;
+	if ((act->sa_flags & SA_NODEFER) == 0)
+		td->td_sigmask |= SIGBIT(sig);
+	td->td_sigmask &= ~SIG_CANTMASK;
+	if ((act->sa_flags & SA_RESETHAND) != 0) {
+		act->sa_handler = SIG_DFL;
+		act->sa_flags &= ~SA_SIGINFO;
+	}
+}
+
+/* userret: see signalvar.h. */
+void
+userret(struct thread *td, struct trapframe *tf)
+{
+	unsigned long s;
+	int sig;
+
+	for (;;) {
+		s = intr_disable();
+		sig = sig_deliverable(td);
+		intr_restore(s);
+		if (sig == 0)
+			break;
+		postsig(td, sig);
+	}
+	if ((td->td_flags & TDF_OLDMASK) != 0) {
+		/* sigsuspend ended without a handler running. */
+		td->td_sigmask = td->td_oldmask;
+		td->td_flags &= ~TDF_OLDMASK;
+	}
+	if (TF_PC(tf) >= VM_MAX_USER_ADDRESS)
+		exit1(td, W_EXITCODE(0, SIGSEGV));
+}
+
+/* trapsignal: see proc.h.  A fault's signal cannot be blocked or ignored. */
+void
+trapsignal(struct thread *td, int sig, int code, vm_offset_t addr)
+{
+	struct proc *p = td->td_proc;
+	void (*h)(int) = p->p_sigact[sig].sa_handler;
+
+	if (h == SIG_DFL || h == SIG_IGN ||
+	    (td->td_sigmask & SIGBIT(sig)) != 0) {
+		printf("pid %d (%s): signal %d (code %d) at %#lx: killed\n",
+		    p->p_pid, p->p_comm, sig, code, (u_long)addr);
+		exit1(td, W_EXITCODE(0, sig));
+	}
+	psignal(p, sig, code, 0, addr);
+}
+
+/* sigacts_fork: see signalvar.h. */
+void
+sigacts_fork(struct proc *child, struct proc *parent)
+{
+	memcpy(child->p_sigact, parent->p_sigact, sizeof(child->p_sigact));
+	child->p_sigtramp = parent->p_sigtramp;
+	child->p_siglist = 0;
+}
+
+/* sigacts_exec: see signalvar.h. */
+void
+sigacts_exec(struct proc *p)
+{
+	int sig;
+
+	for (sig = 1; sig < NSIG; sig++)
+		if (p->p_sigact[sig].sa_handler != SIG_IGN) {
+			p->p_sigact[sig].sa_handler = SIG_DFL;
+			p->p_sigact[sig].sa_flags = 0;
+			p->p_sigact[sig].sa_mask = 0;
+		}
+	p->p_sigtramp = 0;
+}
+
+/* Send `sig` to `p` from curthread, if it may. */
+static int
+kill_one(struct proc *p, int sig)
+{
+	if (p->p_state == PRS_NEW)
+		return (ESRCH);
+	if (sig != 0)
+		psignal(p, sig, SI_USER, curthread->td_proc->p_pid, 0);
+	return (0);
+}
+
+/*
+ * sys_kill: kill(pid, sig): pid > 0 one process, -1 every process but
+ * init and the caller.  There are no process groups yet: pid 0 and
+ * pid < -1 are ESRCH.  Signal 0 only checks that the process exists.
+ */
+int
+sys_kill(struct thread *td, syscallarg_t *args, syscallarg_t *retval)
+{
+	int pid = (int)args[0], sig = (int)args[1], error = ESRCH;
+	struct proc *p;
+
+	(void)retval;
+	if (sig < 0 || sig >= NSIG)
+		return (EINVAL);
+	if (pid > 0) {
+		TAILQ_FOREACH(p, &allproc, p_list)
+			if (p->p_pid == pid)
+				return (kill_one(p, sig));
+		return (ESRCH);
+	}
+	if (pid != -1)
+		return (ESRCH);
+	TAILQ_FOREACH(p, &allproc, p_list)
+		if (p != initproc && p != td->td_proc &&
+		    kill_one(p, sig) == 0)
+			error = 0;
+	return (error);
+}
+
+/* sys_sigaction: sigaction(sig, act, oact, trampoline). */
+int
+sys_sigaction(struct thread *td, syscallarg_t *args, syscallarg_t *retval)
+{
+	struct proc *p = td->td_proc;
+	struct __sigaction act, old;
+	int sig = (int)args[0], error;
+	unsigned long s;
+
+	(void)retval;
+	if (!sig_valid(sig))
+		return (EINVAL);
+	old = p->p_sigact[sig];
+	if (args[1] != 0) {
+		if ((error = copyin((void *)args[1], &act, sizeof(act))) != 0)
+			return (error);
+		if ((SIGBIT(sig) & SIG_CANTMASK) != 0 &&
+		    act.sa_handler != SIG_DFL)
+			return (EINVAL);
+		if ((act.sa_flags & ~(SA_RESTART | SA_RESETHAND | SA_NODEFER |
+		    SA_NOCLDSTOP | SA_SIGINFO)) != 0)
+			return (EINVAL);	/* SA_ONSTACK: no sigaltstack */
+		if (act.sa_handler != SIG_DFL && act.sa_handler != SIG_IGN &&
+		    ((uintptr_t)act.sa_handler >= VM_MAX_USER_ADDRESS ||
+		    args[3] == 0 || args[3] >= VM_MAX_USER_ADDRESS))
+			return (EINVAL);
+		act.sa_mask &= ~SIG_CANTMASK;
+		s = intr_disable();
+		p->p_sigact[sig] = act;
+		if (args[3] != 0)
+			p->p_sigtramp = args[3];
+		/* Setting SIG_IGN (or an ignoring default) drops it. */
+		if (sig_ignored(p, sig))
+			p->p_siglist &= ~SIGBIT(sig);
+		intr_restore(s);
+	}
+	if (args[2] != 0)
+		return (copyout(&old, (void *)args[2], sizeof(old)));
+	return (0);
+}
+
+/* sys_sigprocmask: sigprocmask(how, set, oset). */
+int
+sys_sigprocmask(struct thread *td, syscallarg_t *args, syscallarg_t *retval)
+{
+	__sigset_t set, old = td->td_sigmask;
+	int error;
+
+	(void)retval;
+	if (args[1] != 0) {
+		if ((error = copyin((void *)args[1], &set, sizeof(set))) != 0)
+			return (error);
+		switch ((int)args[0]) {
+		case SIG_BLOCK:
+			td->td_sigmask |= set;
+			break;
+		case SIG_UNBLOCK:
+			td->td_sigmask &= ~set;
+			break;
+		case SIG_SETMASK:
+			td->td_sigmask = set;
+			break;
+		default:
+			return (EINVAL);
+		}
+		td->td_sigmask &= ~SIG_CANTMASK;
+	}
+	if (args[2] != 0)
+		return (copyout(&old, (void *)args[2], sizeof(old)));
+	return (0);
+}
+
+/* sys_sigpending: sigpending(set): pending signals the thread blocks. */
+int
+sys_sigpending(struct thread *td, syscallarg_t *args, syscallarg_t *retval)
+{
+	__sigset_t set = td->td_proc->p_siglist;
+
+	(void)retval;
+	return (copyout(&set, (void *)args[0], sizeof(set)));
+}
+
+/*
+ * sys_sigsuspend: sigsuspend(mask): wait with `mask` until a signal is
+ * delivered; the old mask comes back after its handler.  Always EINTR.
+ */
+int
+sys_sigsuspend(struct thread *td, syscallarg_t *args, syscallarg_t *retval)
+{
+	static int sigsuspend_chan;
+	__sigset_t mask;
+	int error;
+
+	(void)retval;
+	if ((error = copyin((void *)args[0], &mask, sizeof(mask))) != 0)
+		return (error);
+	td->td_oldmask = td->td_sigmask;
+	td->td_flags |= TDF_OLDMASK;
+	td->td_sigmask = mask & ~SIG_CANTMASK;
+	while (tsleep(&sigsuspend_chan, PCATCH, "sigsusp", 0) == 0)
+		;
+	return (EINTR);
+}
+
+/* sys_sigreturn: sigreturn(uc): back from a handler to the saved state. */
+int
+sys_sigreturn(struct thread *td, syscallarg_t *args, syscallarg_t *retval)
+{
+	__sigset_t mask;
+	int error;
+
+	(void)retval;
+	if ((error = cpu_sigreturn(td, (const void *)args[0], &mask)) != 0)
+		return (error);
+	td->td_sigmask = mask & ~SIG_CANTMASK;
+	return (EJUSTRETURN);
+}

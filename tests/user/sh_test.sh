@@ -1,0 +1,91 @@
+# sh_test.sh - the shell (user/bin/sh.c) checks itself inside Vise:
+# tests/kernel/test_user.c runs /ktest/bin/sh /ktest/tests/sh_test.sh
+# from the self tests' initrd (scripts/test-all stages it, and the
+# files it names: /ktest/motd, /ktest/noexec, /ktest/bin/notelf).
+#
+# There is no writable file system and no command substitution, so
+# output is checked by feeding it to another shell: "echo 'exit 7' |
+# sh" says through its status that the text came through.  Each check
+# that fails adds its name to $failed and prints it; the script exits
+# 0 only if none did.
+PATH=/ktest/bin:/bin
+failed=
+
+# Quoting and variables.
+x='a  b'
+test "$x" = 'a  b' || failed="$failed single-quotes"
+test "a\"b" = 'a"b' || failed="$failed double-quotes"
+test a\ b = 'a b' || failed="$failed backslash"
+test "${x}c" = 'a  bc' || failed="$failed braces"
+test '$x' = \$x || failed="$failed no-expansion-in-single-quotes"
+sh -c 'exit $#' sh $x
+test $? -eq 2 || failed="$failed field-splitting"
+sh -c 'exit $#' sh "$x" ''
+test $? -eq 2 || failed="$failed quoted-fields"
+test -n "$$" || failed="$failed pid"
+
+# Exit statuses.
+true
+test $? -eq 0 || failed="$failed true-status"
+false
+test $? -eq 1 || failed="$failed false-status"
+no-such-command 2>/dev/null
+test $? -eq 127 || failed="$failed not-found-127"
+/ktest/noexec 2>/dev/null
+test $? -eq 126 || failed="$failed no-exec-bit-126"
+/ktest/bin/notelf 2>/dev/null
+test $? -eq 126 || failed="$failed not-elf-126"
+sh -c 'exit 3'
+test $? -eq 3 || failed="$failed exit-3-in-sh-c"
+sh -c 'echo |' 2>/dev/null
+test $? -eq 2 || failed="$failed syntax-error-2"
+false && failed="$failed and-if"
+true || failed="$failed or-if"
+false || true && v=ok
+test "$v" = ok || failed="$failed and-or-chain"
+
+# Pipelines: the text must reach the last command.
+echo 'exit 7' | sh
+test $? -eq 7 || failed="$failed pipe"
+echo 'exit 8' | cat | cat | sh
+test $? -eq 8 || failed="$failed pipeline-of-4"
+false | true
+test $? -eq 0 || failed="$failed pipeline-status-is-last"
+
+# Redirections.
+echo hidden > /dev/null
+test $? -eq 0 || failed="$failed to-dev-null"
+echo hidden >> /dev/null
+test $? -eq 0 || failed="$failed append-dev-null"
+echo x 2>/dev/null > /ktest/new-file
+test $? -eq 1 || failed="$failed read-only-fs"
+echo 'exit 9' > /dev/null | sh
+test $? -eq 0 || failed="$failed redirect-before-pipe"
+cat < /ktest/motd | sh 2>/dev/null
+test $? -eq 127 || failed="$failed input-redirect"
+no-such-command 2>&1 | sh 2>/dev/null
+test $? -eq 127 || failed="$failed stderr-to-pipe"
+
+# Variables and the environment of commands.
+NOTEXP=1
+sh -c 'test -z "$NOTEXP"' || failed="$failed unexported"
+export EXP=42
+sh -c 'exit $EXP'
+test $? -eq 42 || failed="$failed export"
+ONE=5 sh -c 'exit $ONE'
+test $? -eq 5 || failed="$failed prefix-assignment"
+test -z "$ONE" || failed="$failed prefix-assignment-stays"
+
+# Builtins.
+pwd > /dev/null || failed="$failed pwd"
+cd / || failed="$failed cd-root"
+cd /ktest 2>/dev/null && failed="$failed cd-elsewhere"
+sh -c 'exit' || failed="$failed exit-status-of-last"
+true &
+test -n "$!" || failed="$failed background"
+# Leave no child behind: an orphan would stay a zombie of the kernel's.
+wait || failed="$failed wait"
+
+test -z "$failed" && exit 0
+echo "sh_test: failed:$failed" >&2
+exit 1

@@ -1,0 +1,100 @@
+/*
+ * init - process 1, the first program the kernel starts (as /sbin/init,
+ * with descriptors 0, 1 and 2 open on the console).
+ *
+ *	init		run /bin/sh on the console, and a new one each time
+ *			it exits; this never ends
+ *	init -c command	run /bin/sh -c command once, then exit with its
+ *			status
+ *
+ * Every process whose parent exits becomes a child of init, so init
+ * waits for any child (waitpid(-1)), not only its shell: that reaps
+ * the orphans too.
+ *
+ * With -c, init exits when the command is done.  There is no reboot(2)
+ * yet to power off with: what happens when init exits (a halt, a
+ * power-off, a panic) is for the kernel to decide.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#define SHELL	"/bin/sh"
+
+/* Start the shell with arguments argv; its pid, or -1. */
+static pid_t
+start_shell(char *const argv[])
+{
+	pid_t pid;
+
+	if ((pid = fork()) == 0) {
+		execve(SHELL, argv, environ);
+		dprintf(STDERR_FILENO, "init: %s: %s\n", SHELL,
+		    strerror(errno));
+		_exit(127);
+	}
+	if (pid < 0)
+		dprintf(STDERR_FILENO, "init: fork: %s\n", strerror(errno));
+	return (pid);
+}
+
+/*
+ * Wait until process pid ends, reaping every other child that ends
+ * meanwhile; its wait status.
+ */
+static int
+reap_until(pid_t pid)
+{
+	pid_t ended;
+	int status;
+
+	do
+		ended = waitpid(-1, &status, 0);
+	while (ended != pid && !(ended < 0 && errno == ECHILD));
+	return (ended == pid ? status : W_EXITCODE(1, 0));
+}
+
+/* Seconds since boot. */
+static time_t
+uptime(void)
+{
+	struct timespec ts;
+
+	if (clock_gettime(CLOCK_MONOTONIC, &ts) != 0)
+		return (0);
+	return (ts.tv_sec);
+}
+
+int
+main(int argc, char **argv)
+{
+	char *once[] = { "sh", "-c", NULL, NULL };
+	char *console[] = { "sh", NULL };
+	struct timespec pause = { 1, 0 };
+	time_t started;
+	pid_t shell;
+	int status;
+
+	if (argc == 3 && strcmp(argv[1], "-c") == 0) {
+		once[2] = argv[2];
+		if ((shell = start_shell(once)) < 0)
+			return (1);
+		status = reap_until(shell);
+		return (WIFEXITED(status) ? WEXITSTATUS(status) :
+		    128 + WTERMSIG(status));
+	}
+	if (argc != 1)
+		dprintf(STDERR_FILENO, "init: usage: init [-c command]; "
+		    "starting a shell\n");
+	for (;;) {
+		started = uptime();
+		if ((shell = start_shell(console)) >= 0)
+			(void)reap_until(shell);
+		/* A shell that cannot start, or dies at once, must not spin. */
+		if (shell < 0 || uptime() - started < 1)
+			nanosleep(&pause, NULL);
+	}
+}
