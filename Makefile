@@ -103,10 +103,11 @@ $(KERNEL): $(KOBJS) $(BUILD)/ksyms.o $(BUILD)/kernel.tmp
 		$(KOBJS) $(BUILD)/ksyms.o $(LIBGCC)
 	sh scripts/mkksyms --check $(BUILD)/kernel.tmp $@
 
-# An image boots GRUB, which loads kernel.elf with a command line.
+# An image boots GRUB, which loads kernel.elf with a command line and
+# the initrd (user/user.mk: /sbin/init, /bin, /tests, /extra).
 # scripts/mkiso builds one for any command line (the tests use it too).
-$(ISO): $(KERNEL) scripts/mkiso boot/grub.cfg.in FORCE
-	sh scripts/mkiso $(KERNEL) $@ "$(CMDLINE)" 3
+$(ISO): $(KERNEL) $(INITRD) scripts/mkiso boot/grub.cfg.in FORCE
+	sh scripts/mkiso $(KERNEL) $@ "$(CMDLINE)" 3 $(INITRD)
 # Rebuilt every time: the command line may have changed.
 FORCE:
 
@@ -129,7 +130,7 @@ test-host: $(HOST_TESTS)
 	sh scripts/run-host-tests $(HOST_TESTS)
 
 # Used by scripts/test-all: build everything one ARCH's boots need.
-test-arch: $(KERNEL) $(EXECTEST) $(USER_BINS) $(TEST_BINS)
+test-arch: $(KERNEL) $(EXECTEST) $(USER_BINS) $(TEST_BINS) $(INITRD)
 
 clean:
 	rm -rf build

@@ -2,8 +2,10 @@
  * init_main.c - the machine-independent part of boot: what the kernel
  * does once the machine is set up (consoles, traps, clock).
  *
- * For now: report what the loader gave us, then do what the command
- * line asks (crash on purpose, power off, run the self tests) or idle.
+ * Report what the loader gave us, start the VM, the scheduler, the
+ * clocks and the initrd, then do what the command line asks (crash on
+ * purpose, power off, run the self tests) or start init (pid 1): the
+ * program named by init=, else /sbin/init.
  */
 #include <kernel/systm.h>
 #include <kernel/bootinfo.h>
@@ -16,6 +18,8 @@
 #include <kernel/initrd.h>
 #include <kernel/sched.h>
 #include <kernel/time.h>
+#include <kernel/exec.h>
+#include <kernel/proc.h>
 #include <vm/vm_init.h>
 
 struct bootinfo bootinfo;
@@ -65,10 +69,52 @@ print_bootinfo(const struct bootinfo *bi)
 		    bi->ntruncated);
 }
 
+/* init's path and arguments: init=PATH on the command line, or /sbin/init. */
+static char *init_argv[2];
+
+/*
+ * The first process's first act, in the kernel: become init (pid 1).
+ * Without it there is nothing for the system to do: panic, as BSD does.
+ */
+static void
+start_init(void *arg)
+{
+	const char *path = arg;
+	int error;
+
+	init_argv[0] = (char *)path;
+	init_argv[1] = NULL;
+	error = kern_execve(curthread, path, init_argv, NULL, false);
+	if (error != 0)
+		panic("start_init: cannot exec %s (error %d)", path, error);
+}
+
+/*
+ * Start init and wait for it: it ends only when its work is done
+ * (init -c, or a program named by init=); the machine is then switched
+ * off with a status that says whether it exited 0.
+ */
+static void __dead2
+run_init(const char *path)
+{
+	int error, pid, xstat;
+
+	if ((error = proc_spawn_kernel(start_init, (void *)path, "init",
+	    &initproc)) != 0)
+		panic("run_init: no process for init (error %d)", error);
+	printf("init: starting %s as pid %d\n", path, initproc->p_pid);
+	error = kern_wait4(curthread, initproc->p_pid, &xstat, 0, &pid);
+	if (error != 0)
+		panic("run_init: waiting for init: error %d", error);
+	initproc = NULL;
+	printf("init exited with status %#x: switching off\n", xstat);
+	cpu_poweroff(xstat == 0 ? SHUTDOWN_OK : SHUTDOWN_FAIL);
+}
+
 void
 mi_startup(void)
 {
-	const char *test, *crash;
+	const char *test, *crash, *init;
 
 	print_bootinfo(&bootinfo);
 	vm_mem_init();
@@ -93,8 +139,13 @@ mi_startup(void)
 		printf("test=%s: unknown test suite (known: kernel)\n", test);
 		cpu_poweroff(SHUTDOWN_FAIL);
 	}
-	printf("No init to run yet (/sbin/init and the shell are next). "
-	    "Idling (in QEMU, Ctrl-A X quits).\n");
+	init = kern_getenv("init");
+	if (init == NULL)
+		init = "/sbin/init";
+	if (initrd_lookup(init) != NULL)
+		run_init(init);
+	printf("No %s in the initrd: nothing to run. Idling (in QEMU, "
+	    "Ctrl-A X quits).\n", init);
 	for (;;)
 		cpu_idle();
 }

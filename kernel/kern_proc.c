@@ -17,6 +17,7 @@
 #include <kernel/signalvar.h>
 #include <kernel/syscallvar.h>
 #include <vm/vm_map.h>
+#include <machine/vmparam.h>
 
 MALLOC_DEFINE(M_PROC, "proc", "processes");
 
@@ -112,10 +113,14 @@ proc_console_fds(struct proc *p)
 	return (0);
 }
 
-/* proc_spawn: see proc.h. */
-int
-proc_spawn(struct vmspace *vm, vm_offset_t entry, vm_offset_t sp,
-    const char *name, struct proc **pp)
+/*
+ * A new process with address space `vm` whose thread starts in user
+ * mode at entry/sp, after running func(arg) in the kernel if func is
+ * not NULL.
+ */
+static int
+proc_create(struct vmspace *vm, vm_offset_t entry, vm_offset_t sp,
+    const char *name, void (*func)(void *), void *arg, struct proc **pp)
 {
 	struct proc *p;
 	struct thread *td;
@@ -129,10 +134,36 @@ proc_spawn(struct vmspace *vm, vm_offset_t entry, vm_offset_t sp,
 		return (error);
 	}
 	cpu_thread_set_user(td, entry, sp);
+	td->td_func = func;
+	td->td_arg = arg;
 	p->p_vmspace = vm;
 	*pp = p;
 	proc_start(p, td);
 	return (0);
+}
+
+/* proc_spawn: see proc.h. */
+int
+proc_spawn(struct vmspace *vm, vm_offset_t entry, vm_offset_t sp,
+    const char *name, struct proc **pp)
+{
+	return (proc_create(vm, entry, sp, name, NULL, NULL, pp));
+}
+
+/* proc_spawn_kernel: see proc.h. */
+int
+proc_spawn_kernel(void (*func)(void *), void *arg, const char *name,
+    struct proc **pp)
+{
+	struct vmspace *vm;
+	int error;
+
+	vm = vmspace_alloc(VM_MIN_USER_ADDRESS, VM_MAX_USER_ADDRESS);
+	if (vm == NULL)
+		return (ENOMEM);
+	if ((error = proc_create(vm, 0, 0, name, func, arg, pp)) != 0)
+		vmspace_free(vm);
+	return (error);
 }
 
 /* fork1: see proc.h. */

@@ -114,12 +114,23 @@ thread_start(void)
 /*
  * fork_exit: see proc.h.  Called from fork_trampoline on the new
  * thread's stack, interrupts off; the return to user mode (doreti)
- * turns them on.
+ * turns them on.  A user thread with a td_func runs it first, with
+ * interrupts on (the first process execs init this way).
  */
 void
 fork_exit(void)
 {
+	struct thread *td = curthread;
+	void (*func)(void *);
+
 	thread_reap();
+	/* A first thing to do in the kernel (start_init's exec). */
+	if ((func = td->td_func) != NULL) {
+		td->td_func = NULL;
+		cpu_enable_intr();
+		func(td->td_arg);
+		cpu_disable_intr();
+	}
 }
 
 /* kthread_exit: see kthread.h. */

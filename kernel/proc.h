@@ -130,6 +130,14 @@ int	proc_spawn(struct vmspace *vm, vm_offset_t entry, vm_offset_t sp,
 	    const char *name, struct proc **pp);
 
 /*
+ * proc_spawn_kernel: like proc_spawn, but the new process's thread
+ * first runs func(arg) in the kernel (with an empty address space),
+ * then returns to user mode with whatever registers func set (an exec).
+ */
+int	proc_spawn_kernel(void (*func)(void *), void *arg, const char *name,
+	    struct proc **pp);
+
+/*
  * fork1: a copy of curthread's process (its address space by each
  * entry's inheritance, SEMANTICS R48-R51), whose one thread returns
  * to user mode from the same system call with 0; *pidp gets the
