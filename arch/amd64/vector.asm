@@ -31,7 +31,9 @@ T_SYSCALL	equ 0x80
 GSEL_UDATA_UPL	equ 0x20 | 3
 GSEL_UCODE_UPL	equ 0x28 | 3
 
-alltraps:
+; The general registers of a struct trapframe, in its order
+; (machine/frame.h: rax at the lowest address).
+%macro PUSH_GPRS 0
 	push	r15
 	push	r14
 	push	r13
@@ -47,13 +49,8 @@ alltraps:
 	push	rcx
 	push	rbx
 	push	rax
-	cld
-	SMAP_CLAC
-	mov	rdi, rsp
-	call	trap
-global doreti
-doreti:					; rsp: a struct trapframe
-	cli
+%endmacro
+%macro POP_GPRS 0
 	pop	rax
 	pop	rbx
 	pop	rcx
@@ -69,6 +66,18 @@ doreti:					; rsp: a struct trapframe
 	pop	r13
 	pop	r14
 	pop	r15
+%endmacro
+
+alltraps:
+	PUSH_GPRS
+	cld
+	SMAP_CLAC
+	mov	rdi, rsp
+	call	trap
+global doreti
+doreti:					; rsp: a struct trapframe
+	cli
+	POP_GPRS
 	add	rsp, 16			; vector number and error code
 	iretq
 
@@ -89,42 +98,14 @@ syscall_entry:
 	push	rcx			; rip
 	push	0			; error code
 	push	T_SYSCALL		; vector number
-	push	r15
-	push	r14
-	push	r13
-	push	r12
-	push	r11
-	push	r10
-	push	r9
-	push	r8
-	push	rbp
-	push	rdi
-	push	rsi
-	push	rdx
-	push	rcx
-	push	rbx
-	push	rax
+	PUSH_GPRS
 	cld
 	mov	rdi, rsp
 	call	syscall
 	test	eax, eax		; every register as in the frame?
 	jnz	doreti			; then iretq (sysret loses rcx, r11)
 	cli
-	pop	rax
-	pop	rbx
-	pop	rcx
-	pop	rdx
-	pop	rsi
-	pop	rdi
-	pop	rbp
-	pop	r8
-	pop	r9
-	pop	r10
-	pop	r11
-	pop	r12
-	pop	r13
-	pop	r14
-	pop	r15
+	POP_GPRS
 	add	rsp, 16			; vector number and error code
 	mov	rcx, [rsp]		; rip
 	mov	r11, [rsp + 16]		; rflags

@@ -53,6 +53,22 @@ struct userswitchframe {
 	uint64_t	sf_rip;
 };
 
+/*
+ * The user registers of a program about to start: everything zero but
+ * the program counter, the stack pointer, the user selectors and the
+ * flags (interrupts on).
+ */
+static void
+user_frame_init(struct trapframe *tf, vm_offset_t entry, vm_offset_t sp)
+{
+	memset(tf, 0, sizeof(*tf));
+	tf->tf_rip = entry;
+	tf->tf_cs = GSEL_UCODE | SEL_UPL;
+	tf->tf_rflags = PSL_USER_SET | PSL_I;
+	tf->tf_rsp = sp;
+	tf->tf_ss = GSEL_UDATA | SEL_UPL;
+}
+
 /* cpu_thread_set_user: see kernel/proc.h. */
 void
 cpu_thread_set_user(struct thread *td, vm_offset_t entry, vm_offset_t sp)
@@ -63,12 +79,7 @@ cpu_thread_set_user(struct thread *td, vm_offset_t entry, vm_offset_t sp)
 
 	top = (td->td_kstack + td->td_kstack_size) & ~(uintptr_t)15;
 	tf = (struct trapframe *)(top - sizeof(*tf));
-	memset(tf, 0, sizeof(*tf));
-	tf->tf_rip = entry;
-	tf->tf_cs = GSEL_UCODE | SEL_UPL;
-	tf->tf_rflags = PSL_USER_SET | PSL_I;
-	tf->tf_rsp = sp;
-	tf->tf_ss = GSEL_UDATA | SEL_UPL;
+	user_frame_init(tf, entry, sp);
 	td->td_frame = tf;
 	sf = (struct userswitchframe *)((uintptr_t)tf - sizeof(*sf));
 	memset(sf, 0, sizeof(*sf));
@@ -111,12 +122,7 @@ cpu_exec_setregs(struct thread *td, vm_offset_t entry, vm_offset_t sp)
 {
 	struct trapframe *tf = td->td_frame;
 
-	memset(tf, 0, sizeof(*tf));
-	tf->tf_rip = entry;
-	tf->tf_cs = GSEL_UCODE | SEL_UPL;
-	tf->tf_rflags = PSL_USER_SET | PSL_I;
-	tf->tf_rsp = sp;
-	tf->tf_ss = GSEL_UDATA | SEL_UPL;
+	user_frame_init(tf, entry, sp);
 	tf->tf_trapno = T_SYSCALL;
 	fpu_exec(td);
 }

@@ -54,6 +54,23 @@ struct userswitchframe {
 	uint32_t	sf_eip;
 };
 
+/*
+ * The user registers of a program about to start: everything zero but
+ * the program counter, the stack pointer, the user selectors and the
+ * flags (interrupts on).
+ */
+static void
+user_frame_init(struct trapframe *tf, vm_offset_t entry, vm_offset_t sp)
+{
+	memset(tf, 0, sizeof(*tf));
+	tf->tf_ds = tf->tf_es = tf->tf_fs = tf->tf_gs = GSEL_UDATA | SEL_UPL;
+	tf->tf_eip = entry;
+	tf->tf_cs = GSEL_UCODE | SEL_UPL;
+	tf->tf_eflags = PSL_USER_SET | PSL_I;
+	tf->tf_esp = sp;
+	tf->tf_ss = GSEL_UDATA | SEL_UPL;
+}
+
 /* cpu_thread_set_user: see kernel/proc.h. */
 void
 cpu_thread_set_user(struct thread *td, vm_offset_t entry, vm_offset_t sp)
@@ -64,13 +81,7 @@ cpu_thread_set_user(struct thread *td, vm_offset_t entry, vm_offset_t sp)
 
 	top = (td->td_kstack + td->td_kstack_size) & ~(uintptr_t)15;
 	tf = (struct trapframe *)(top - sizeof(*tf));
-	memset(tf, 0, sizeof(*tf));
-	tf->tf_ds = tf->tf_es = tf->tf_fs = tf->tf_gs = GSEL_UDATA | SEL_UPL;
-	tf->tf_eip = entry;
-	tf->tf_cs = GSEL_UCODE | SEL_UPL;
-	tf->tf_eflags = PSL_USER_SET | PSL_I;
-	tf->tf_esp = sp;
-	tf->tf_ss = GSEL_UDATA | SEL_UPL;
+	user_frame_init(tf, entry, sp);
 	td->td_frame = tf;
 	sf = (struct userswitchframe *)((uintptr_t)tf - sizeof(*sf));
 	memset(sf, 0, sizeof(*sf));
@@ -117,13 +128,7 @@ cpu_exec_setregs(struct thread *td, vm_offset_t entry, vm_offset_t sp)
 {
 	struct trapframe *tf = td->td_frame;
 
-	memset(tf, 0, sizeof(*tf));
-	tf->tf_ds = tf->tf_es = tf->tf_fs = tf->tf_gs = GSEL_UDATA | SEL_UPL;
-	tf->tf_eip = entry;
-	tf->tf_cs = GSEL_UCODE | SEL_UPL;
-	tf->tf_eflags = PSL_USER_SET | PSL_I;
-	tf->tf_esp = sp;
-	tf->tf_ss = GSEL_UDATA | SEL_UPL;
+	user_frame_init(tf, entry, sp);
 	tf->tf_trapno = T_SYSCALL;
 	fpu_exec(td);
 }
