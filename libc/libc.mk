@@ -44,7 +44,7 @@ LIBC_SYS_SRCS	:= \
 	libc/sys/wait.c libc/sys/write.c libc/sys/read.c libc/sys/open.c \
 	libc/sys/close.c libc/sys/dup.c libc/sys/fcntl.c libc/sys/lseek.c \
 	libc/sys/pipe.c libc/sys/stat.c libc/sys/getdirentries.c \
-	libc/sys/signal.c libc/sys/time.c
+	libc/sys/signal.c libc/sys/time.c libc/gen/sysctlbyname.c
 
 # Our headers only, then the compiler's freestanding ones (stddef.h,
 # stdint.h, stdarg.h, stdbool.h); include/ for the ABI headers shared

@@ -39,7 +39,7 @@ enum uprog { HELLO, EFAULT_PTR, KERNEL_WRITE, STACK_TOUCH, BADSYS,
 	ILLEGAL, TEXT_WRITE, KERNEL_PTR, FORK_WAIT, MMAP_PRIVATE, MMAP_SHARED,
 	USE_AFTER_MUNMAP, MMAP_BAD, WAIT_NOCHILD, EXEC_OK, EXEC_NOENT, EXEC_DIR,
 	EXEC_NOTELF, EXEC_NOEXEC, EXEC_BADPTR, EXEC_HELLO, FPU_FORK, FPU_CLEAN,
-	EXEC_FD_TEST, EXEC_SH_TEST, EXEC_SIG_TEST };
+	EXEC_FD_TEST, EXEC_SH_TEST, EXEC_SIG_TEST, EXEC_FORKEXEC_TEST };
 
 static vm_offset_t
 uprog_entry(enum uprog which)
@@ -331,4 +331,20 @@ KTEST(user_sig_test)
 		return;
 	}
 	uprog_expect(EXEC_SIG_TEST, W_EXITCODE(0, 0), "exec sig_test");
+}
+
+/*
+ * 1,000 rounds of fork, exec of /ktest/bin/true and exit (issue 5's
+ * loop; tests/user/forkexec_test.c checks the free and wired counts
+ * itself through sysctl, and uprog_expect checks them again after).
+ */
+KTEST(user_fork_exec_exit_1000_at_baseline)
+{
+	if (initrd_lookup("/ktest/tests/forkexec_test") == NULL) {
+		printf("# no /ktest/tests/forkexec_test: the initrd of make "
+		    "test has it\n");
+		return;
+	}
+	uprog_expect(EXEC_FORKEXEC_TEST, W_EXITCODE(0, 0),
+	    "1000 fork/exec/exit");
 }

@@ -28,7 +28,7 @@ table:
 	dq	exec_ok, exec_noent, exec_dir, exec_notelf, exec_noexec
 	dq	exec_badptr, exec_hello
 	dq	fpu_fork, fpu_clean
-	dq	exec_fd_test, exec_sh_test, exec_sig_test
+	dq	exec_fd_test, exec_sh_test, exec_sig_test, exec_forkexec_test
 
 %macro EXIT 1
 	mov	edi, %1
@@ -462,3 +462,10 @@ exec_sig_test:
 	lea	rdi, [rel path_sig_test]
 	jmp	do_exec
 path_sig_test:	db	"/ktest/tests/sig_test", 0
+
+; execve of /ktest/tests/forkexec_test (tests/user/forkexec_test.c):
+; 1,000 rounds of fork, exec and exit at baseline; exits 0 if they were.
+exec_forkexec_test:
+	lea	rdi, [rel path_forkexec_test]
+	jmp	do_exec
+path_forkexec_test:	db	"/ktest/tests/forkexec_test", 0

@@ -28,7 +28,7 @@ table:
 	dd	exec_ok, exec_noent, exec_dir, exec_notelf, exec_noexec
 	dd	exec_badptr, exec_hello
 	dd	fpu_fork, fpu_clean
-	dd	exec_fd_test, exec_sh_test, exec_sig_test
+	dd	exec_fd_test, exec_sh_test, exec_sig_test, exec_forkexec_test
 
 %macro EXIT 1
 	mov	ebx, %1
@@ -458,3 +458,10 @@ exec_sig_test:
 	mov	ebx, path_sig_test
 	jmp	do_exec
 path_sig_test:	db	"/ktest/tests/sig_test", 0
+
+; execve of /ktest/tests/forkexec_test (tests/user/forkexec_test.c):
+; 1,000 rounds of fork, exec and exit at baseline; exits 0 if they were.
+exec_forkexec_test:
+	mov	ebx, path_forkexec_test
+	jmp	do_exec
+path_forkexec_test:	db	"/ktest/tests/forkexec_test", 0
