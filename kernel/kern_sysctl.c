@@ -148,6 +148,28 @@ sys___sysctl_next(struct thread *td, syscallarg_t *args,
 	return (copyout(best, (void *)args[2], len));
 }
 
+/*
+ * sys___sysctl_type: the type of a name's value, so that a program can
+ * print it: 0 an unsigned long, 1 an int, 2 a string.  ENOENT.
+ */
+int
+sys___sysctl_type(struct thread *td, syscallarg_t *args,
+    syscallarg_t *retval)
+{
+	const struct sysctl_oid *oid;
+	char name[SYSCTL_NAMELEN];
+	int error;
+
+	(void)td;
+	if ((error = sysctl_name_in((const void *)args[0], args[1], name)) !=
+	    0)
+		return (error);
+	if ((oid = sysctl_find(name)) == NULL)
+		return (ENOENT);
+	retval[0] = oid->oid_type;
+	return (0);
+}
+
 /* The kernel's own. */
 static const char ostype[] = "Vise";
 static const char osrelease[] = "0.5";

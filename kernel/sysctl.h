@@ -13,10 +13,11 @@
 #include <sys/cdefs.h>
 #include <sys/linker_set.h>
 
+/* The values __sysctl_type returns (the ABI: 0, 1, 2). */
 enum sysctl_type {
-	SYSCTL_TYPE_ULONG,	/* an unsigned long */
-	SYSCTL_TYPE_INT,	/* an int */
-	SYSCTL_TYPE_STRING,	/* a NUL-terminated string */
+	SYSCTL_TYPE_ULONG = 0,	/* an unsigned long */
+	SYSCTL_TYPE_INT = 1,	/* an int */
+	SYSCTL_TYPE_STRING = 2,	/* a NUL-terminated string */
 };
 
 struct sysctl_oid {

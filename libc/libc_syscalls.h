@@ -55,6 +55,9 @@ int	__sys_nanosleep(const void *rq, void *rm);
 int	__sys_clock_gettime(long id, void *ts);
 int	__sys___sysctlbyname(const char *name, size_t namelen, void *old,
 	    size_t *oldlenp, const void *new, size_t newlen);
+int	__sys___sysctl_next(const char *name, size_t namelen, char *buf,
+	    size_t buflen);
+int	__sys___sysctl_type(const char *name, size_t namelen);
 int	__sys_fstat(long fd, struct stat *sb);
 int	__sys_fstatat(long fd, const char *path, struct stat *sb, long flags);
 ssize_t	__sys_getdirentries(long fd, char *buf, size_t len, off_t *basep);

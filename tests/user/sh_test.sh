@@ -76,6 +76,13 @@ ONE=5 sh -c 'exit $ONE'
 test $? -eq 5 || failed="$failed prefix-assignment"
 test -z "$ONE" || failed="$failed prefix-assignment-stays"
 
+# sysctl and vmstat (user/bin): the kernel's values by name.
+sysctl kern.ostype > /dev/null || failed="$failed sysctl-name"
+sysctl -n vm.stats.vm.v_wire_count > /dev/null || failed="$failed sysctl-n"
+sysctl no.such.name 2>/dev/null && failed="$failed sysctl-unknown"
+sysctl -a > /dev/null || failed="$failed sysctl-a"
+vmstat > /dev/null || failed="$failed vmstat"
+
 # Builtins.
 pwd > /dev/null || failed="$failed pwd"
 cd / || failed="$failed cd-root"

@@ -10,4 +10,11 @@
 int	sysctlbyname(const char *name, void *old, size_t *oldlenp,
 	    const void *new, size_t newlen);
 
+/* Vise's own: listing the names, and what type a value has. */
+#define SYSCTL_ULONG	0	/* an unsigned long */
+#define SYSCTL_INT	1	/* an int */
+#define SYSCTL_STRING	2	/* a NUL-terminated string */
+int	sysctl_next(const char *name, char *buf, size_t len);
+int	sysctl_type(const char *name);
+
 #endif /* !_SYS_SYSCTL_H_ */
