@@ -13,6 +13,7 @@
 #include <sys/errno.h>
 #include <kernel/systm.h>
 #include <kernel/clock.h>
+#include <kernel/malloc.h>
 #include <kernel/proc.h>
 #include <kernel/syscallvar.h>
 #include <kernel/sysctl.h>
@@ -21,6 +22,7 @@
 SET_DECLARE(set_sysctl, const struct sysctl_oid);
 
 #define SYSCTL_NAMELEN	128
+#define SYSCTL_VALUE_MAX	(64 * 1024)	/* the largest value read */
 
 static const struct sysctl_oid *
 sysctl_find(const char *name)
@@ -56,11 +58,20 @@ int
 kernel_sysctlbyname(const char *name, void *old, size_t *oldlenp)
 {
 	const struct sysctl_oid *oid;
+	sysctl_handler_t *handler;
 	const void *val;
 	size_t len;
 
 	if ((oid = sysctl_find(name)) == NULL)
 		return (ENOENT);
+	if (oid->oid_type == SYSCTL_TYPE_OPAQUE) {
+		handler = (sysctl_handler_t *)(uintptr_t)oid->oid_arg;
+		len = handler(old, old != NULL ? *oldlenp : 0);
+		if (old != NULL && len > *oldlenp)
+			return (ENOMEM);
+		*oldlenp = len;
+		return (0);
+	}
 	val = sysctl_value(oid, &len);
 	if (old != NULL) {
 		if (*oldlenp < len)
@@ -95,8 +106,8 @@ sys___sysctlbyname(struct thread *td, syscallarg_t *args,
     syscallarg_t *retval)
 {
 	char name[SYSCTL_NAMELEN];
-	char val[SYSCTL_NAMELEN];
 	size_t len, ulen;
+	void *val;
 	int error;
 
 	(void)td, (void)retval;
@@ -109,13 +120,21 @@ sys___sysctlbyname(struct thread *td, syscallarg_t *args,
 		return (EINVAL);
 	if ((error = copyin((void *)args[3], &ulen, sizeof(ulen))) != 0)
 		return (error);
-	len = sizeof(val);
-	if ((error = kernel_sysctlbyname(name, val, &len)) != 0)
+	if ((error = kernel_sysctlbyname(name, NULL, &len)) != 0)
 		return (error);
 	if (args[2] != 0) {
 		if (ulen < len)
 			return (ENOMEM);
-		if ((error = copyout(val, (void *)args[2], len)) != 0)
+		if (len > SYSCTL_VALUE_MAX)
+			return (E2BIG);
+		if ((val = malloc(len + 1, M_TEMP, M_NOWAIT)) == NULL)
+			return (ENOMEM);
+		/* The value may have grown since it was measured. */
+		error = kernel_sysctlbyname(name, val, &len);
+		if (error == 0)
+			error = copyout(val, (void *)args[2], len);
+		free(val, M_TEMP);
+		if (error != 0)
 			return (error);
 	}
 	return (copyout(&len, (void *)args[3], sizeof(len)));

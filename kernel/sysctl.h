@@ -18,7 +18,15 @@ enum sysctl_type {
 	SYSCTL_TYPE_ULONG = 0,	/* an unsigned long */
 	SYSCTL_TYPE_INT = 1,	/* an int */
 	SYSCTL_TYPE_STRING = 2,	/* a NUL-terminated string */
+	SYSCTL_TYPE_OPAQUE = 3,	/* bytes made by a handler (a table) */
 };
+
+/*
+ * An OPAQUE value's handler: fill `buf` (`len` bytes) and return the
+ * size of the whole value (more than len if it did not fit).  Thread
+ * context; may not sleep.
+ */
+typedef size_t sysctl_handler_t(void *buf, size_t len);
 
 struct sysctl_oid {
 	const char	*oid_name;	/* the full dotted name */
@@ -40,11 +48,13 @@ struct sysctl_oid {
 	SYSCTL_OID(id, name, SYSCTL_TYPE_INT, ptr, descr)
 #define SYSCTL_STRING(id, name, str, descr)				\
 	SYSCTL_OID(id, name, SYSCTL_TYPE_STRING, str, descr)
+#define SYSCTL_OPAQUE(id, name, handler, descr)				\
+	SYSCTL_OID(id, name, SYSCTL_TYPE_OPAQUE, (const void *)(handler), descr)
 
 /*
  * kernel_sysctlbyname: the value of `name` into `old` (at most *oldlenp
  * bytes; *oldlenp gets the size, also when old is NULL).  ENOENT,
- * ENOMEM (the buffer is too small: it gets nothing).  Any context.
+ * ENOMEM (the buffer is too small: it gets nothing).  Thread context.
  */
 int	kernel_sysctlbyname(const char *name, void *old, size_t *oldlenp);
 

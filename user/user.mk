@@ -33,7 +33,7 @@
 
 include libc/libc-arch.mk
 
-USER_PROGS	:= hello cat echo true false ls sh sysctl vmstat
+USER_PROGS	:= hello cat echo true false ls sh sysctl vmstat ps
 USER_SBIN_PROGS	:= init
 EXTRA_PROGS	?=
 TEST_PROGS	:= fd_test sig_test forkexec_test

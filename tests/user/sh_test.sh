@@ -82,6 +82,7 @@ sysctl -n vm.stats.vm.v_wire_count > /dev/null || failed="$failed sysctl-n"
 sysctl no.such.name 2>/dev/null && failed="$failed sysctl-unknown"
 sysctl -a > /dev/null || failed="$failed sysctl-a"
 vmstat > /dev/null || failed="$failed vmstat"
+ps > /dev/null || failed="$failed ps"
 
 # Builtins.
 pwd > /dev/null || failed="$failed pwd"
