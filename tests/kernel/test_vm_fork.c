@@ -16,73 +16,28 @@
 #include <vm/pmap.h>
 #include <machine/vmparam.h>
 
+#include "ktest_vm.h"
+
 #define NPAGES	4
 
-/* Counts a fork-and-free cycle must leave as it found them. */
-struct vm_counts {
-	u_long	free, wired, pgtable, objects;
-};
-
-static struct vm_counts
-counts_now(void)
-{
-	return ((struct vm_counts){ vm_cnt.v_free_count, vm_cnt.v_wire_count,
-	    vm_cnt.v_wire_by_reason[VM_WIRE_PGTABLE], vm_object_count() });
-}
-
-#define KT_CHECK_COUNTS(now, base)					\
-	KT_CHECK((now).free == (base).free &&				\
-	    (now).wired == (base).wired &&				\
-	    (now).pgtable == (base).pgtable &&				\
-	    (now).objects == (base).objects,				\
-	    "free %lu/%lu wired %lu/%lu pagetable %lu/%lu objects %lu/%lu", \
-	    (now).free, (base).free, (now).wired, (base).wired,		\
-	    (now).pgtable, (base).pgtable, (now).objects, (base).objects)
-
 /*
- * Fault `va` in for `access`, then read or write it through `vm`: by
- * copyin/copyout (the kernel's one way into user pages, SMAP), with
- * interrupts off so that no switch changes the address space in
- * between.
+ * Fault `va` in for `access`, then read or write it through `vm`
+ * (ktest_uaccess).  An error is -1000 - the fault's KERN_* code, or -1.
  */
 static int
 uaccess(struct vmspace *vm, vm_offset_t va, vm_prot_t access, int value)
 {
-	uint8_t byte = (uint8_t)value;
-	unsigned long s;
-	int rv, error, got = -1;
+	int rv;
 
 	rv = vm_fault(&vm->vm_map, va, access, VM_FAULT_NORMAL);
 	if (rv != KERN_SUCCESS)
 		return (-1000 - rv);
-	s = intr_disable();
-	pmap_activate(&vm->vm_pmap);
-	if ((access & VM_PROT_WRITE) != 0)
-		error = copyout(&byte, (void *)va, 1);
-	else
-		error = copyin((const void *)va, &byte, 1);
-	pmap_activate(kernel_pmap);
-	intr_restore(s);
-	if (error != 0)
-		return (-2000 - error);
-	if ((access & VM_PROT_WRITE) == 0)
-		got = byte;
-	return (got);
+	return (ktest_uaccess(vm, va, (access & VM_PROT_WRITE) != 0, value));
 }
 
 #define UREAD(vm, va)		uaccess((vm), (va), VM_PROT_READ, 0)
 #define UWRITE(vm, va, v)	uaccess((vm), (va), VM_PROT_WRITE, (v))
 
-static int
-map_check(vm_map_t map)
-{
-	int problems;
-
-	vm_map_lock_read(map);
-	problems = vm_map_check(map);
-	vm_map_unlock_read(map);
-	return (problems);
-}
 
 /* A new address space with NPAGES of anonymous memory at *addr. */
 static struct vmspace *
@@ -113,7 +68,7 @@ cow_cycle(void)
 	parent = space_with_memory(&a);
 	KT_REQUIRE(parent != NULL);
 	for (i = 0; i < NPAGES; i++)
-		KT_CHECK(UWRITE(parent, a + ptoa(i), 0x10 + i) == -1);
+		KT_CHECK(UWRITE(parent, a + ptoa(i), 0x10 + i) == 0);
 	child = vmspace_fork(parent);
 	KT_REQUIRE(child != NULL, "fork failed");
 	KT_CHECK(UREAD(child, a) == 0x10, "child sees %d",
@@ -131,8 +86,8 @@ cow_cycle(void)
 	KT_CHECK(pmap_extract(&parent->vm_pmap, a + ptoa(2)) ==
 	    pmap_extract(&child->vm_pmap, a + ptoa(2)),
 	    "a page only read after the fork was copied");
-	KT_CHECK(map_check(&parent->vm_map) == 0 &&
-	    map_check(&child->vm_map) == 0);
+	KT_CHECK(ktest_map_check(&parent->vm_map) == 0 &&
+	    ktest_map_check(&child->vm_map) == 0);
 	vmspace_free(child);
 	KT_CHECK(UREAD(parent, a + ptoa(3)) == 0x13);
 	vmspace_free(parent);
@@ -144,12 +99,12 @@ cow_cycle(void)
  */
 KTEST(vm_fork_cow_and_teardown)
 {
-	struct vm_counts base;
+	struct ktest_vm_counts base;
 
 	cow_cycle();
-	base = counts_now();
+	base = ktest_vm_counts();
 	cow_cycle();
-	KT_CHECK_COUNTS(counts_now(), base);
+	KT_CHECK_VM_COUNTS(ktest_vm_counts(), base);
 }
 
 /* Zero-fill: a fresh page reads 0; an address outside a map faults. */

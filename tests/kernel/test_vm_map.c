@@ -19,67 +19,15 @@
 #include <vm/pmap.h>
 #include <machine/vmparam.h>
 
+#include "ktest_vm.h"
+
 #define NPAGES	16
-
-struct counts {
-	u_long	free, wired, pgtable, objects;
-};
-
-static struct counts
-counts_now(void)
-{
-	return ((struct counts){ vm_cnt.v_free_count, vm_cnt.v_wire_count,
-	    vm_cnt.v_wire_by_reason[VM_WIRE_PGTABLE], vm_object_count() });
-}
-
-#define KT_CHECK_COUNTS(now, base)					\
-	KT_CHECK((now).free == (base).free &&				\
-	    (now).wired == (base).wired &&				\
-	    (now).pgtable == (base).pgtable &&				\
-	    (now).objects == (base).objects,				\
-	    "free %lu/%lu wired %lu/%lu pagetable %lu/%lu objects %lu/%lu", \
-	    (now).free, (base).free, (now).wired, (base).wired,		\
-	    (now).pgtable, (base).pgtable, (now).objects, (base).objects)
 
 #define KT_CHECK_RESIDENT(vm, n)					\
 	KT_CHECK(pmap_resident_count(&(vm)->vm_pmap) == (n),		\
 	    "resident %ld, want %ld", pmap_resident_count(&(vm)->vm_pmap),\
 	    (long)(n))
 
-static int
-map_check(vm_map_t map)
-{
-	int problems;
-
-	vm_map_lock_read(map);
-	problems = vm_map_check(map);
-	vm_map_unlock_read(map);
-	return (problems);
-}
-
-/*
- * Read or write a byte at `va` through the address space `vm`: by
- * copyin/copyout (the kernel's one way into user pages, SMAP), with
- * interrupts off so that no switch changes the address space in
- * between.  -1 for a write, or if the access faulted.
- */
-static int
-uaccess(struct vmspace *vm, vm_offset_t va, bool write, int value)
-{
-	uint8_t byte = (uint8_t)value;
-	unsigned long s;
-	int error;
-
-	s = intr_disable();
-	pmap_activate(&vm->vm_pmap);
-	if (write)
-		error = copyout(&byte, (void *)va, 1);
-	else
-		error = copyin((const void *)va, &byte, 1);
-	pmap_activate(kernel_pmap);
-	intr_restore(s);
-	return (write || error != 0 ? -1 : byte);
-}
 
 static int
 fault_all(struct vmspace *vm, vm_offset_t start, int npages, vm_prot_t type)
@@ -119,14 +67,14 @@ insert_protect_remove_round(void)
 	KT_CHECK(fault_all(vm, addr, NPAGES, VM_PROT_WRITE) == KERN_SUCCESS);
 	KT_CHECK_RESIDENT(vm, NPAGES);
 	for (i = 0; i < NPAGES; i++)
-		uaccess(vm, addr + ptoa(i), true, 0x40 + i);
+		ktest_uaccess(vm, addr + ptoa(i), true, 0x40 + i);
 
 	KT_CHECK(vm_map_protect(map, addr + ptoa(4), addr + ptoa(8),
 	    VM_PROT_READ, false) == KERN_SUCCESS);
 	KT_CHECK(map->nentries == 3, "protect clipped into %d entries",
 	    map->nentries);
 	KT_CHECK_RESIDENT(vm, NPAGES);
-	KT_CHECK(uaccess(vm, addr + ptoa(5), false, 0) == 0x45,
+	KT_CHECK(ktest_uaccess(vm, addr + ptoa(5), false, 0) == 0x45,
 	    "read-only page reads back");
 	KT_CHECK(vm_map_protect(map, addr + ptoa(8), addr + ptoa(12),
 	    VM_PROT_NONE, false) == KERN_SUCCESS);
@@ -136,17 +84,17 @@ insert_protect_remove_round(void)
 	KT_CHECK(vm_map_protect(map, addr, addr + ptoa(NPAGES + 1),
 	    VM_PROT_READ, false) == KERN_INVALID_ADDRESS,
 	    "a range past the mapping");
-	KT_CHECK(map_check(map) == 0);
+	KT_CHECK(ktest_map_check(map) == 0);
 
 	KT_CHECK(vm_map_remove(map, addr + ptoa(2), addr + ptoa(14)) ==
 	    KERN_SUCCESS);
 	KT_CHECK_RESIDENT(vm, 4);
 	KT_CHECK(map->nentries == 2 && map->size == ptoa(4),
 	    "%d entries, size %#lx", map->nentries, (u_long)map->size);
-	KT_CHECK(uaccess(vm, addr + ptoa(1), false, 0) == 0x41 &&
-	    uaccess(vm, addr + ptoa(14), false, 0) == 0x4e,
+	KT_CHECK(ktest_uaccess(vm, addr + ptoa(1), false, 0) == 0x41 &&
+	    ktest_uaccess(vm, addr + ptoa(14), false, 0) == 0x4e,
 	    "the pages left keep their data");
-	KT_CHECK(map_check(map) == 0);
+	KT_CHECK(ktest_map_check(map) == 0);
 	KT_CHECK(vm_map_remove(map, VM_MIN_USER_ADDRESS,
 	    VM_MAX_USER_ADDRESS) == KERN_SUCCESS);
 	KT_CHECK_RESIDENT(vm, 0);
@@ -156,13 +104,13 @@ insert_protect_remove_round(void)
 
 KTEST(vm_map_insert_protect_remove_on_real_pmap)
 {
-	struct counts base;
+	struct ktest_vm_counts base;
 
 	/* A first round warms the zones (map entries, objects, pv). */
 	insert_protect_remove_round();
-	base = counts_now();
+	base = ktest_vm_counts();
 	insert_protect_remove_round();
-	KT_CHECK_COUNTS(counts_now(), base);
+	KT_CHECK_VM_COUNTS(ktest_vm_counts(), base);
 }
 
 KTEST(vm_map_findspace_over_many_entries)
@@ -212,6 +160,6 @@ KTEST(vm_map_guard_entry_faults_fail)
 	    VM_FAULT_NORMAL) == KERN_INVALID_ADDRESS, "past the guard");
 	KT_CHECK_RESIDENT(vm, 0);
 	KT_CHECK(map->size == 0 && map->nentries == 1);
-	KT_CHECK(map_check(map) == 0);
+	KT_CHECK(ktest_map_check(map) == 0);
 	vmspace_free(vm);
 }
