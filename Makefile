@@ -130,7 +130,8 @@ test-host: $(HOST_TESTS)
 	sh scripts/run-host-tests $(HOST_TESTS)
 
 # Used by scripts/test-all: build everything one ARCH's boots need.
-test-arch: $(KERNEL) $(EXECTEST) $(USER_BINS) $(TEST_BINS) $(INITRD)
+test-arch: $(KERNEL) $(EXECTEST) $(USER_BINS) $(TEST_BINS) $(INITRD) \
+    $(RUNNER_BINS)
 
 clean:
 	rm -rf build

@@ -6,6 +6,11 @@
  * clocks and the initrd, then do what the command line asks (crash on
  * purpose, power off, run the self tests) or start init (pid 1): the
  * program named by init=, else /sbin/init.
+ *
+ * test=kernel runs the kernel's self tests (kernel/kern_ktest.c);
+ * test=user starts /sbin/init as "init -t [utest=WORD]", which runs
+ * the user test programs (user/sbin/init_test.c) and exits with their
+ * result.  Either way the machine then switches off with a status.
  */
 #include <kernel/systm.h>
 #include <kernel/bootinfo.h>
@@ -69,8 +74,11 @@ print_bootinfo(const struct bootinfo *bi)
 		    bi->ntruncated);
 }
 
-/* init's path and arguments: init=PATH on the command line, or /sbin/init. */
-static char *init_argv[2];
+/*
+ * init's path and arguments: init=PATH on the command line, or
+ * /sbin/init (with -t and a filter under test=user).
+ */
+static char *init_argv[4];
 
 /*
  * The first process's first act, in the kernel: become init (pid 1).
@@ -79,14 +87,13 @@ static char *init_argv[2];
 static void
 start_init(void *arg)
 {
-	const char *path = arg;
 	int error;
 
-	init_argv[0] = (char *)path;
-	init_argv[1] = NULL;
-	error = kern_execve(curthread, path, init_argv, NULL, false);
+	(void)arg;
+	error = kern_execve(curthread, init_argv[0], init_argv, NULL, false);
 	if (error != 0)
-		panic("start_init: cannot exec %s (error %d)", path, error);
+		panic("start_init: cannot exec %s (error %d)", init_argv[0],
+		    error);
 }
 
 /*
@@ -95,11 +102,12 @@ start_init(void *arg)
  * off with a status that says whether it exited 0.
  */
 static void __dead2
-run_init(const char *path)
+run_init(void)
 {
+	const char *path = init_argv[0];
 	int error, pid, xstat;
 
-	if ((error = proc_spawn_kernel(start_init, (void *)path, "init",
+	if ((error = proc_spawn_kernel(start_init, NULL, "init",
 	    &initproc)) != 0)
 		panic("run_init: no process for init (error %d)", error);
 	printf("init: starting %s as pid %d\n", path, initproc->p_pid);
@@ -136,16 +144,27 @@ mi_startup(void)
 		if (strcmp(test, "kernel") == 0)
 			cpu_poweroff(ktest_run_all(kern_getenv("ktest")) == 0 ?
 			    SHUTDOWN_OK : SHUTDOWN_FAIL);
-		printf("test=%s: unknown test suite (known: kernel)\n", test);
-		cpu_poweroff(SHUTDOWN_FAIL);
+		if (strcmp(test, "user") != 0) {
+			printf("test=%s: unknown test suite (known: kernel, "
+			    "user)\n", test);
+			cpu_poweroff(SHUTDOWN_FAIL);
+		}
 	}
 	init = kern_getenv("init");
-	if (init == NULL)
-		init = "/sbin/init";
-	if (initrd_lookup(init) != NULL)
-		run_init(init);
+	init_argv[0] = (char *)(init != NULL ? init : "/sbin/init");
+	if (test != NULL) {
+		/* test=user: init's test runner, on these tests. */
+		init_argv[1] = "-t";
+		init_argv[2] = (char *)kern_getenv("utest");
+	}
+	if (initrd_lookup(init_argv[0]) != NULL)
+		run_init();
+	if (test != NULL) {
+		printf("test=user: no %s in the initrd\n", init_argv[0]);
+		cpu_poweroff(SHUTDOWN_FAIL);
+	}
 	printf("No %s in the initrd: nothing to run. Idling (in QEMU, "
-	    "Ctrl-A X quits).\n", init);
+	    "Ctrl-A X quits).\n", init_argv[0]);
 	for (;;)
 		cpu_idle();
 }

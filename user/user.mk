@@ -27,9 +27,10 @@
 #
 #	/sbin/<name>	USER_SBIN_PROGS (init)
 #	/bin/<name>	USER_PROGS (sh and the utilities)
-#	/tests/<name>	TEST_PROGS
+#	/tests/<name>	TEST_PROGS, and sh_test.sh (the shell's test)
 #	/extra/<name>	EXTRA_PROGS's programs, if any
 #	/etc/motd	user/etc/motd
+#	/ktest/...	the fixtures the tests read (scripts/stage-ktest)
 
 include libc/libc-arch.mk
 
@@ -38,6 +39,7 @@ USER_SBIN_PROGS	:= init
 EXTRA_PROGS	?=
 TEST_PROGS	:= fd_test sig_test forkexec_test
 
+init_SRCS	:= user/sbin/init_test.c
 sh_SRCS		:= $(addprefix user/bin/sh/,arena.c builtin.c exec.c expand.c \
 		   input.c jobs.c lex.c parse.c redir.c test.c var.c)
 
@@ -50,6 +52,11 @@ EXTRA_SRCS	:= $(if $(EXTRA_PROGS),$(wildcard $(EXTRA_PROGS)/*.c))
 EXTRA_BINS	:= $(patsubst %.c,$(EXTRA_BUILD)/%,$(notdir $(EXTRA_SRCS)))
 TEST_BUILD	:= $(BUILD)/tests/user
 TEST_BINS	:= $(addprefix $(TEST_BUILD)/,$(TEST_PROGS))
+# The test runner's own test (scripts/test-all, runner_boot): programs
+# that pass, fail, crash, hang and leak, in /extra of an initrd of its
+# own, never in the system's.
+RUNNER_SRCS	:= $(wildcard tests/runner/*.c)
+RUNNER_BINS	:= $(patsubst tests/runner/%.c,$(BUILD)/tests/runner/%,$(RUNNER_SRCS))
 
 ifneq ($(EXTRA_PROGS),)
 ifeq ($(EXTRA_SRCS),)
@@ -108,8 +115,13 @@ $(TEST_BINS): $(TEST_BUILD)/%: $(USER_BUILD)/obj/tests/user/%.o \
     $(LIBC_CRT0) $(LIBC_A) user/user.ld
 	$(call user_link,$<)
 
+$(RUNNER_BINS): $(BUILD)/tests/runner/%: $(USER_BUILD)/obj/tests/runner/%.o \
+    $(LIBC_CRT0) $(LIBC_A) user/user.ld
+	$(call user_link,$<)
+
 -include $(foreach p,$(USER_PROGS) $(USER_SBIN_PROGS),$(patsubst %.o,%.d,$(call user_objs,$(p)))) \
 	 $(patsubst %,$(USER_BUILD)/obj/tests/user/%.d,$(TEST_PROGS)) \
+	 $(patsubst tests/runner/%.c,$(USER_BUILD)/obj/tests/runner/%.d,$(RUNNER_SRCS)) \
 	 $(patsubst $(EXTRA_BUILD)/%,$(EXTRA_BUILD)/obj/%.d,$(EXTRA_BINS))
 
 # The root file system: a staging tree (laid out as the comment at the
@@ -122,18 +134,27 @@ INITRD_ROOT	:= $(BUILD)/initrd-root
 .PHONY: initrd
 initrd: $(INITRD)
 
-$(INITRD): $(USER_BINS) $(TEST_BINS) $(EXTRA_BINS) user/etc/motd \
-    scripts/mkinitrd user/user.mk
+$(INITRD): $(USER_BINS) $(TEST_BINS) $(EXTRA_BINS) $(EXECTEST) \
+    user/etc/motd tests/user/sh_test.sh scripts/mkinitrd scripts/stage-ktest \
+    user/user.mk $(BUILD)/extra-progs
 	@echo "  INITRD  $@"
 	$(Q)rm -rf $(INITRD_ROOT)
 	$(Q)mkdir -p $(addprefix $(INITRD_ROOT)/,sbin bin tests etc \
 		$(if $(EXTRA_BINS),extra))
 	$(Q)cp $(USER_SBIN_BINS) $(INITRD_ROOT)/sbin/
 	$(Q)cp $(USER_BIN_BINS) $(INITRD_ROOT)/bin/
-	$(Q)cp $(TEST_BINS) $(INITRD_ROOT)/tests/
+	$(Q)cp $(TEST_BINS) tests/user/sh_test.sh $(INITRD_ROOT)/tests/
 	$(Q)$(if $(EXTRA_BINS),cp $(EXTRA_BINS) $(INITRD_ROOT)/extra/)
 	$(Q)cp user/etc/motd $(INITRD_ROOT)/etc/motd
 	$(Q)chmod -R u=rwX,go=rX $(INITRD_ROOT)
 	$(Q)chmod 0755 $(INITRD_ROOT)/sbin/* $(INITRD_ROOT)/bin/* \
 		$(INITRD_ROOT)/tests/* $(if $(EXTRA_BINS),$(INITRD_ROOT)/extra/*)
+	$(Q)sh scripts/stage-ktest $(BUILD) $(INITRD_ROOT)
 	$(Q)sh scripts/mkinitrd $(INITRD_ROOT) $@
+
+# The value of EXTRA_PROGS the initrd was last built with: a change
+# (also to or from nothing) rebuilds it, so /extra never keeps programs
+# of an earlier EXTRA_PROGS.
+$(BUILD)/extra-progs: FORCE
+	@mkdir -p $(dir $@)
+	$(Q)echo '$(EXTRA_PROGS)' | cmp -s - $@ || echo '$(EXTRA_PROGS)' > $@

@@ -62,6 +62,7 @@
 #include <vm/vm_page.h>
 #include <vm/vm_kern.h>
 #include <vm/uma.h>
+#include <vm/vmmeter.h>
 #include <machine/vmparam.h>
 
 #define UMA_BITS_PER_WORD	(8 * sizeof(u_long))
@@ -413,6 +414,21 @@ slab_init(uma_zone_t zone, struct uma_slab *slab, vm_offset_t data)
 }
 
 /*
+ * Count `delta` slabs onto or off the zone's empty list, and the pages
+ * they hold in vm_cnt.v_cache_kmem: kernel memory a cache holds, which
+ * the user test runner's leak check sets apart (user/sbin/init_test.c).
+ * Zone lock held; the global count is atomic (other zones' locks).
+ */
+static void
+zone_nempty_add(uma_zone_t zone, int delta)
+{
+	mtx_assert(&zone->uz_mtx, MA_OWNED);
+	zone->uz_nempty += delta;
+	__atomic_add_fetch(&vm_cnt.v_cache_kmem, (u_long)(long)delta,
+	    __ATOMIC_RELAXED);
+}
+
+/*
  * Allocate a page (and, off-page, a header) for a new slab, lay it out
  * and put it on the empty list.  NULL if either is missing; then nothing
  * is kept: a page got without a header goes back.  Zone lock held.
@@ -438,7 +454,7 @@ slab_alloc(uma_zone_t zone, int flags)
 	m->plinks.uma.slab = slab;
 	m->plinks.uma.size = 0;
 	LIST_INSERT_HEAD(&zone->uz_empty, slab, us_link);
-	zone->uz_nempty++;
+	zone_nempty_add(zone, 1);
 	return (slab);
 }
 
@@ -457,7 +473,7 @@ slab_free(uma_zone_t zone, struct uma_slab *slab)
 	    zone->uz_name, slab, zone->uz_ipers - slab->us_freecount,
 	    zone->uz_ipers));
 	LIST_REMOVE(slab, us_link);
-	zone->uz_nempty--;
+	zone_nempty_add(zone, -1);
 	/* The header first: an in-page one goes with the page. */
 	slab_hdr_put(zone, slab);
 	slab_page_free(zone, uma_page_of((void *)data));
@@ -492,7 +508,7 @@ zone_alloc_item(uma_zone_t zone, int flags)
 	    (slab = slab_alloc(zone, flags)) == NULL)
 		return (NULL);
 	if (slab->us_freecount == zone->uz_ipers)
-		zone->uz_nempty--;
+		zone_nempty_add(zone, -1);
 	item = slab->us_freelist;
 	KASSERT(item != NULL, ("uma: zone %s: slab %p on a list with free "
 	    "items has none", zone->uz_name, slab));
@@ -527,9 +543,11 @@ zone_free_item(uma_zone_t zone, struct uma_slab *slab, void *item)
 	slab->us_freecount++;
 	slab_relist(zone, slab);
 	zone->uz_inuse--;
-	if (slab->us_freecount == zone->uz_ipers &&
-	    ++zone->uz_nempty > UMA_MAX_EMPTY_SLABS)
-		slab_free(zone, slab);
+	if (slab->us_freecount == zone->uz_ipers) {
+		zone_nempty_add(zone, 1);
+		if (zone->uz_nempty > UMA_MAX_EMPTY_SLABS)
+			slab_free(zone, slab);
+	}
 }
 
 /*

@@ -32,6 +32,8 @@ SYSCTL_ULONG(v_wire_system, "vm.stats.vm.v_wire_system",
     "for a process (vslock)");
 SYSCTL_ULONG(v_wire_device, "vm.stats.vm.v_wire_device",
     &vm_cnt.v_wire_by_reason[VM_WIRE_DEVICE], "device-pager pages");
+SYSCTL_ULONG(v_cache_kmem, "vm.stats.vm.v_cache_kmem", &vm_cnt.v_cache_kmem,
+    "of v_wire_kmem, pages caches keep for reuse (uma's empty slabs)");
 
 const char *const vm_wire_reason_names[VM_WIRE_NREASONS] = {
 	[VM_WIRE_NONE] = "none",

@@ -13,7 +13,8 @@
  * free_severe sets the "min" or "severe" state; climbing back above
  * clears it (the waits that state wakes come with the scheduler).
  *
- * Lock keys: (c) constant after vm_page_startup(); (w) vm_free_mtx.
+ * Lock keys: (c) constant after vm_page_startup(); (w) vm_free_mtx;
+ * (a) atomic operations only.
  */
 #ifndef _VM_VMMETER_H_
 #define _VM_VMMETER_H_
@@ -34,6 +35,8 @@ struct vmmeter {
 	u_long	v_free_count;		/* (w) pages in the buddy allocator */
 	u_long	v_wire_count;		/* (w) pages with wire_count > 0 */
 	u_long	v_wire_by_reason[VM_WIRE_NREASONS]; /* (w) by wire_reason */
+	u_long	v_cache_kmem;		/* (a) kmem pages caches hold for
+					   reuse: uma's empty slabs */
 	struct vm_thresholds v_thresh;	/* (c) */
 	bool	v_min;			/* (w) free count below free_min */
 	bool	v_severe;		/* (w) free count below free_severe */

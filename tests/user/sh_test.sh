@@ -1,7 +1,8 @@
-# sh_test.sh - the shell (user/bin/sh.c) checks itself inside Vise:
-# tests/kernel/test_user.c runs /ktest/bin/sh /ktest/tests/sh_test.sh
-# from the self tests' initrd (scripts/test-all stages it, and the
-# files it names: /ktest/motd, /ktest/noexec, /ktest/bin/notelf).
+# sh_test.sh - the shell (user/bin/sh.c) checks itself inside Vise: the
+# user test runner runs /bin/sh /tests/sh_test.sh, and
+# tests/kernel/test_user.c runs /ktest/tests/sh_test.sh; the files it
+# names (/ktest/motd, /ktest/noexec, /ktest/bin/notelf) are the
+# initrd's fixtures (scripts/stage-ktest).
 #
 # There is no writable file system and no command substitution, so
 # output is checked by feeding it to another shell: "echo 'exit 7' |

@@ -5,27 +5,59 @@
  */
 #include <errno.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/sysctl.h>
 
+#define TRIES	5
+
 static int nflag;
+
+/*
+ * The value of `name` in a buffer from malloc, its size in *lenp; NULL
+ * with errno on an error.  A table (kern.proc.all) may grow between
+ * asking its size and reading it: ask again, a few times.
+ */
+static void *
+get(const char *name, size_t *lenp)
+{
+	void *buf;
+	size_t len;
+	int tries;
+
+	for (tries = 0; tries < TRIES; tries++) {
+		if (sysctlbyname(name, NULL, &len, NULL, 0) != 0)
+			return (NULL);
+		if ((buf = malloc(len + 1)) == NULL)
+			return (NULL);
+		if (sysctlbyname(name, buf, &len, NULL, 0) == 0) {
+			*lenp = len;
+			return (buf);
+		}
+		free(buf);
+		if (errno != ENOMEM)
+			return (NULL);
+	}
+	return (NULL);
+}
 
 /* Print one; 0, or 1 after an error message. */
 static int
 show(const char *name)
 {
-	char buf[256];
-	size_t len = sizeof(buf);
+	size_t len;
+	char *buf;
 	int type;
 
-	if ((type = sysctl_type(name)) < 0 ||
-	    sysctlbyname(name, buf, &len, NULL, 0) != 0) {
+	if ((type = sysctl_type(name)) < 0 || (buf = get(name, &len)) == NULL) {
 		fprintf(stderr, "sysctl: %s: %s\n", name, strerror(errno));
 		return (1);
 	}
 	if (!nflag)
 		printf("%s: ", name);
-	if (type == SYSCTL_ULONG && len == sizeof(unsigned long)) {
+	if (type == SYSCTL_OPAQUE)
+		printf("(a table of %zu bytes)\n", len);
+	else if (type == SYSCTL_ULONG && len == sizeof(unsigned long)) {
 		unsigned long v;
 
 		memcpy(&v, buf, sizeof(v));
@@ -37,6 +69,7 @@ show(const char *name)
 		printf("%d\n", v);
 	} else
 		printf("%.*s\n", (int)len, buf);
+	free(buf);
 	return (0);
 }
 

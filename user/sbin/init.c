@@ -6,6 +6,9 @@
  *			it exits; this never ends
  *	init -c command	run /bin/sh -c command once, then exit with its
  *			status
+ *	init -t [word]	run the user tests (init_test.c) whose names
+ *			contain word, then exit 0 if all passed; the
+ *			kernel starts init this way under test=user
  *
  * Every process whose parent exits becomes a child of init, so init
  * waits for any child (waitpid(-1)), not only its shell: that reaps
@@ -21,6 +24,8 @@
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
+
+#include "init.h"
 
 #define SHELL	"/bin/sh"
 
@@ -78,6 +83,8 @@ main(int argc, char **argv)
 	pid_t shell;
 	int status;
 
+	if ((argc == 2 || argc == 3) && strcmp(argv[1], "-t") == 0)
+		return (init_run_tests(argv[2]));
 	if (argc == 3 && strcmp(argv[1], "-c") == 0) {
 		once[2] = argv[2];
 		if ((shell = start_shell(once)) < 0)
@@ -87,7 +94,7 @@ main(int argc, char **argv)
 		    128 + WTERMSIG(status));
 	}
 	if (argc != 1)
-		dprintf(STDERR_FILENO, "init: usage: init [-c command]; "
+		dprintf(STDERR_FILENO, "init: usage: init [-c command | -t [word]]; "
 		    "starting a shell\n");
 	for (;;) {
 		started = uptime();

@@ -14,6 +14,7 @@ int	sysctlbyname(const char *name, void *old, size_t *oldlenp,
 #define SYSCTL_ULONG	0	/* an unsigned long */
 #define SYSCTL_INT	1	/* an int */
 #define SYSCTL_STRING	2	/* a NUL-terminated string */
+#define SYSCTL_OPAQUE	3	/* a table (e.g. kern.proc.all's) */
 int	sysctl_next(const char *name, char *buf, size_t len);
 int	sysctl_type(const char *name);
 
