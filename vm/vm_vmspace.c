@@ -149,6 +149,16 @@ vmspace_fork_cow(vm_map_t old, vm_map_entry_t e, vm_map_t new)
 {
 	if (e->object == NULL)
 		return (vmspace_fork_insert(new, e, NULL, 0, 0));
+	/*
+	 * Shorten the chain before another process depends on it.  A
+	 * backing object can be left with one reference, its shadow's,
+	 * without its release noticing (a sibling shadow that covered it
+	 * bypassed it): each fork would then leave one more object and
+	 * its hidden pages behind (FreeBSD collapses here too).
+	 */
+	VM_OBJECT_WLOCK(e->object);
+	vm_object_collapse(e->object);
+	VM_OBJECT_WUNLOCK(e->object);
 	vmspace_object_shared(e->object);
 	vm_object_reference(e->object);
 	if ((e->eflags & MAP_ENTRY_NEEDS_COPY) == 0) {

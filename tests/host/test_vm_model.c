@@ -1292,6 +1292,97 @@ fork_exit_chain_1000_deep_keeps_shadow_chains_short(void)
 }
 
 /*
+ * The test runner's pattern (user/sbin/init_test.c): a parent forks a
+ * manager; both write the same page; the manager forks a child, writes
+ * again and the child exits (its release collapses the manager's two
+ * shadows, and the result covers the parent's backing object: a
+ * bypass); then the manager exits.  The bypass leaves the parent's backing object with one reference, its
+ * shadow's; nothing released it, so nothing collapsed it, and each
+ * round left one more object with a hidden page under the parent (a
+ * page a round, found by the runner's leak check).  The parent's next
+ * fork must collapse it: the chain stays short and the free count
+ * settles.
+ */
+#define MANAGER_ROUNDS	200
+
+static void
+manager_write(int slot, int val)
+{
+	struct op op;
+
+	memset(&op, 0, sizeof(op));
+	op.slot = slot;
+	op.lo = 0;
+	op.val = val;
+	do_write(&op);
+}
+
+static void
+manager_run(uint32_t seed, int rounds)
+{
+	struct op op;
+	u_long settled = 0;
+	int r, depth, maxdepth = 0;
+
+	(void)seed;
+	baseline();
+	cur_step = 0;
+	memset(&op, 0, sizeof(op));
+	op.slot = 0;
+	do_new(&op);
+	op.type = OP_MAP;
+	op.fixed = true;
+	op.n = 2;
+	op.prot = VM_PROT_RW;
+	do_map(&op);
+	manager_write(0, 1);
+	for (r = 1; r <= rounds && !run_failed; r++) {
+		cur_step = report->step = r;
+		op.slot = 0;
+		op.slot2 = 1;
+		do_fork(&op);			/* the manager */
+		manager_write(0, 2 + r % 200);	/* the parent waits: a copy */
+		manager_write(1, 3);		/* the manager's own copy */
+		op.slot = 1;
+		op.slot2 = 2;
+		do_fork(&op);			/* the test */
+		manager_write(1, 4);		/* relaying its output */
+		op.slot = 2;
+		do_exit(&op);			/* the bypass */
+		op.slot = 1;
+		do_exit(&op);
+		check_all();
+		depth = chain_depth(0);
+		maxdepth = MAX(maxdepth, depth);
+		EXPECT(depth < MAX_SHADOW_DEPTH, "round %d: a shadow chain %d "
+		    "deep under the parent", r, depth);
+		if (r == 3)
+			settled = vm_cnt.v_free_count;
+		else if (r > 3)
+			EXPECT(vm_cnt.v_free_count == settled, "round %d: %lu "
+			    "pages free, %lu after round 3", r,
+			    vm_cnt.v_free_count, settled);
+	}
+	printf("# deepest shadow chain under the parent: %d\n", maxdepth);
+	if (run_failed) {
+		dump_state();
+		return;
+	}
+	cur_step = rounds + 1;
+	report->step = cur_step;
+	teardown();
+}
+
+static void
+runner_pattern_keeps_the_parents_chain_short(void)
+{
+	int at;
+
+	at = in_child(manager_run, 1, MANAGER_ROUNDS, false);
+	CHECK(at < 0, "failed at round %d", at);
+}
+
+/*
  * Wire pages [lo, lo + n) of `slot` as mlock would (the wiring issue
  * brings vm_map_wire; until then by hand): the range clipped into one
  * entry, wired_count 1 with MAP_ENTRY_USER_WIRED, then vm_fault_wire.
@@ -1475,6 +1566,7 @@ main(void)
 	vm_init_for_tests();
 	TAP_RUN(model_random_operations_match_the_reference);
 	TAP_RUN(fork_exit_chain_1000_deep_keeps_shadow_chains_short);
+	TAP_RUN(runner_pattern_keeps_the_parents_chain_short);
 	TAP_RUN(r48_fork_copies_a_wired_writable_entry_at_once);
 	return (tap_exit_status());
 }

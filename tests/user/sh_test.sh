@@ -85,6 +85,28 @@ sysctl -a > /dev/null || failed="$failed sysctl-a"
 vmstat > /dev/null || failed="$failed vmstat"
 ps > /dev/null || failed="$failed ps"
 
+# kill and sleep (user/bin).
+sleep 0.1 || failed="$failed sleep-fraction"
+sleep 0 || failed="$failed sleep-0"
+sleep x 2>/dev/null && failed="$failed sleep-bad-argument"
+kill -0 $$ || failed="$failed kill-0-self"
+sh -c 'kill $$; exit 0'
+test $? -eq 143 || failed="$failed kill-default-TERM"
+sh -c 'kill -s KILL $$; exit 0'
+test $? -eq 137 || failed="$failed kill-s-KILL"
+sh -c 'kill -usr1 $$; exit 0'
+test $? -eq 158 || failed="$failed kill-lowercase-name"
+sh -c 'kill -SIGINT $$; exit 0'
+test $? -eq 130 || failed="$failed kill-SIG-prefix"
+kill -NOSUCH $$ 2>/dev/null
+test $? -eq 2 || failed="$failed kill-unknown-signal"
+kill -0 999999 2>/dev/null && failed="$failed kill-no-such-process"
+kill 2>/dev/null
+test $? -eq 2 || failed="$failed kill-usage"
+kill -l > /dev/null || failed="$failed kill-l"
+kill -l 143 > /dev/null || failed="$failed kill-l-status"
+kill -l 99 2>/dev/null && failed="$failed kill-l-unknown"
+
 # Builtins.
 pwd > /dev/null || failed="$failed pwd"
 cd / || failed="$failed cd-root"

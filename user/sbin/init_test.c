@@ -23,8 +23,11 @@
  *
  * What the runner does between the two readings must not change the
  * counts itself: everything it allocates is allocated before the first
- * test (the list of tests, stdout's buffer, the line buffer), and the
- * counters are read at the same depth of the same function.
+ * test (the list of tests, stdout's buffer, the line buffer); a
+ * manager child does the work that differs from test to test, so the
+ * runner does the same between every two readings (see run_one); and
+ * two quiet warm-up rounds (WARMUP_PROGRAM) let the changes its first
+ * forks make for good happen before the first test.
  */
 #include <dirent.h>
 #include <errno.h>
@@ -33,6 +36,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <sys/sysctl.h>
 #include <sys/wait.h>
@@ -46,6 +50,9 @@
 #define MAX_COUNTERS	16
 #define LINE_MAX_LEN	512
 #define COUNTER_PREFIX	"vm.stats.vm.v_"
+/* What the warm-up rounds run: a small program every initrd has. */
+#define WARMUP_PROGRAM	"/bin/true"
+#define WARMUP_ROUNDS	2
 #define BASELINE	"pages back at baseline"
 
 static const char *const test_dirs[] = { "/tests", "/extra" };
@@ -61,12 +68,18 @@ static int ncounters;
 static char *tests[MAX_TESTS];
 static int ntests;
 static int passed, failed;
+static bool quiet;		/* warming up: no output, nothing counted */
 static char line[LINE_MAX_LEN];
 
-/* A TAP result of the stream: ok N - <test>: <what>, with diagnostics. */
+/*
+ * A TAP result of the stream: ok N - <test>: <what>, with diagnostics.
+ * Nothing while quiet.
+ */
 static void
 report(int ok, const char *test, const char *what)
 {
+	if (quiet)
+		return;
 	if (ok)
 		passed++;
 	else
@@ -182,10 +195,7 @@ read_counters(long *v)
 	return (0);
 }
 
-/*
- * Start `path` with its output on fd `out` (NULL: a child that exits
- * at once); its pid, or -1.
- */
+/* Start `path` with its output on fd `out`; its pid, or -1. */
 static pid_t
 start_test(const char *path, int out, int in_unused)
 {
@@ -193,10 +203,9 @@ start_test(const char *path, int out, int in_unused)
 	size_t n;
 	pid_t pid;
 
+	fflush(stdout);
 	if ((pid = fork()) != 0)
 		return (pid);
-	if (path == NULL)
-		_exit(0);
 	n = strlen(path);
 	close(in_unused);
 	dup2(out, STDOUT_FILENO);
@@ -345,21 +354,17 @@ run_child(const char *path, const char *test, struct run *r)
 	reap_orphans();
 }
 
-/* Run one test; its results are counted in passed/failed. */
+/*
+ * The manager's side of one test: run it, relay its output and print
+ * whether it exited 0.  Runs in the manager child (see run_one).
+ */
 static void
-run_one(const char *path)
+manage(const char *path)
 {
-	long before[MAX_COUNTERS], after[MAX_COUNTERS];
 	const char *test = strrchr(path, '/') + 1;
 	char what[LINE_MAX_LEN];
 	struct run r;
-	size_t n;
-	int i;
 
-	if (read_counters(before) != 0) {
-		report(0, test, "counters readable before the test");
-		return;
-	}
 	run_child(path, test, &r);
 	if (r.pid < 0)
 		snprintf(what, sizeof(what), "exits 0 # cannot start it: %s",
@@ -379,8 +384,53 @@ run_one(const char *path)
 	else
 		snprintf(what, sizeof(what), "exits 0");
 	report(strcmp(what, "exits 0") == 0, test, what);
+	fflush(stdout);
+}
 
-	if (read_counters(after) != 0) {
+/*
+ * Run one test; its results are counted in passed/failed (unless
+ * quiet: a warm-up round).
+ *
+ * The runner itself must do the same thing between the two readings
+ * of every round, or its own memory would be blamed on the test: its
+ * writes after a fork copy pages and take radix nodes, and those
+ * depend on what it did.  So a manager child does the work that varies
+ * (running the test, relaying its output, printing its results) and
+ * hands its counts back in `shared`; the runner only reads the
+ * counters, forks the manager, waits for it and reads them again.
+ */
+static void
+run_one(const char *path, int *shared)
+{
+	long before[MAX_COUNTERS], after[MAX_COUNTERS];
+	const char *test = strrchr(path, '/') + 1;
+	char what[LINE_MAX_LEN];
+	int i, status, ok;
+	size_t n;
+	pid_t pid;
+
+	ok = read_counters(before) == 0;
+	fflush(stdout);
+	if ((pid = fork()) == 0) {
+		manage(path);
+		shared[0] = passed;
+		shared[1] = failed;
+		_exit(0);
+	}
+	if (pid > 0)
+		while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
+			continue;
+	reap_orphans();
+	ok = read_counters(after) == 0 && ok;
+	if (pid < 0) {
+		snprintf(what, sizeof(what), "runs # fork: %s",
+		    strerror(errno));
+		report(0, test, what);
+		return;
+	}
+	passed = shared[0];
+	failed = shared[1];
+	if (!ok) {
 		report(0, test, BASELINE " # counters unreadable");
 		return;
 	}
@@ -400,29 +450,38 @@ run_one(const char *path)
 int
 init_run_tests(const char *filter)
 {
-	struct run warmup;
 	unsigned i;
-	int t;
+	int t, *shared;
 
 	if (filter != NULL && filter[0] == '\0')
 		filter = NULL;
 	for (i = 0; i < sizeof(test_dirs) / sizeof(test_dirs[0]); i++)
 		collect(test_dirs[i], filter);
 	find_counters();
-	/*
-	 * A first child changes the runner itself for good: its first
-	 * fork gives its memory a shadow object, and the copies its
-	 * writes make take radix nodes.  Let that happen before the
-	 * first reading, so every test starts from the state each test
-	 * leaves behind.
-	 */
-	run_child(NULL, "init -t", &warmup);
+	shared = mmap(NULL, getpagesize(), PROT_READ | PROT_WRITE,
+	    MAP_SHARED | MAP_ANON, -1, 0);
+	if (shared == MAP_FAILED) {
+		printf("# init -t: mmap: %s\n", strerror(errno));
+		report(0, "init -t", "a page shared with the managers");
+		printf("%d passed, %d failed\n", passed, failed);
+		return (1);
+	}
 	printf("# init -t: %d test programs%s%s, leak check over %d "
 	    "counters\n", ntests, filter != NULL ? " matching " : "",
 	    filter != NULL ? filter : "", ncounters);
 	fflush(stdout);
+	/*
+	 * The first rounds change the runner for good (its first forks
+	 * give its memory shadow objects; the pages it copies take radix
+	 * nodes): let them happen before the first test's reading.
+	 */
+	quiet = true;
+	for (t = 0; t < WARMUP_ROUNDS; t++)
+		run_one(WARMUP_PROGRAM, shared);
+	quiet = false;
+
 	for (t = 0; t < ntests; t++) {
-		run_one(tests[t]);
+		run_one(tests[t], shared);
 		fflush(stdout);
 	}
 	if (ntests == 0)
