@@ -24,11 +24,14 @@ LIBC_MI_SRCS	:= \
 	libc/stdio/ungetc.c libc/stdio/vfprintf.c libc/stdio/dprintf.c \
 	libc/stdio/perror.c libc/stdio/ferror.c libc/stdio/setvbuf.c \
 	libc/stdio/mode.c libc/stdio/fopen.c libc/stdio/fdopen.c \
-	libc/stdio/fclose.c \
+	libc/stdio/fclose.c libc/stdio/fseek.c libc/stdio/ftell.c \
+	libc/stdio/format_float.c libc/stdio/scan.c libc/stdio/sscanf.c \
+	libc/stdio/fscanf.c libc/stdio/getdelim.c \
 	libc/stdlib/abs.c libc/stdlib/atexit.c libc/stdlib/atoi.c \
 	libc/stdlib/bsearch.c libc/stdlib/exit.c libc/stdlib/getenv.c \
 	libc/stdlib/malloc.c libc/stdlib/qsort.c libc/stdlib/rand.c \
 	libc/stdlib/strtol.c libc/stdlib/strtol_core.c libc/stdlib/strtoul.c \
+	libc/stdlib/dtoa.c libc/stdlib/strtod.c libc/stdlib/strtod_core.c \
 	libc/sys/_exit.c \
 	libc/string/memchr.c libc/string/memcmp.c libc/string/memcpy.c \
 	libc/string/memmove.c libc/string/memset.c libc/string/strcat.c \

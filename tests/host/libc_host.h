@@ -13,7 +13,9 @@
 #include <stdarg.h>
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <stdlib.h>
+#include <sys/types.h>
 
 /* <string.h> */
 void	*vise_memchr(const void *, int, size_t);
@@ -73,6 +75,10 @@ long	 vise_strtol(const char *, char **, int);
 long long vise_strtoll(const char *, char **, int);
 unsigned long vise_strtoul(const char *, char **, int);
 unsigned long long vise_strtoull(const char *, char **, int);
+double	 vise_strtod(const char *, char **);
+float	 vise_strtof(const char *, char **);
+long double vise_strtold(const char *, char **);
+double	 vise_atof(const char *);
 void	*vise_malloc(size_t);
 void	*vise_calloc(size_t, size_t);
 void	*vise_realloc(void *, size_t);
@@ -134,6 +140,23 @@ int	vise_fprintf(VISE_FILE *, const char *, ...)
 int	vise_dprintf(int, const char *, ...)
 	    __attribute__((__format__(__printf__, 2, 3)));
 void	vise_exit(int) __attribute__((__noreturn__));
+int	vise_fseek(VISE_FILE *, long, int);
+int	vise_fseeko(VISE_FILE *, int64_t, int);
+long	vise_ftell(VISE_FILE *);
+int64_t	vise_ftello(VISE_FILE *);
+void	vise_rewind(VISE_FILE *);
+int	vise_fgetpos(VISE_FILE *, int64_t *);
+int	vise_fsetpos(VISE_FILE *, const int64_t *);
+ssize_t	vise_getline(char **, size_t *, VISE_FILE *);
+ssize_t	vise_getdelim(char **, size_t *, int, VISE_FILE *);
+int	vise_sscanf(const char *, const char *, ...)
+	    __attribute__((__format__(__scanf__, 2, 3)));
+int	vise_vsscanf(const char *, const char *, va_list)
+	    __attribute__((__format__(__scanf__, 2, 0)));
+int	vise_fscanf(VISE_FILE *, const char *, ...)
+	    __attribute__((__format__(__scanf__, 2, 3)));
+int	vise_scanf(const char *, ...)
+	    __attribute__((__format__(__scanf__, 1, 2)));
 
 /*
  * <dirent.h>; DIR is opaque.  struct dirent is Vise's getdirentries
@@ -156,7 +179,7 @@ void	 vise___libc_run_atexit(void);
 /* libc's <errno.h> values (libc_errno.c); all of them, for strerror. */
 extern const int libc_EINVAL, libc_ENOMEM, libc_ERANGE;
 extern const int libc_EBADF, libc_EBUSY, libc_EIO, libc_EMFILE, libc_ENOENT;
-extern const int libc_ENOTDIR;
+extern const int libc_ENOTDIR, libc_ESPIPE, libc_EOVERFLOW;
 /* libc's <stdio.h> constants (libc_errno.c too). */
 extern const int libc_BUFSIZ, libc_IOFBF, libc_IOLBF, libc_IONBF;
 extern const int libc_errno_values[];
@@ -198,8 +221,9 @@ extern size_t	libc_host_contract_violations;
  * that fit in the buffer and in chunk bytes if chunk != 0, EINVAL if
  * not even one fits; a record whose d_reclen is 0 or runs past inlen is
  * passed on as it is with the rest of in (for libc to reject).
- * Each getdirentries counts in reads.  lseek(2) sets inpos to the
- * offset (SEEK_SET) and counts in seeks.
+ * Each getdirentries counts in reads.  lseek(2) moves inpos (within
+ * in[0 .. inlen], else EINVAL), or fails with ESPIPE if pipe is set;
+ * it counts in seeks.
  * fail makes the next fstat, getdirentries or lseek fail too.
  */
 #define LIBC_HOST_NFD	8
@@ -215,6 +239,7 @@ struct libc_host_fd {
 	unsigned	writes, reads, seeks;
 	unsigned long	last_seq;
 	unsigned	mode;
+	bool		pipe;
 };
 extern struct libc_host_fd libc_host_fds[LIBC_HOST_NFD];
 extern long	libc_host_open_flags, libc_host_open_mode;
