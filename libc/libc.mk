@@ -16,6 +16,7 @@ LIBC_MI_SRCS	:= \
 	libc/ctype/ctype.c \
 	libc/gen/errno.c libc/gen/sysconf.c \
 	libc/gen/opendir.c libc/gen/readdir.c libc/gen/closedir.c \
+	libc/gen/dbline.c libc/gen/getpwent.c libc/gen/getgrent.c \
 	libc/stdio/format.c libc/stdio/snprintf.c \
 	libc/stdio/stdstreams.c libc/stdio/makebuf.c libc/stdio/streamalloc.c \
 	libc/stdio/fflush.c libc/stdio/swrite.c libc/stdio/refill.c \
@@ -47,7 +48,8 @@ LIBC_SYS_SRCS	:= \
 	libc/sys/wait.c libc/sys/write.c libc/sys/read.c libc/sys/open.c \
 	libc/sys/close.c libc/sys/dup.c libc/sys/fcntl.c libc/sys/lseek.c \
 	libc/sys/pipe.c libc/sys/stat.c libc/sys/getdirentries.c \
-	libc/sys/signal.c libc/sys/time.c libc/gen/sysctlbyname.c
+	libc/sys/signal.c libc/sys/time.c libc/gen/sysctlbyname.c \
+	libc/stdlib/abort.c libc/gen/assert.c
 
 # Our headers only, then the compiler's freestanding ones (stddef.h,
 # stdint.h, stdarg.h, stdbool.h); include/ for the ABI headers shared

@@ -22,7 +22,8 @@ include libc/libc.mk
 LIBC_TESTS	:= test_libc_string test_libc_ctype test_libc_strtol \
 		   test_libc_stdlib test_libc_malloc test_libc_printf \
 		   test_libc_stdio test_libc_dirent \
-		   test_libc_float test_libc_scanf test_libc_seek
+		   test_libc_float test_libc_scanf test_libc_seek \
+		   test_libc_pwd
 
 LIBC_CC		:= $(HOSTCC)
 LIBC_HOST_BUILD	:= $(HOST_BUILD)/libc

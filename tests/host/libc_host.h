@@ -171,6 +171,36 @@ void	vise_rewinddir(VISE_DIR *);
 int	vise_closedir(VISE_DIR *);
 int	vise_dirfd(VISE_DIR *);
 
+/* <pwd.h> and <grp.h>, with their structs as libc lays them out. */
+struct vise_passwd {
+	char	*pw_name, *pw_passwd;
+	uint32_t pw_uid, pw_gid;
+	int64_t	pw_change;
+	char	*pw_class, *pw_gecos, *pw_dir, *pw_shell;
+	int64_t	pw_expire;
+};
+struct vise_group {
+	char	*gr_name, *gr_passwd;
+	uint32_t gr_gid;
+	char	**gr_mem;
+};
+struct vise_passwd *vise_getpwnam(const char *);
+struct vise_passwd *vise_getpwuid(uint32_t);
+int	vise_getpwnam_r(const char *, struct vise_passwd *, char *, size_t,
+	    struct vise_passwd **);
+int	vise_getpwuid_r(uint32_t, struct vise_passwd *, char *, size_t,
+	    struct vise_passwd **);
+struct vise_passwd *vise_getpwent(void);
+void	vise_setpwent(void);
+void	vise_endpwent(void);
+struct vise_group *vise_getgrnam(const char *);
+struct vise_group *vise_getgrgid(uint32_t);
+int	vise_getgrnam_r(const char *, struct vise_group *, char *, size_t,
+	    struct vise_group **);
+struct vise_group *vise_getgrent(void);
+void	vise_setgrent(void);
+void	vise_endgrent(void);
+
 /* <errno.h> and libc_private.h */
 int	*vise___error(void);
 #define vise_errno	(*vise___error())

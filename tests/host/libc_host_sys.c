@@ -155,6 +155,7 @@ __sys_open(const char *path, long flags, long mode)
 	for (fd = 0; fd < LIBC_HOST_NFD; fd++) {
 		if (!libc_host_fds[fd].open) {
 			libc_host_fds[fd].open = true;
+			libc_host_fds[fd].inpos = 0;
 			return (fd);
 		}
 	}
