@@ -39,7 +39,7 @@ LIBC_MI_SRCS	:= \
 	libc/string/strchr.c libc/string/strcmp.c libc/string/strcpy.c \
 	libc/string/strdup.c libc/string/strerror.c libc/string/strlcpy.c \
 	libc/string/strlen.c libc/string/strspn.c libc/string/strstr.c \
-	libc/string/strtok.c
+	libc/string/strtok.c libc/string/strcoll.c
 
 LIBC_SYS_SRCS	:= \
 	libc/gen/execv.c libc/gen/libc_start.c \
@@ -49,7 +49,7 @@ LIBC_SYS_SRCS	:= \
 	libc/sys/close.c libc/sys/dup.c libc/sys/fcntl.c libc/sys/lseek.c \
 	libc/sys/pipe.c libc/sys/stat.c libc/sys/getdirentries.c \
 	libc/sys/signal.c libc/sys/time.c libc/gen/sysctlbyname.c \
-	libc/stdlib/abort.c libc/gen/assert.c
+	libc/stdlib/abort.c libc/gen/assert.c libc/gen/sleep.c
 
 # Our headers only, then the compiler's freestanding ones (stddef.h,
 # stdint.h, stdarg.h, stdbool.h); include/ for the ABI headers shared

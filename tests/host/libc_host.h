@@ -44,6 +44,8 @@ size_t	 vise_strspn(const char *, const char *);
 char	*vise_strstr(const char *, const char *);
 char	*vise_strtok(char *, const char *);
 char	*vise_strtok_r(char *, const char *, char **);
+int	 vise_strcoll(const char *, const char *);
+size_t	 vise_strxfrm(char *, const char *, size_t);
 
 /* <ctype.h> */
 int	vise_isalnum(int);
