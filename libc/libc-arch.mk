@@ -32,6 +32,7 @@ LIBC_ARCH_OBJS	:= $(patsubst libc/%.c,$(LIBC_BUILD)/%.o,\
 		   $(LIBC_MI_SRCS) $(LIBC_SYS_SRCS)) \
 		   $(LIBC_BUILD)/arch/$(ARCH)/cerror.o \
 		   $(LIBC_BUILD)/arch/$(ARCH)/sigtramp.o \
+		   $(LIBC_BUILD)/arch/$(ARCH)/setjmp.o \
 		   $(LIBC_BUILD)/sys/syscalls.o
 
 # An archive member is named by its file name only: two sources with
@@ -68,7 +69,8 @@ $(LIBC_BUILD)/sys/syscalls.o: $(LIBC_BUILD)/sys/syscalls.asm
 		-MD $(@:.o=.d) -MP $< -o $@
 
 $(LIBC_BUILD)/arch/$(ARCH)/cerror.o $(LIBC_BUILD)/arch/$(ARCH)/crt0.o \
-    $(LIBC_BUILD)/arch/$(ARCH)/sigtramp.o: \
+    $(LIBC_BUILD)/arch/$(ARCH)/sigtramp.o \
+    $(LIBC_BUILD)/arch/$(ARCH)/setjmp.o: \
     $(LIBC_BUILD)/%.o: libc/%.asm
 	@mkdir -p $(dir $@)
 	@echo "  NASM    $<"

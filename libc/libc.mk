@@ -16,6 +16,7 @@ LIBC_MI_SRCS	:= \
 	libc/ctype/ctype.c \
 	libc/gen/errno.c libc/gen/sysconf.c \
 	libc/gen/opendir.c libc/gen/readdir.c libc/gen/closedir.c \
+	libc/gen/dbline.c libc/gen/getpwent.c libc/gen/getgrent.c \
 	libc/stdio/format.c libc/stdio/snprintf.c \
 	libc/stdio/stdstreams.c libc/stdio/makebuf.c libc/stdio/streamalloc.c \
 	libc/stdio/fflush.c libc/stdio/swrite.c libc/stdio/refill.c \
@@ -24,18 +25,21 @@ LIBC_MI_SRCS	:= \
 	libc/stdio/ungetc.c libc/stdio/vfprintf.c libc/stdio/dprintf.c \
 	libc/stdio/perror.c libc/stdio/ferror.c libc/stdio/setvbuf.c \
 	libc/stdio/mode.c libc/stdio/fopen.c libc/stdio/fdopen.c \
-	libc/stdio/fclose.c \
+	libc/stdio/fclose.c libc/stdio/fseek.c libc/stdio/ftell.c \
+	libc/stdio/format_float.c libc/stdio/scan.c libc/stdio/sscanf.c \
+	libc/stdio/fscanf.c libc/stdio/getdelim.c \
 	libc/stdlib/abs.c libc/stdlib/atexit.c libc/stdlib/atoi.c \
 	libc/stdlib/bsearch.c libc/stdlib/exit.c libc/stdlib/getenv.c \
 	libc/stdlib/malloc.c libc/stdlib/qsort.c libc/stdlib/rand.c \
 	libc/stdlib/strtol.c libc/stdlib/strtol_core.c libc/stdlib/strtoul.c \
+	libc/stdlib/dtoa.c libc/stdlib/strtod.c libc/stdlib/strtod_core.c \
 	libc/sys/_exit.c \
 	libc/string/memchr.c libc/string/memcmp.c libc/string/memcpy.c \
 	libc/string/memmove.c libc/string/memset.c libc/string/strcat.c \
 	libc/string/strchr.c libc/string/strcmp.c libc/string/strcpy.c \
 	libc/string/strdup.c libc/string/strerror.c libc/string/strlcpy.c \
 	libc/string/strlen.c libc/string/strspn.c libc/string/strstr.c \
-	libc/string/strtok.c
+	libc/string/strtok.c libc/string/strcoll.c
 
 LIBC_SYS_SRCS	:= \
 	libc/gen/execv.c libc/gen/libc_start.c \
@@ -44,7 +48,8 @@ LIBC_SYS_SRCS	:= \
 	libc/sys/wait.c libc/sys/write.c libc/sys/read.c libc/sys/open.c \
 	libc/sys/close.c libc/sys/dup.c libc/sys/fcntl.c libc/sys/lseek.c \
 	libc/sys/pipe.c libc/sys/stat.c libc/sys/getdirentries.c \
-	libc/sys/signal.c libc/sys/time.c libc/gen/sysctlbyname.c
+	libc/sys/signal.c libc/sys/time.c libc/gen/sysctlbyname.c \
+	libc/stdlib/abort.c libc/gen/assert.c libc/gen/sleep.c
 
 # Our headers only, then the compiler's freestanding ones (stddef.h,
 # stdint.h, stdarg.h, stdbool.h); include/ for the ABI headers shared

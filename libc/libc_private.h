@@ -44,6 +44,37 @@ void	__libc_run_atexit(void);
 void	__libc_start(int argc, char **argv, char **envp)
 	    __attribute__((__noreturn__));
 
+/*
+ * __dtoa_exact: the exact decimal value of a finite double (every
+ * double is a finite decimal fraction; stdlib/dtoa.c).  Writes the
+ * significant digits of |x| into buf, which must hold DTOA_BUFSIZE
+ * bytes, and returns where they start: *ndigits digits, without
+ * leading or trailing zeros (0 digits for a zero), with |x| =
+ * 0.DIGITS x 10^*decpt.  Not NUL-terminated.  Pure; no errors.
+ */
+#define DTOA_BUFSIZE	1100
+char	*__dtoa_exact(double x, char *buf, int *ndigits, int *decpt);
+
+/*
+ * __strtod_parse: the subject sequence of a floating-point number at s
+ * (after white space and sign, which the caller skipped: C11 7.22.1.3),
+ * decimal or hexadecimal, read exactly (stdlib/strtod_core.c).  On
+ * success it returns the end of the number and fills *res: zero, or a
+ * 64-bit significand with its top bit set, the power of two of that
+ * bit, and whether any nonzero bits were cut off below; infinities and
+ * NaNs (with an optional "(chars)") are reported as such.  A decimal
+ * number too large for any double is INF with exponent 1, one too
+ * small ZERO with sticky 1 (a range error for the caller).  No number
+ * there: NULL.  Pure; never sets errno.
+ */
+struct strtod_result {
+	enum { STRTOD_ZERO, STRTOD_FINITE, STRTOD_INF, STRTOD_NAN } kind;
+	unsigned long long significand;	/* top bit set when FINITE */
+	int		exponent;	/* value = significand * 2^(exponent - 63) */
+	int		sticky;		/* nonzero bits below the significand */
+};
+const char *__strtod_parse(const char *s, struct strtod_result *res);
+
 /* The size of a page, the unit of mmap: 4 KiB on i386 and amd64. */
 #define LIBC_PAGE_SIZE	4096
 

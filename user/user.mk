@@ -30,6 +30,8 @@
 #	/tests/<name>	TEST_PROGS, and sh_test.sh (the shell's test)
 #	/extra/<name>	EXTRA_PROGS's programs, if any
 #	/etc/motd	user/etc/motd
+#	/etc/passwd	user/etc/passwd (root, student, nobody)
+#	/etc/group	user/etc/group
 #	/ktest/...	the fixtures the tests read (scripts/stage-ktest)
 
 include libc/libc-arch.mk
@@ -37,7 +39,7 @@ include libc/libc-arch.mk
 USER_PROGS	:= hello cat echo true false ls sh sysctl vmstat ps kill sleep
 USER_SBIN_PROGS	:= init
 EXTRA_PROGS	?=
-TEST_PROGS	:= fd_test sig_test forkexec_test forkcow_test
+TEST_PROGS	:= fd_test sig_test forkexec_test forkcow_test libc_test
 
 init_SRCS	:= user/sbin/init_test.c
 sh_SRCS		:= $(addprefix user/bin/sh/,arena.c builtin.c exec.c expand.c \
@@ -135,7 +137,8 @@ INITRD_ROOT	:= $(BUILD)/initrd-root
 initrd: $(INITRD)
 
 $(INITRD): $(USER_BINS) $(TEST_BINS) $(EXTRA_BINS) $(EXECTEST) \
-    user/etc/motd tests/user/sh_test.sh scripts/mkinitrd scripts/stage-ktest \
+    user/etc/motd user/etc/passwd user/etc/group \
+    tests/user/sh_test.sh scripts/mkinitrd scripts/stage-ktest \
     user/user.mk $(BUILD)/extra-progs
 	@echo "  INITRD  $@"
 	$(Q)rm -rf $(INITRD_ROOT)
@@ -145,7 +148,7 @@ $(INITRD): $(USER_BINS) $(TEST_BINS) $(EXTRA_BINS) $(EXECTEST) \
 	$(Q)cp $(USER_BIN_BINS) $(INITRD_ROOT)/bin/
 	$(Q)cp $(TEST_BINS) tests/user/sh_test.sh $(INITRD_ROOT)/tests/
 	$(Q)$(if $(EXTRA_BINS),cp $(EXTRA_BINS) $(INITRD_ROOT)/extra/)
-	$(Q)cp user/etc/motd $(INITRD_ROOT)/etc/motd
+	$(Q)cp user/etc/motd user/etc/passwd user/etc/group $(INITRD_ROOT)/etc/
 	$(Q)chmod -R u=rwX,go=rX $(INITRD_ROOT)
 	$(Q)chmod 0755 $(INITRD_ROOT)/sbin/* $(INITRD_ROOT)/bin/* \
 		$(INITRD_ROOT)/tests/* $(if $(EXTRA_BINS),$(INITRD_ROOT)/extra/*)

@@ -1,7 +1,7 @@
 /*
  * stdlib.h - general utilities (C11 7.22): number conversion, the heap,
  * sorting and searching, pseudo-random numbers, the environment,
- * ending the program (exit, _Exit; abort comes with kill(2)).
+ * ending the program (exit, _Exit, abort).
  */
 #ifndef _STDLIB_H_
 #define _STDLIB_H_
@@ -45,6 +45,10 @@ long long strtoll(const char * __restrict, char ** __restrict, int);
 unsigned long strtoul(const char * __restrict, char ** __restrict, int);
 unsigned long long strtoull(const char * __restrict, char ** __restrict,
 	    int);
+double	 atof(const char *);
+double	 strtod(const char * __restrict, char ** __restrict);
+float	 strtof(const char * __restrict, char ** __restrict);
+long double strtold(const char * __restrict, char ** __restrict);
 
 void	*malloc(size_t);
 void	*calloc(size_t, size_t);
@@ -64,6 +68,7 @@ char	*getenv(const char *);
 int	 setenv(const char *, const char *, int);
 int	 unsetenv(const char *);
 
+void	 abort(void) __attribute__((__noreturn__));
 int	 atexit(void (*)(void));
 void	 exit(int) __attribute__((__noreturn__));
 void	 _Exit(int) __attribute__((__noreturn__));

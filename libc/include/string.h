@@ -19,6 +19,7 @@ void	*memset(void *, int, size_t);
 char	*strcat(char * __restrict, const char * __restrict);
 char	*strchr(const char *, int);
 int	 strcmp(const char *, const char *);
+int	 strcoll(const char *, const char *);
 char	*strcpy(char * __restrict, const char * __restrict);
 size_t	 strcspn(const char *, const char *);
 char	*strdup(const char *);
@@ -38,5 +39,6 @@ char	*strstr(const char *, const char *);
 char	*strtok(char * __restrict, const char * __restrict);
 char	*strtok_r(char * __restrict, const char * __restrict,
 	    char ** __restrict);
+size_t	 strxfrm(char * __restrict, const char * __restrict, size_t);
 
 #endif /* !_STRING_H_ */

@@ -42,6 +42,8 @@
 #define _SC_NPROCESSORS_CONF	57
 #define _SC_NPROCESSORS_ONLN	58
 
+typedef unsigned	useconds_t;	/* microseconds, for usleep */
+
 extern char **environ;
 
 void	 _exit(int) __attribute__((__noreturn__));
@@ -58,7 +60,9 @@ off_t	 lseek(int, off_t, int);
 int	 pipe(int[2]);
 int	 pipe2(int[2], int);
 ssize_t	 read(int, void *, size_t);
+unsigned sleep(unsigned);
 long	 sysconf(int);
+int	 usleep(useconds_t);
 ssize_t	 write(int, const void *, size_t);
 
 #endif /* !_UNISTD_H_ */

@@ -3,7 +3,9 @@
  * the writing loop every output path ends in.
  */
 #include <errno.h>
+#include <limits.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "libc_syscalls.h"
 #include "local.h"
@@ -50,17 +52,46 @@ __stdio_flush(FILE *fp)
 }
 
 /*
- * Write out fp's buffered output; with fp NULL, every stream's.  An
- * input stream's read-ahead is kept (there is no lseek to give it
- * back).  Returns 0, or EOF with errno set if any write failed.
+ * Give back fp's read-ahead and pushed-back byte (POSIX fflush of an
+ * input stream): the descriptor's offset moves back to where the
+ * program is, so that another reader of the file (a child after fork,
+ * exec) starts there.  A descriptor that cannot seek (a pipe, the
+ * console) keeps its read-ahead in the stream, and that is no error.
+ */
+static void
+sync_input(FILE *fp)
+{
+	size_t back = fp->rlen - fp->rpos + (fp->ungot != EOF ? 1 : 0);
+	int saved = errno;
+
+	if (back == 0 || back > LONG_MAX)
+		return;
+	if (__sys_lseek(fp->fd, -(long)back, SEEK_CUR) < 0) {
+		errno = saved;
+		return;
+	}
+	fp->rpos = fp->rlen = 0;
+	fp->ungot = EOF;
+}
+
+/*
+ * Write out fp's buffered output; with fp NULL, every stream's.  For
+ * fp itself, input read ahead is given back to the descriptor if it
+ * can seek (sync_input).  Returns 0, or EOF with errno set if any write
+ * failed.
  */
 int
 fflush(FILE *fp)
 {
 	int error = 0;
 
-	if (fp != NULL)
-		return (__stdio_flush(fp));
+	if (fp != NULL) {
+		if (__stdio_flush(fp) != 0)
+			return (EOF);
+		if ((fp->flags & S_RD) != 0)
+			sync_input(fp);
+		return (0);
+	}
 	for (fp = __stdio_streams; fp != NULL; fp = fp->next) {
 		if (__stdio_flush(fp) != 0)
 			error = EOF;

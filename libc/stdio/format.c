@@ -3,14 +3,16 @@
  * output on a sink (format.h), so that every printf-family function is
  * a thin wrapper that only chooses where the text goes.
  *
- * Conversions: d i u o x X c s p %.  Flags: - + space # 0.  Width and
- * precision as digits or *.  Length modifiers: hh h l ll j z t.  No
- * floating point (%e %f %g %a) and no %n yet; an unknown conversion is
+ * Conversions: d i u o x X c s p n %, and e E f F g G a A
+ * (format_float.c).  Flags: - + space # 0.  Width and precision as
+ * digits or *.  Length modifiers: hh h l ll j z t, and L (long double;
+ * on integers it means ll, as in glibc).  An unknown conversion is
  * printed as it stands (C leaves it undefined).
  *
  * Output goes out in runs (literal text, padding, digits), not byte by
  * byte, so that a stream sink can copy whole pieces.
  */
+#include <errno.h>
 #include <limits.h>
 #include <stdbool.h>
 #include <stdint.h>
@@ -18,42 +20,27 @@
 
 #include "format.h"
 
-/* One conversion specification, after parsing. */
-struct spec {
-	bool		left;		/* '-': pad on the right */
-	bool		plus;		/* '+': sign even when positive */
-	bool		space;		/* ' ': space where '+' would be */
-	bool		alt;		/* '#': 0x or a leading 0 */
-	bool		zero;		/* '0': pad with zeros */
-	int		width;		/* 0: none */
-	int		precision;	/* -1: none */
-	char		length;		/* 0, h, l, j, z, t; H: hh, L: ll */
-};
-
-/* The output so far: the sink, how much it took, and whether it failed. */
-struct output {
-	struct format_sink *sink;
-	size_t		count;
-	bool		failed;
-};
-
-/* Send len bytes at buf to the sink, keeping the count within INT_MAX. */
-static void
-emit(struct output *out, const char *buf, size_t len)
+/* See format.h. */
+void
+__format_emit(struct format_output *out, const char *buf, size_t len)
 {
 	if (out->failed || len == 0)
 		return;
-	if (len > (size_t)INT_MAX - out->count ||
-	    out->sink->write(out->sink, buf, len) != 0) {
+	if (len > (size_t)INT_MAX - out->count) {
+		errno = EOVERFLOW;
+		out->failed = true;
+		return;
+	}
+	if (out->sink->write(out->sink, buf, len) != 0) {
 		out->failed = true;
 		return;
 	}
 	out->count += len;
 }
 
-/* Send n copies of c (' ' or '0'); nothing if n <= 0. */
-static void
-emit_pad(struct output *out, char c, long n)
+/* See format.h. */
+void
+__format_pad(struct format_output *out, char c, long n)
 {
 	static const char spaces[16] = "                ";
 	static const char zeros[16] = "0000000000000000";
@@ -61,18 +48,19 @@ emit_pad(struct output *out, char c, long n)
 
 	/* Fail at once rather than after INT_MAX / 16 runs. */
 	if (n > 0 && (size_t)n > (size_t)INT_MAX - out->count) {
+		errno = EOVERFLOW;
 		out->failed = true;
 		return;
 	}
 	for (; n > 0; n -= (long)sizeof(spaces))
-		emit(out, run, n < (long)sizeof(spaces) ? (size_t)n :
-		    sizeof(spaces));
+		__format_emit(out, run, n < (long)sizeof(spaces) ?
+		    (size_t)n : sizeof(spaces));
 }
 
 /* %s and %c: len bytes of s, cut to the precision, padded to the width. */
 static void
-emit_string(struct output *out, const struct spec *sp, const char *s,
-    size_t len)
+emit_string(struct format_output *out, const struct format_spec *sp,
+    const char *s, size_t len)
 {
 	long pad;
 
@@ -80,10 +68,10 @@ emit_string(struct output *out, const struct spec *sp, const char *s,
 		len = (size_t)sp->precision;
 	pad = len < (size_t)sp->width ? sp->width - (long)len : 0;
 	if (!sp->left)
-		emit_pad(out, ' ', pad);
-	emit(out, s, len);
+		__format_pad(out, ' ', pad);
+	__format_emit(out, s, len);
 	if (sp->left)
-		emit_pad(out, ' ', pad);
+		__format_pad(out, ' ', pad);
 }
 
 /*
@@ -92,8 +80,8 @@ emit_string(struct output *out, const struct spec *sp, const char *s,
  * conv is d, i, u, o, x, X or p.
  */
 static void
-emit_integer(struct output *out, const struct spec *sp, char conv,
-    uintmax_t magnitude, bool negative)
+emit_integer(struct format_output *out, const struct format_spec *sp,
+    char conv, uintmax_t magnitude, bool negative)
 {
 	const char *digit_chars = conv == 'X' ? "0123456789ABCDEF" :
 	    "0123456789abcdef";
@@ -138,12 +126,12 @@ emit_integer(struct output *out, const struct spec *sp, char conv,
 	}
 
 	if (!sp->left)
-		emit_pad(out, ' ', width_left);
-	emit(out, prefix, prefix_len);
-	emit_pad(out, '0', zeros);
-	emit(out, digits + sizeof(digits) - ndigits, ndigits);
+		__format_pad(out, ' ', width_left);
+	__format_emit(out, prefix, prefix_len);
+	__format_pad(out, '0', zeros);
+	__format_emit(out, digits + sizeof(digits) - ndigits, ndigits);
 	if (sp->left)
-		emit_pad(out, ' ', width_left);
+		__format_pad(out, ' ', width_left);
 }
 
 /* A decimal number at *fmtp, capped at INT_MAX; advances *fmtp. */
@@ -164,11 +152,11 @@ parse_number(const char **fmtp)
  * '*' values from ap; advances *fmtp to the conversion character.
  */
 static void
-parse_spec(const char **fmtp, struct spec *sp, va_list *ap)
+parse_spec(const char **fmtp, struct format_spec *sp, va_list *ap)
 {
 	const char *fmt = *fmtp;
 
-	*sp = (struct spec){ .precision = -1 };
+	*sp = (struct format_spec){ .precision = -1 };
 	for (;; fmt++) {
 		if (*fmt == '-')
 			sp->left = true;
@@ -213,6 +201,10 @@ parse_spec(const char **fmtp, struct spec *sp, va_list *ap)
 		fmt++;
 	} else if (*fmt == 'j' || *fmt == 'z' || *fmt == 't')
 		sp->length = *fmt++;
+	else if (*fmt == 'L') {
+		sp->length = 'L';
+		fmt++;
+	}
 	*fmtp = fmt;
 }
 
@@ -266,13 +258,49 @@ unsigned_arg(char length, va_list *ap)
 	}
 }
 
-/* Format one conversion, fmt at its conversion character. */
+/* %n: store the count so far where the argument points. */
 static void
-convert(struct output *out, const struct spec *sp, const char *fmt,
-    va_list *ap)
+store_count(char length, size_t count, va_list *ap)
+{
+	switch (length) {
+	case 'H':
+		*va_arg(*ap, signed char *) = (signed char)count;
+		break;
+	case 'h':
+		*va_arg(*ap, short *) = (short)count;
+		break;
+	case 'l':
+		*va_arg(*ap, long *) = (long)count;
+		break;
+	case 'L':
+		*va_arg(*ap, long long *) = (long long)count;
+		break;
+	case 'j':
+		*va_arg(*ap, intmax_t *) = (intmax_t)count;
+		break;
+	case 'z':
+		*va_arg(*ap, size_t *) = count;
+		break;
+	case 't':
+		*va_arg(*ap, ptrdiff_t *) = (ptrdiff_t)count;
+		break;
+	default:
+		*va_arg(*ap, int *) = (int)count;
+		break;
+	}
+}
+
+/*
+ * Format one conversion, fmt at its conversion character.  A long
+ * double is printed as the double nearest to it.
+ */
+static void
+convert(struct format_output *out, const struct format_spec *sp,
+    const char *fmt, va_list *ap)
 {
 	const char *s;
 	intmax_t value;
+	double d;
 	char c;
 
 	switch (*fmt) {
@@ -296,7 +324,7 @@ convert(struct output *out, const struct spec *sp, const char *fmt,
 		break;
 	case 'c':
 		c = (char)va_arg(*ap, int);
-		emit_string(out, &(struct spec){ .left = sp->left,
+		emit_string(out, &(struct format_spec){ .left = sp->left,
 		    .width = sp->width, .precision = -1 }, &c, 1);
 		break;
 	case 's':
@@ -306,13 +334,30 @@ convert(struct output *out, const struct spec *sp, const char *fmt,
 		emit_string(out, sp, s, sp->precision >= 0 ?
 		    strnlen(s, (size_t)sp->precision) : strlen(s));
 		break;
+	case 'e':
+	case 'E':
+	case 'f':
+	case 'F':
+	case 'g':
+	case 'G':
+	case 'a':
+	case 'A':
+		if (sp->length == 'L')
+			d = (double)va_arg(*ap, long double);
+		else
+			d = va_arg(*ap, double);
+		__format_float(out, sp, *fmt, d);
+		break;
+	case 'n':
+		store_count(sp->length, out->count, ap);
+		break;
 	case '%':
-		emit(out, "%", 1);
+		__format_emit(out, "%", 1);
 		break;
 	default:
 		/* Unknown: show the '%' and the character (if not the end). */
-		emit(out, "%", 1);
-		emit(out, fmt, *fmt != '\0' ? 1 : 0);
+		__format_emit(out, "%", 1);
+		__format_emit(out, fmt, *fmt != '\0' ? 1 : 0);
 		break;
 	}
 }
@@ -320,14 +365,13 @@ convert(struct output *out, const struct spec *sp, const char *fmt,
 /*
  * Format fmt with the arguments in ap onto sink.  Returns the number of
  * bytes written, or -1 if the sink failed (errno is the sink's) or the
- * output would exceed INT_MAX bytes (POSIX wants errno EOVERFLOW then;
- * <sys/errno.h> does not have it yet, so errno is left alone).
+ * output would exceed INT_MAX bytes (errno EOVERFLOW, as POSIX says).
  */
 int
 __format(struct format_sink *sink, const char *fmt, va_list ap)
 {
-	struct output out = { .sink = sink };
-	struct spec sp;
+	struct format_output out = { .sink = sink };
+	struct format_spec sp;
 	const char *literal;
 	va_list aq;
 
@@ -337,7 +381,7 @@ __format(struct format_sink *sink, const char *fmt, va_list ap)
 		literal = fmt;
 		while (*fmt != '\0' && *fmt != '%')
 			fmt++;
-		emit(&out, literal, (size_t)(fmt - literal));
+		__format_emit(&out, literal, (size_t)(fmt - literal));
 		if (*fmt == '\0')
 			break;
 		fmt++;

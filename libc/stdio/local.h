@@ -6,8 +6,8 @@
  * output not yet written (buf[0 .. wlen)) or input read ahead and not
  * yet consumed (buf[rpos .. rlen)), never both: switching direction
  * first flushes the output, or drops the read-ahead (C asks for an
- * fflush or a seek between the two; without lseek there is nothing
- * better to do with it).
+ * fflush or a seek between the two, which account for it: fseek.c,
+ * fflush.c).
  *
  * Buffering: fully buffered output is written when the buffer fills,
  * line-buffered output also after every write that contains a newline,

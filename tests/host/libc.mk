@@ -21,7 +21,9 @@ include libc/libc.mk
 
 LIBC_TESTS	:= test_libc_string test_libc_ctype test_libc_strtol \
 		   test_libc_stdlib test_libc_malloc test_libc_printf \
-		   test_libc_stdio test_libc_dirent
+		   test_libc_stdio test_libc_dirent \
+		   test_libc_float test_libc_scanf test_libc_seek \
+		   test_libc_pwd
 
 LIBC_CC		:= $(HOSTCC)
 LIBC_HOST_BUILD	:= $(HOST_BUILD)/libc
@@ -68,7 +70,7 @@ $(LIBC_HOST_LIB): $(LIBC_HOST_REL) $(LIBC_HOST_SYMS)
 $(foreach t,$(LIBC_TESTS),$(eval $(HOST_BUILD)/$(t): \
 	$(LIBC_HOST_BUILD)/tests/host/$(t).o))
 $(LIBC_TEST_PROGS): $(LIBC_TEST_SUPPORT) $(LIBC_HOST_LIB)
-	$(HOSTCC) $(HOST_SANITIZE) -o $@ $^
+	$(HOSTCC) $(HOST_SANITIZE) -o $@ $^ -lm
 
 -include $(patsubst %.o,%.d,$(LIBC_HOST_OBJS) $(LIBC_TEST_SUPPORT) \
 	 $(patsubst %,$(LIBC_HOST_BUILD)/tests/host/%.o,$(LIBC_TESTS)))

@@ -10,7 +10,7 @@
 
 extern const int libc_EINVAL, libc_ENOMEM, libc_ERANGE;
 extern const int libc_EBADF, libc_EBUSY, libc_EIO, libc_EMFILE, libc_ENOENT;
-extern const int libc_ENOTDIR;
+extern const int libc_ENOTDIR, libc_ESPIPE, libc_EOVERFLOW;
 extern const int libc_BUFSIZ, libc_IOFBF, libc_IOLBF, libc_IONBF;
 extern const int libc_errno_values[];
 extern const size_t libc_errno_count;
@@ -24,6 +24,8 @@ const int libc_EIO = EIO;
 const int libc_EMFILE = EMFILE;
 const int libc_ENOENT = ENOENT;
 const int libc_ENOTDIR = ENOTDIR;
+const int libc_ESPIPE = ESPIPE;
+const int libc_EOVERFLOW = EOVERFLOW;
 
 const int libc_BUFSIZ = BUFSIZ;
 const int libc_IOFBF = _IOFBF, libc_IOLBF = _IOLBF, libc_IONBF = _IONBF;

@@ -13,7 +13,9 @@
 #include <stdarg.h>
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <stdlib.h>
+#include <sys/types.h>
 
 /* <string.h> */
 void	*vise_memchr(const void *, int, size_t);
@@ -42,6 +44,8 @@ size_t	 vise_strspn(const char *, const char *);
 char	*vise_strstr(const char *, const char *);
 char	*vise_strtok(char *, const char *);
 char	*vise_strtok_r(char *, const char *, char **);
+int	 vise_strcoll(const char *, const char *);
+size_t	 vise_strxfrm(char *, const char *, size_t);
 
 /* <ctype.h> */
 int	vise_isalnum(int);
@@ -73,6 +77,10 @@ long	 vise_strtol(const char *, char **, int);
 long long vise_strtoll(const char *, char **, int);
 unsigned long vise_strtoul(const char *, char **, int);
 unsigned long long vise_strtoull(const char *, char **, int);
+double	 vise_strtod(const char *, char **);
+float	 vise_strtof(const char *, char **);
+long double vise_strtold(const char *, char **);
+double	 vise_atof(const char *);
 void	*vise_malloc(size_t);
 void	*vise_calloc(size_t, size_t);
 void	*vise_realloc(void *, size_t);
@@ -134,6 +142,23 @@ int	vise_fprintf(VISE_FILE *, const char *, ...)
 int	vise_dprintf(int, const char *, ...)
 	    __attribute__((__format__(__printf__, 2, 3)));
 void	vise_exit(int) __attribute__((__noreturn__));
+int	vise_fseek(VISE_FILE *, long, int);
+int	vise_fseeko(VISE_FILE *, int64_t, int);
+long	vise_ftell(VISE_FILE *);
+int64_t	vise_ftello(VISE_FILE *);
+void	vise_rewind(VISE_FILE *);
+int	vise_fgetpos(VISE_FILE *, int64_t *);
+int	vise_fsetpos(VISE_FILE *, const int64_t *);
+ssize_t	vise_getline(char **, size_t *, VISE_FILE *);
+ssize_t	vise_getdelim(char **, size_t *, int, VISE_FILE *);
+int	vise_sscanf(const char *, const char *, ...)
+	    __attribute__((__format__(__scanf__, 2, 3)));
+int	vise_vsscanf(const char *, const char *, va_list)
+	    __attribute__((__format__(__scanf__, 2, 0)));
+int	vise_fscanf(VISE_FILE *, const char *, ...)
+	    __attribute__((__format__(__scanf__, 2, 3)));
+int	vise_scanf(const char *, ...)
+	    __attribute__((__format__(__scanf__, 1, 2)));
 
 /*
  * <dirent.h>; DIR is opaque.  struct dirent is Vise's getdirentries
@@ -148,6 +173,36 @@ void	vise_rewinddir(VISE_DIR *);
 int	vise_closedir(VISE_DIR *);
 int	vise_dirfd(VISE_DIR *);
 
+/* <pwd.h> and <grp.h>, with their structs as libc lays them out. */
+struct vise_passwd {
+	char	*pw_name, *pw_passwd;
+	uint32_t pw_uid, pw_gid;
+	int64_t	pw_change;
+	char	*pw_class, *pw_gecos, *pw_dir, *pw_shell;
+	int64_t	pw_expire;
+};
+struct vise_group {
+	char	*gr_name, *gr_passwd;
+	uint32_t gr_gid;
+	char	**gr_mem;
+};
+struct vise_passwd *vise_getpwnam(const char *);
+struct vise_passwd *vise_getpwuid(uint32_t);
+int	vise_getpwnam_r(const char *, struct vise_passwd *, char *, size_t,
+	    struct vise_passwd **);
+int	vise_getpwuid_r(uint32_t, struct vise_passwd *, char *, size_t,
+	    struct vise_passwd **);
+struct vise_passwd *vise_getpwent(void);
+void	vise_setpwent(void);
+void	vise_endpwent(void);
+struct vise_group *vise_getgrnam(const char *);
+struct vise_group *vise_getgrgid(uint32_t);
+int	vise_getgrnam_r(const char *, struct vise_group *, char *, size_t,
+	    struct vise_group **);
+struct vise_group *vise_getgrent(void);
+void	vise_setgrent(void);
+void	vise_endgrent(void);
+
 /* <errno.h> and libc_private.h */
 int	*vise___error(void);
 #define vise_errno	(*vise___error())
@@ -156,7 +211,7 @@ void	 vise___libc_run_atexit(void);
 /* libc's <errno.h> values (libc_errno.c); all of them, for strerror. */
 extern const int libc_EINVAL, libc_ENOMEM, libc_ERANGE;
 extern const int libc_EBADF, libc_EBUSY, libc_EIO, libc_EMFILE, libc_ENOENT;
-extern const int libc_ENOTDIR;
+extern const int libc_ENOTDIR, libc_ESPIPE, libc_EOVERFLOW;
 /* libc's <stdio.h> constants (libc_errno.c too). */
 extern const int libc_BUFSIZ, libc_IOFBF, libc_IOLBF, libc_IONBF;
 extern const int libc_errno_values[];
@@ -198,8 +253,9 @@ extern size_t	libc_host_contract_violations;
  * that fit in the buffer and in chunk bytes if chunk != 0, EINVAL if
  * not even one fits; a record whose d_reclen is 0 or runs past inlen is
  * passed on as it is with the rest of in (for libc to reject).
- * Each getdirentries counts in reads.  lseek(2) sets inpos to the
- * offset (SEEK_SET) and counts in seeks.
+ * Each getdirentries counts in reads.  lseek(2) moves inpos (within
+ * in[0 .. inlen], else EINVAL), or fails with ESPIPE if pipe is set;
+ * it counts in seeks.
  * fail makes the next fstat, getdirentries or lseek fail too.
  */
 #define LIBC_HOST_NFD	8
@@ -215,6 +271,7 @@ struct libc_host_fd {
 	unsigned	writes, reads, seeks;
 	unsigned long	last_seq;
 	unsigned	mode;
+	bool		pipe;
 };
 extern struct libc_host_fd libc_host_fds[LIBC_HOST_NFD];
 extern long	libc_host_open_flags, libc_host_open_mode;

@@ -7,6 +7,7 @@
  * libc_host.h).  Errors are reported as the real stubs do: errno (libc's,
  * through vise___error) and -1.
  */
+#include <errno.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -81,6 +82,17 @@ begin_call(struct libc_host_fd *f)
 	return (error);
 }
 
+/* A host call's result, with a failure's errno made libc's. */
+static ssize_t
+host_result(ssize_t r)
+{
+	if (r < 0)
+		vise_errno = errno == ESPIPE ? libc_ESPIPE :
+		    errno == EINVAL ? libc_EINVAL : errno == EBADF ?
+		    libc_EBADF : libc_EIO;
+	return (r);
+}
+
 ssize_t
 __sys_write(long fd, const void *buf, size_t len)
 {
@@ -92,7 +104,7 @@ __sys_write(long fd, const void *buf, size_t len)
 	if (begin_call(f) != 0)
 		return (-1);
 	if (f->host_fd >= 0)
-		return (write(f->host_fd, buf, len));
+		return (host_result(write(f->host_fd, buf, len)));
 	if (f->chunk != 0 && len > f->chunk)
 		len = f->chunk;
 	if (f->outlen + len > f->outcap) {
@@ -116,6 +128,8 @@ __sys_read(long fd, void *buf, size_t len)
 	f->reads++;
 	if (begin_call(f) != 0)
 		return (-1);
+	if (f->host_fd >= 0)
+		return (host_result(read(f->host_fd, buf, len)));
 	if (f->chunk != 0 && len > f->chunk)
 		len = f->chunk;
 	if (len > f->inlen - f->inpos)
@@ -141,6 +155,7 @@ __sys_open(const char *path, long flags, long mode)
 	for (fd = 0; fd < LIBC_HOST_NFD; fd++) {
 		if (!libc_host_fds[fd].open) {
 			libc_host_fds[fd].open = true;
+			libc_host_fds[fd].inpos = 0;
 			return (fd);
 		}
 	}
@@ -236,7 +251,21 @@ __sys_lseek(long fd, long offset, long whence)
 	if ((f = lookup(fd)) == NULL || begin_call(f) != 0)
 		return (-1);
 	f->seeks++;
-	if (whence != SEEK_SET || offset < 0 || (size_t)offset > f->inlen) {
+	if (f->host_fd >= 0)
+		return (host_result(lseek(f->host_fd, offset, (int)whence)));
+	if (f->pipe) {
+		vise_errno = libc_ESPIPE;
+		return (-1);
+	}
+	if (whence == SEEK_CUR)
+		offset += (long)f->inpos;
+	else if (whence == SEEK_END)
+		offset += (long)f->inlen;
+	else if (whence != SEEK_SET) {
+		vise_errno = libc_EINVAL;
+		return (-1);
+	}
+	if (offset < 0 || (size_t)offset > f->inlen) {
 		vise_errno = libc_EINVAL;
 		return (-1);
 	}

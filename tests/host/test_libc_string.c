@@ -377,6 +377,19 @@ strerror_of_unknown_value_names_the_number(void)
 	CHECK(vise_errno == 0, "errno untouched");
 }
 
+/* The C locale: strcoll is strcmp, strxfrm a copy. */
+static void
+strcoll_and_strxfrm_are_the_c_locale(void)
+{
+	char buf[8];
+
+	CHECK(vise_strcoll("abc", "abd") < 0 && vise_strcoll("b", "a") > 0 &&
+	    vise_strcoll("x", "x") == 0, "strcoll");
+	CHECK(vise_strxfrm(buf, "hello", sizeof(buf)) == 5 &&
+	    strcmp(buf, "hello") == 0, "strxfrm copies");
+	CHECK(vise_strxfrm(NULL, "too long", 0) == 8, "strxfrm length");
+}
+
 int
 main(void)
 {
@@ -401,5 +414,6 @@ main(void)
 	TAP_RUN(strlcat_truncates_and_returns_total_length);
 	TAP_RUN(strerror_has_a_message_for_every_errno_value);
 	TAP_RUN(strerror_of_unknown_value_names_the_number);
+	TAP_RUN(strcoll_and_strxfrm_are_the_c_locale);
 	return (tap_exit_status());
 }
