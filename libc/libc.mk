@@ -14,7 +14,7 @@
 
 LIBC_MI_SRCS	:= \
 	libc/ctype/ctype.c \
-	libc/gen/errno.c libc/gen/sysconf.c \
+	libc/gen/errno.c \
 	libc/gen/opendir.c libc/gen/readdir.c libc/gen/closedir.c \
 	libc/stdio/format.c libc/stdio/snprintf.c \
 	libc/stdio/stdstreams.c libc/stdio/makebuf.c libc/stdio/streamalloc.c \
@@ -44,7 +44,8 @@ LIBC_SYS_SRCS	:= \
 	libc/sys/wait.c libc/sys/write.c libc/sys/read.c libc/sys/open.c \
 	libc/sys/close.c libc/sys/dup.c libc/sys/fcntl.c libc/sys/lseek.c \
 	libc/sys/pipe.c libc/sys/stat.c libc/sys/getdirentries.c \
-	libc/sys/signal.c libc/sys/time.c libc/gen/sysctlbyname.c
+	libc/sys/signal.c libc/sys/time.c libc/gen/sysctlbyname.c \
+	libc/gen/sysconf.c libc/sys/ucred.c libc/sys/rlimit.c
 
 # Our headers only, then the compiler's freestanding ones (stddef.h,
 # stdint.h, stdarg.h, stdbool.h); include/ for the ABI headers shared
