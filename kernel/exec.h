@@ -15,6 +15,12 @@ struct vmspace;
 #define ARG_MAX		(64 * 1024)
 /* Longest path exec takes, with its NUL. */
 #define EXEC_PATH_MAX	1024
+/*
+ * The most stack a program gets: exec reserves this much below the top
+ * of user space (no segment may reach into it) and maps as much of it
+ * as RLIMIT_STACK says (kernel/kern_resource.c).
+ */
+#define MAXSSIZ		(8L * 1024 * 1024)
 
 /*
  * kern_execve: run the program at `path` (a kernel string) in

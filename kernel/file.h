@@ -72,7 +72,8 @@ void	fdrop(struct file *fp);
 
 /*
  * fdalloc: put `fp` (its reference moves to the table) at the lowest
- * free descriptor >= `min` of `fdp`; EMFILE if none.  fget: the file
+ * free descriptor >= `min` of `fdp` and below curthread's RLIMIT_NOFILE
+ * (kernel/kern_resource.c); EMFILE if none.  fget: the file
  * at descriptor `fd` of curthread's process, with a reference the
  * caller drops; EBADF if none.
  */

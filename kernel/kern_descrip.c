@@ -59,13 +59,24 @@ fdrop(struct file *fp)
 	free(fp, M_FILE);
 }
 
+/*
+ * The descriptors `td`'s process may use: those below its RLIMIT_NOFILE
+ * (soft), which setrlimit keeps at most NDFILE.  Descriptors open at or
+ * above a lowered limit stay usable; new ones are not made there.
+ */
+static int
+getmaxfd(struct thread *td)
+{
+	return ((int)MIN(lim_cur(td->td_proc, RLIMIT_NOFILE), NDFILE));
+}
+
 /* fdalloc: see file.h. */
 int
 fdalloc(struct filedesc *fdp, struct file *fp, int min, int *fdp_out)
 {
-	int fd;
+	int fd, maxfd = getmaxfd(curthread);
 
-	for (fd = min; fd < NDFILE; fd++)
+	for (fd = min; fd < maxfd; fd++)
 		if (fdp->fd_files[fd] == NULL) {
 			fdp->fd_files[fd] = fp;
 			fdp->fd_flags[fd] = 0;
@@ -212,7 +223,7 @@ kern_dup(struct thread *td, int fd, int min, int cloexec,
 
 	if ((fdp = fd_table(td, fd)) == NULL)
 		return (EBADF);
-	if (min < 0 || min >= NDFILE)
+	if (min < 0 || min >= getmaxfd(td))
 		return (EINVAL);
 	fhold(fdp->fd_files[fd]);
 	error = fdalloc(fdp, fdp->fd_files[fd], min, &new);
@@ -232,7 +243,10 @@ sys_dup(struct thread *td, syscallarg_t *args, syscallarg_t *retval)
 	return (kern_dup(td, (int)args[0], 0, 0, retval));
 }
 
-/* sys_dup2: dup2(from, to): `to` is closed first unless it is `from`. */
+/*
+ * sys_dup2: dup2(from, to): `to` is closed first unless it is `from`.
+ * EBADF if `from` is not open or `to` is not below RLIMIT_NOFILE.
+ */
 int
 sys_dup2(struct thread *td, syscallarg_t *args, syscallarg_t *retval)
 {
@@ -241,7 +255,7 @@ sys_dup2(struct thread *td, syscallarg_t *args, syscallarg_t *retval)
 
 	if ((fdp = fd_table(td, from)) == NULL)
 		return (EBADF);
-	if (to < 0 || to >= NDFILE)
+	if (to < 0 || to >= getmaxfd(td))
 		return (EBADF);
 	if (from != to) {
 		if (fdp->fd_files[to] != NULL)

@@ -7,10 +7,12 @@
  * and argv/envp copied into a kernel buffer.  Then the point of no
  * return: the address space is emptied (R27: every mapping goes, each
  * wired one unwired, MAP_WIREFUTURE cleared) or, if another process
- * shares it, replaced by a new one; the segments and a stack are
- * mapped; argc, argv, envp and the auxiliary vector are written on the
- * stack; the registers are reset.  A failure past that point can only
- * be a shortage of memory, and kills the process.
+ * shares it, replaced by a new one; the segments and a stack (of the
+ * size RLIMIT_STACK says, kern_resource.c) are mapped; argc, argv, envp
+ * and the auxiliary vector are written on the stack; the registers are
+ * reset; the credentials' saved ids become the effective ones.  A
+ * failure past that point can only be a shortage of memory, and kills
+ * the process.
  *
  * The stack, from its top down: the strings, then (16-byte aligned)
  * argc, argv[] with NULL, envp[] with NULL, auxv pairs ending AT_NULL;
@@ -40,7 +42,6 @@ MALLOC_DEFINE(M_EXEC, "exec", "exec arguments");
 
 /* The stack: USRSTACK at the top of user space, MAXSSIZ reserved. */
 #define USRSTACK	VM_MAX_USER_ADDRESS
-#define MAXSSIZ		(8UL * 1024 * 1024)
 
 /* argv and envp, copied into the kernel before the old image goes. */
 struct exec_args {
@@ -136,6 +137,24 @@ exec_copyout_stack(struct exec_args *ea, vm_offset_t entry,
 }
 
 /*
+ * How much of the MAXSSIZ reserved for the stack to map: the soft
+ * RLIMIT_STACK in whole pages, but at least what exec_copyout_stack
+ * writes (the strings, the vectors and their alignment) and a page more
+ * for the program.
+ */
+static vm_size_t
+exec_stack_size(struct proc *p, const struct exec_args *ea)
+{
+	rlim_t lim = lim_cur(p, RLIMIT_STACK);
+	vm_size_t need, size;
+
+	need = round_page(ea->used + sizeof(long) +
+	    (ea->argc + ea->envc + 9) * sizeof(long) + 16) + PAGE_SIZE;
+	size = lim >= MAXSSIZ ? MAXSSIZ : round_page((vm_size_t)lim);
+	return (MIN(MAX(size, need), (vm_size_t)MAXSSIZ));
+}
+
+/*
  * Find `path` in the initrd: a regular file with an execute bit, whose
  * bytes are *imagep, *lenp.
  */
@@ -192,6 +211,7 @@ kern_execve(struct thread *td, const char *path, char *const *argv,
 	const void *image;
 	const char *base;
 	vm_offset_t entry, sp;
+	vm_size_t ssiz;
 	size_t len;
 	int error, rv;
 
@@ -211,12 +231,14 @@ kern_execve(struct thread *td, const char *path, char *const *argv,
 		return (error);
 	}
 
+	ssiz = exec_stack_size(p, &ea);
+
 	/* No way back from here. */
 	vm = exec_new_vmspace(p);
 	error = vm == NULL ? ENOMEM : exec_elf_map(vm, image, &entry);
 	if (error == 0) {
 		vm_map_lock(&vm->vm_map);
-		rv = vm_map_insert(&vm->vm_map, NULL, 0, USRSTACK - MAXSSIZ,
+		rv = vm_map_insert(&vm->vm_map, NULL, 0, USRSTACK - ssiz,
 		    USRSTACK, VM_PROT_RW, VM_PROT_ALL, 0);
 		vm_map_unlock(&vm->vm_map);
 		error = rv == KERN_SUCCESS ? 0 : ENOMEM;
@@ -233,6 +255,7 @@ kern_execve(struct thread *td, const char *path, char *const *argv,
 	if (p->p_fd != NULL)
 		fdcloseexec(p->p_fd);
 	sigacts_exec(p);
+	cred_exec(p);
 	cpu_exec_setregs(td, entry, sp);
 	base = strrchr(path, '/');
 	strlcpy(p->p_comm, base != NULL ? base + 1 : path, sizeof(p->p_comm));

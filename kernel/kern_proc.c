@@ -52,8 +52,9 @@ pid_alloc(void)
 
 /*
  * proc_alloc: a process named `name` with one thread (not yet runnable:
- * the caller sets up its first frame), child of curthread's process.
- * Not in allproc yet.  NULL if there is no memory.
+ * the caller sets up its first frame), child of curthread's process,
+ * whose credentials and resource limits it gets.  Not in allproc yet.
+ * NULL if there is no memory.
  */
 static struct proc *
 proc_alloc(const char *name, struct thread **tdp)
@@ -67,6 +68,8 @@ proc_alloc(const char *name, struct thread **tdp)
 	LIST_INIT(&p->p_children);
 	p->p_state = PRS_NEW;
 	strlcpy(p->p_comm, name, sizeof(p->p_comm));
+	p->p_ucred = curthread->td_proc->p_ucred;
+	p->p_limit = curthread->td_proc->p_limit;
 	*tdp = thread_alloc(p, name);
 	if (*tdp == NULL) {
 		free(p, M_PROC);
@@ -175,7 +178,10 @@ fork1(struct thread *td, int *pidp)
 {
 	struct proc *parent = td->td_proc, *p;
 	struct thread *ntd;
+	int error;
 
+	if ((error = lim_nproc_check(td)) != 0)
+		return (error);
 	if ((p = proc_alloc(parent->p_comm, &ntd)) == NULL)
 		return (ENOMEM);
 	p->p_vmspace = vmspace_fork(parent->p_vmspace);
@@ -243,6 +249,7 @@ sysctl_proc_all(void *buf, size_t len)
 			memset(&ki, 0, sizeof(ki));
 			ki.ki_pid = p->p_pid;
 			ki.ki_ppid = p->p_pptr != NULL ? p->p_pptr->p_pid : 0;
+			ki.ki_uid = p->p_ucred.cr_uid;
 			ki.ki_state = p->p_state == PRS_ZOMBIE ? KI_STATE_ZOMBIE :
 			    p->p_state == PRS_NEW ? KI_STATE_NEW : KI_STATE_RUN;
 			if (p->p_vmspace != NULL) {

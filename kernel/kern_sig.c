@@ -228,12 +228,19 @@ sigacts_exec(struct proc *p)
 	p->p_sigtramp = 0;
 }
 
-/* Send `sig` to `p` from curthread, if it may. */
+/*
+ * Send `sig` to `p` from curthread, if it may (p_cansignal, ucred.h:
+ * EPERM for another user's process unless root).
+ */
 static int
 kill_one(struct proc *p, int sig)
 {
+	int error;
+
 	if (p->p_state == PRS_NEW)
 		return (ESRCH);
+	if ((error = p_cansignal(curthread, p)) != 0)
+		return (error);
 	if (sig != 0)
 		psignal(p, sig, SI_USER, curthread->td_proc->p_pid, 0);
 	return (0);

@@ -6,6 +6,7 @@ KSRCS += kernel/init_main.c kernel/initrd.c kernel/initrd_attach.c \
 	 kernel/kern_shutdown.c kernel/kern_sx.c kernel/kern_synch.c \
 	 kernel/kern_switch.c kernel/kern_thread.c kernel/kern_proc.c \
 	 kernel/kern_exit.c kernel/kern_prot.c kernel/kern_syscall.c \
+	 kernel/kern_priv.c kernel/kern_resource.c \
 	 kernel/init_sysent.c kernel/sys_generic.c kernel/subr_copy.c \
 	 kernel/kern_exec.c kernel/imgact_elf.c kernel/kern_descrip.c \
 	 kernel/vfs_initrd.c kernel/vfs_lookup.c kernel/vfs_syscalls.c \

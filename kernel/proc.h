@@ -19,6 +19,8 @@
 #include <sys/queue.h>
 #include <vm/vm.h>
 #include <sys/signal.h>
+#include <kernel/resourcevar.h>
+#include <kernel/ucred.h>
 #include <machine/proc.h>
 
 struct filedesc;
@@ -106,6 +108,10 @@ struct proc {
 	struct __sigaction p_sigact[NSIG];	/* (s) the handlers */
 	uintptr_t	p_sigtramp;		/* (s) libc's return trampoline */
 	char		p_comm[TD_NAMELEN];	/* (c) */
+	struct ucred	p_ucred;		/* (t, s) credentials: changed
+						   by its thread with
+						   interrupts off (ucred.h) */
+	struct plimit	p_limit;		/* (t) resource limits */
 };
 
 TAILQ_HEAD(proclist, proc);
@@ -141,7 +147,9 @@ int	proc_spawn_kernel(void (*func)(void *), void *arg, const char *name,
  * fork1: a copy of curthread's process (its address space by each
  * entry's inheritance, SEMANTICS R48-R51), whose one thread returns
  * to user mode from the same system call with 0; *pidp gets the
- * child's pid.  0, or ENOMEM with nothing left behind.  Thread context.
+ * child's pid.  The child gets the parent's credentials and resource
+ * limits.  0, EAGAIN (RLIMIT_NPROC), or ENOMEM with nothing left
+ * behind.  Thread context.
  */
 int	fork1(struct thread *td, int *pidp);
 

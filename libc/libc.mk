@@ -14,7 +14,7 @@
 
 LIBC_MI_SRCS	:= \
 	libc/ctype/ctype.c \
-	libc/gen/errno.c libc/gen/sysconf.c \
+	libc/gen/errno.c \
 	libc/gen/opendir.c libc/gen/readdir.c libc/gen/closedir.c \
 	libc/gen/dbline.c libc/gen/getpwent.c libc/gen/getgrent.c \
 	libc/stdio/format.c libc/stdio/snprintf.c \
@@ -49,7 +49,8 @@ LIBC_SYS_SRCS	:= \
 	libc/sys/close.c libc/sys/dup.c libc/sys/fcntl.c libc/sys/lseek.c \
 	libc/sys/pipe.c libc/sys/stat.c libc/sys/getdirentries.c \
 	libc/sys/signal.c libc/sys/time.c libc/gen/sysctlbyname.c \
-	libc/stdlib/abort.c libc/gen/assert.c libc/gen/sleep.c
+	libc/stdlib/abort.c libc/gen/assert.c libc/gen/sleep.c \
+	libc/gen/sysconf.c libc/sys/ucred.c libc/sys/rlimit.c
 
 # Our headers only, then the compiler's freestanding ones (stddef.h,
 # stdint.h, stdarg.h, stdbool.h); include/ for the ABI headers shared

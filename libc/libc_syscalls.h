@@ -36,6 +36,26 @@ int	__sys_munmap(void *addr, size_t len);
 void	*__sys_mmap(void *addr, size_t len, long prot, long flags, long fd,
 	    long offset);
 
+/* Credentials and resource limits. */
+long	__sys_getuid(void);
+long	__sys_geteuid(void);
+long	__sys_getgid(void);
+long	__sys_getegid(void);
+int	__sys_setuid(unsigned long uid);
+int	__sys_seteuid(unsigned long uid);
+int	__sys_setgid(unsigned long gid);
+int	__sys_setegid(unsigned long gid);
+int	__sys_getresuid(uid_t *ruid, uid_t *euid, uid_t *suid);
+int	__sys_getresgid(gid_t *rgid, gid_t *egid, gid_t *sgid);
+int	__sys_setresuid(unsigned long ruid, unsigned long euid,
+	    unsigned long suid);
+int	__sys_setresgid(unsigned long rgid, unsigned long egid,
+	    unsigned long sgid);
+int	__sys_getgroups(long n, gid_t *gids);
+int	__sys_setgroups(long n, const gid_t *gids);
+int	__sys_getrlimit(long which, void *rlp);
+int	__sys_setrlimit(long which, const void *rlp);
+
 /* Descriptors and files. */
 ssize_t	__sys_read(long fd, void *buf, size_t len);
 int	__sys_open(const char *path, long flags, long mode);

@@ -39,7 +39,8 @@ include libc/libc-arch.mk
 USER_PROGS	:= hello cat echo true false ls sh sysctl vmstat ps kill sleep
 USER_SBIN_PROGS	:= init
 EXTRA_PROGS	?=
-TEST_PROGS	:= fd_test sig_test forkexec_test forkcow_test libc_test
+TEST_PROGS	:= fd_test sig_test forkexec_test forkcow_test libc_test \
+		   cred_test rlimit_test
 
 init_SRCS	:= user/sbin/init_test.c
 sh_SRCS		:= $(addprefix user/bin/sh/,arena.c builtin.c exec.c expand.c \

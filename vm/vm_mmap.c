@@ -5,7 +5,8 @@
  * come with their issues.
  *
  * POSIX decides the errors (SEMANTICS "Decisions" table: an unaligned
- * munmap address is EINVAL; an unaligned mmap offset is EINVAL).
+ * munmap address is EINVAL; an unaligned mmap offset is EINVAL).  A
+ * mapping that would take the address space past RLIMIT_AS is ENOMEM.
  */
 #include <sys/errno.h>
 #include <sys/_mman.h>
@@ -58,6 +59,10 @@ sys_mmap(struct thread *td, syscallarg_t *args, syscallarg_t *retval)
 	len = round_page(len);
 	if (len == 0)
 		return (ENOMEM);		/* rounding wrapped */
+	/* RLIMIT_AS, as FreeBSD counts it: what MAP_FIXED replaces too. */
+	if ((uint64_t)map->size + len >
+	    (uint64_t)lim_cur(td->td_proc, RLIMIT_VMEM))
+		return (ENOMEM);
 	if ((flags & MAP_FIXED) != 0) {
 		if (!mmap_range_ok(addr, len))
 			return (EINVAL);

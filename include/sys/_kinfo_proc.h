@@ -13,7 +13,7 @@ struct kinfo_proc {
 	__INT32_TYPE__	ki_pid;
 	__INT32_TYPE__	ki_ppid;
 	__INT32_TYPE__	ki_state;	/* KI_STATE_* */
-	__INT32_TYPE__	ki_pad;
+	__UINT32_TYPE__	ki_uid;		/* effective user id */
 	__UINT64_TYPE__	ki_rss;		/* resident pages */
 	__UINT64_TYPE__	ki_wired;	/* wired PTEs */
 	char		ki_wmesg[16];	/* what it sleeps on, or "" */

@@ -42,4 +42,7 @@
 /* POSIX: ssize_t has the width of size_t. */
 #define SSIZE_MAX	__PTRDIFF_MAX__
 
+/* POSIX limits that are kernel ABI: NGROUPS_MAX. */
+#include <sys/syslimits.h>
+
 #endif /* !_LIMITS_H_ */

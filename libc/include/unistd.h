@@ -33,6 +33,9 @@
  * sysconf() names (FreeBSD's numbers; they are libc's, not the
  * kernel's).  Only the ones sysconf can answer.
  */
+#define _SC_CHILD_MAX		2
+#define _SC_NGROUPS_MAX		4
+#define _SC_OPEN_MAX		5
 #define _SC_MAPPED_FILES	29
 #define _SC_MEMLOCK		30
 #define _SC_MEMLOCK_RANGE	31
@@ -55,11 +58,25 @@ int	 execve(const char *, char *const[], char *const[]);
 pid_t	 fork(void);
 pid_t	 getpid(void);
 pid_t	 getppid(void);
+uid_t	 getuid(void);
+uid_t	 geteuid(void);
+gid_t	 getgid(void);
+gid_t	 getegid(void);
+int	 getgroups(int, gid_t[]);
+int	 getresgid(gid_t *, gid_t *, gid_t *);
+int	 getresuid(uid_t *, uid_t *, uid_t *);
 int	 getpagesize(void);
 off_t	 lseek(int, off_t, int);
 int	 pipe(int[2]);
 int	 pipe2(int[2], int);
 ssize_t	 read(int, void *, size_t);
+int	 setegid(gid_t);
+int	 seteuid(uid_t);
+int	 setgid(gid_t);
+int	 setgroups(int, const gid_t *);
+int	 setresgid(gid_t, gid_t, gid_t);
+int	 setresuid(uid_t, uid_t, uid_t);
+int	 setuid(uid_t);
 unsigned sleep(unsigned);
 long	 sysconf(int);
 int	 usleep(useconds_t);

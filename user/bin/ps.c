@@ -1,6 +1,7 @@
 /*
- * ps.c - list the processes: pid, parent, state, resident and wired
- * pages, what it waits on, and its name (kern.proc.all through sysctl).
+ * ps.c - list the processes: effective user id, pid, parent, state,
+ * resident and wired pages, what it waits on, and its name
+ * (kern.proc.all through sysctl).
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -33,11 +34,12 @@ main(void)
 		perror("ps: kern.proc.all");
 		return (1);
 	}
-	printf("%5s %5s %-4s %6s %6s %-8s %s\n", "PID", "PPID", "STAT", "RSS",
-	    "WIRED", "WCHAN", "COMMAND");
+	printf("%5s %5s %5s %-4s %6s %6s %-8s %s\n", "UID", "PID", "PPID",
+	    "STAT", "RSS", "WIRED", "WCHAN", "COMMAND");
 	for (i = 0; i < len / sizeof(*kp); i++)
-		printf("%5d %5d %-4s %6llu %6llu %-8s %s\n", kp[i].ki_pid,
-		    kp[i].ki_ppid, kp[i].ki_state == KI_STATE_ZOMBIE ? "Z" :
+		printf("%5u %5d %5d %-4s %6llu %6llu %-8s %s\n", kp[i].ki_uid,
+		    kp[i].ki_pid, kp[i].ki_ppid,
+		    kp[i].ki_state == KI_STATE_ZOMBIE ? "Z" :
 		    kp[i].ki_wmesg[0] != '\0' ? "S" : "R",
 		    (unsigned long long)kp[i].ki_rss,
 		    (unsigned long long)kp[i].ki_wired,

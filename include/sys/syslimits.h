@@ -1,0 +1,14 @@
+/*
+ * syslimits.h - POSIX limits that are kernel ABI, shared by the kernel
+ * and libc's <limits.h>.
+ *
+ * NGROUPS_MAX: the most supplementary groups a process has (setgroups
+ * refuses more with EINVAL).  A small fixed array in each process's
+ * credentials (kernel/ucred.h); FreeBSD's is 1023, Linux's once was 32.
+ */
+#ifndef _SYS_SYSLIMITS_H_
+#define _SYS_SYSLIMITS_H_
+
+#define NGROUPS_MAX	16
+
+#endif /* !_SYS_SYSLIMITS_H_ */
