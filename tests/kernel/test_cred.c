@@ -4,9 +4,8 @@
  * (cr_cansignal, every combination of the ids that matter), exec's
  * saved ids, and proc0's limits and their accessors.  The system calls
  * are tested from user mode by tests/user/cred_test.c and
- * tests/user/rlimit_test.c, which the last two tests run (from
- * /ktest/tests in the initrd of make test), checking that each exits 0
- * and gives back every page it had.
+ * tests/user/rlimit_test.c, which the user test runner runs (test=user)
+ * with its leak check.
  */
 #include <sys/errno.h>
 #include <sys/_types.h>
@@ -116,82 +115,3 @@ KTEST(cred_exec_saves_effective_ids)
 	KT_CHECK(p.p_ucred.cr_ngroups == 1 && p.p_ucred.cr_groups[0] == 5);
 }
 
-/*
- * A new process's first act: exec `arg` (a path) as "path -q" (the
- * test programs then print only their failures: this test's line is
- * the verdict).
- */
-static void
-exec_test_prog(void *arg)
-{
-	char *argv[3] = { arg, "-q", NULL };
-
-	int error;
-
-	/* 0: on to user mode, in the new program. */
-	if ((error = kern_execve(curthread, arg, argv, NULL, false)) != 0) {
-		printf("# exec %s: error %d\n", (char *)arg, error);
-		exit1(curthread, W_EXITCODE(127, 0));
-	}
-}
-
-/* Run `path` to its end: its wait status, or -1. */
-static int
-run_test_prog(const char *path)
-{
-	struct proc *p;
-	int pid, xstat;
-
-	if (proc_spawn_kernel(exec_test_prog, (void *)path, "ktest", &p) != 0)
-		return (-1);
-	pid = p->p_pid;
-	if (kern_wait4(curthread, pid, &xstat, 0, &pid) != 0)
-		return (-1);
-	sched_yield();		/* the switch after its exit reaps its thread */
-	return (xstat);
-}
-
-/*
- * Run `path` twice; it must exit 0, and the second run must give back
- * every free, kernel-stack, page-table and kmem page (the first may
- * fill caches).
- */
-static void
-test_prog_expect(const char *path)
-{
-	u_long free0, kstack0, pt0, kmem0;
-	int xstat;
-
-	if (initrd_lookup(path) == NULL) {
-		printf("# no %s: the initrd of make test has it\n", path);
-		return;
-	}
-	(void)run_test_prog(path);
-	free0 = vm_cnt.v_free_count;
-	kstack0 = vm_cnt.v_wire_by_reason[VM_WIRE_KSTACK];
-	pt0 = vm_cnt.v_wire_by_reason[VM_WIRE_PGTABLE];
-	kmem0 = vm_cnt.v_wire_by_reason[VM_WIRE_KMEM];
-	xstat = run_test_prog(path);
-	KT_CHECK(xstat == 0, "%s: status %#x", path, xstat);
-	KT_CHECK(vm_cnt.v_free_count == free0 &&
-	    vm_cnt.v_wire_by_reason[VM_WIRE_KSTACK] == kstack0 &&
-	    vm_cnt.v_wire_by_reason[VM_WIRE_PGTABLE] == pt0 &&
-	    vm_cnt.v_wire_by_reason[VM_WIRE_KMEM] == kmem0,
-	    "%s: free %lu/%lu kstack %lu/%lu pagetable %lu/%lu kmem %lu/%lu",
-	    path, (u_long)vm_cnt.v_free_count, free0,
-	    (u_long)vm_cnt.v_wire_by_reason[VM_WIRE_KSTACK], kstack0,
-	    (u_long)vm_cnt.v_wire_by_reason[VM_WIRE_PGTABLE], pt0,
-	    (u_long)vm_cnt.v_wire_by_reason[VM_WIRE_KMEM], kmem0);
-}
-
-/* tests/user/cred_test.c: ids, fork, exec, set*id rules, kill EPERM. */
-KTEST(user_cred_test)
-{
-	test_prog_expect("/ktest/tests/cred_test");
-}
-
-/* tests/user/rlimit_test.c: limits, their errors and their enforcement. */
-KTEST(user_rlimit_test)
-{
-	test_prog_expect("/ktest/tests/rlimit_test");
-}
