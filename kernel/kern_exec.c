@@ -192,6 +192,7 @@ kern_execve(struct thread *td, const char *path, char *const *argv,
 	const void *image;
 	const char *base;
 	vm_offset_t entry, sp;
+	unsigned long s;
 	size_t len;
 	int error, rv;
 
@@ -233,6 +234,9 @@ kern_execve(struct thread *td, const char *path, char *const *argv,
 	if (p->p_fd != NULL)
 		fdcloseexec(p->p_fd);
 	sigacts_exec(p);
+	s = intr_disable();
+	p->p_flag |= P_EXEC;		/* setpgid by the parent: EACCES */
+	intr_restore(s);
 	cpu_exec_setregs(td, entry, sp);
 	base = strrchr(path, '/');
 	strlcpy(p->p_comm, base != NULL ? base + 1 : path, sizeof(p->p_comm));

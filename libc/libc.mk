@@ -45,6 +45,8 @@ LIBC_SYS_SRCS	:= \
 	libc/sys/close.c libc/sys/dup.c libc/sys/fcntl.c libc/sys/lseek.c \
 	libc/sys/pipe.c libc/sys/stat.c libc/sys/getdirentries.c \
 	libc/sys/signal.c libc/sys/time.c libc/gen/sysctlbyname.c
+# Job control: process groups, sessions, the terminal's foreground.
+LIBC_SYS_SRCS	+= libc/sys/pgrp.c libc/sys/ioctl.c libc/gen/tcgetpgrp.c
 
 # Our headers only, then the compiler's freestanding ones (stddef.h,
 # stdint.h, stdarg.h, stdbool.h); include/ for the ABI headers shared

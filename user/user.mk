@@ -37,6 +37,7 @@ USER_PROGS	:= hello cat echo true false ls sh sysctl vmstat ps
 USER_SBIN_PROGS	:= init
 EXTRA_PROGS	?=
 TEST_PROGS	:= fd_test sig_test forkexec_test
+TEST_PROGS	+= pgrp_test stop_test
 
 sh_SRCS		:= $(addprefix user/bin/sh/,arena.c builtin.c exec.c expand.c \
 		   input.c jobs.c lex.c parse.c redir.c test.c var.c)
