@@ -3,7 +3,8 @@
  * itself as a directory that lists them.
  *
  * console writes to every console (kernel/kern_cons.c) and reads what
- * is typed, a line at a time (kernel/tty.c); null reads as end of file
+ * is typed, a line at a time (kernel/tty.c), which also answers its
+ * ioctls and makes it a controlling terminal on open; null reads as end of file
  * and swallows writes; zero reads as zeros.
  */
 #include <sys/errno.h>
@@ -78,12 +79,20 @@ console_read(struct file *fp, void *ubuf, size_t len, size_t *done)
 	return (tty_read(ubuf, len, (fp->f_flag & O_NONBLOCK) != 0, done));
 }
 
+static int
+console_ioctl(struct file *fp, u_long cmd, void *data)
+{
+	(void)fp;
+	return (tty_ioctl(cmd, data));
+}
+
 static int devnode_stat(struct file *fp, struct stat *sb);
 
 static const struct fileops console_ops = {
 	.fo_read = console_read,
 	.fo_write = console_write,
 	.fo_stat = devnode_stat,
+	.fo_ioctl = console_ioctl,
 };
 static const struct fileops null_ops = {
 	.fo_read = null_read,
@@ -207,6 +216,9 @@ devfs_open(const char *name, int flags, struct file **fpp)
 	    flags & (O_ACCMODE | O_APPEND | O_NONBLOCK));
 	if (fp == NULL)
 		return (ENOMEM);
+	/* A session leader may get the console as its terminal. */
+	if (dn != NULL && dn->dn_ops == &console_ops)
+		tty_open(flags);
 	*fpp = fp;
 	return (0);
 }

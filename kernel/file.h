@@ -42,6 +42,7 @@ struct fileops {
 	int	(*fo_stat)(struct file *fp, struct stat *sb);
 	int	(*fo_getdents)(struct file *fp, void *ubuf, size_t len,
 		    size_t *done);
+	int	(*fo_ioctl)(struct file *fp, u_long cmd, void *data);
 	void	(*fo_close)(struct file *fp);
 	bool	fo_seekable;
 };

@@ -6,6 +6,7 @@
  */
 #include <kernel/systm.h>
 #include <kernel/cons.h>
+#include <kernel/machdep.h>
 
 #define MSGBUF_SIZE	16384
 
@@ -29,14 +30,22 @@ cons_attach(struct consdev *cp)
 	*tail = cp;
 }
 
+/*
+ * One character at a time with interrupts masked: the console's echo
+ * comes from the clock interrupt (kernel/tty.c), and must not land in
+ * the middle of a character a thread is drawing.
+ */
 void
 cnputc(int c)
 {
 	struct consdev *cp;
+	unsigned long s;
 
+	s = intr_disable();
 	msgbuf[msgbuf_len++ % MSGBUF_SIZE] = (char)c;
 	for (cp = cons_list; cp != NULL; cp = cp->cn_next)
 		cp->cn_putc(cp, c);
+	intr_restore(s);
 }
 
 int

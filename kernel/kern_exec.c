@@ -212,6 +212,7 @@ kern_execve(struct thread *td, const char *path, char *const *argv,
 	const char *base;
 	vm_offset_t entry, sp;
 	vm_size_t ssiz;
+	unsigned long s;
 	size_t len;
 	int error, rv;
 
@@ -256,6 +257,9 @@ kern_execve(struct thread *td, const char *path, char *const *argv,
 		fdcloseexec(p->p_fd);
 	sigacts_exec(p);
 	cred_exec(p);
+	s = intr_disable();
+	p->p_flag |= P_EXEC;		/* setpgid by the parent: EACCES */
+	intr_restore(s);
 	cpu_exec_setregs(td, entry, sp);
 	base = strrchr(path, '/');
 	strlcpy(p->p_comm, base != NULL ? base + 1 : path, sizeof(p->p_comm));

@@ -2,9 +2,11 @@
  * kern_exit.c - the end of a process: exit(2) and wait4(2).
  *
  * An exiting process gives its address space back at once (every page
- * and page-table page), becomes a zombie holding only its exit status,
- * and wakes its parent; its one thread then ends like any thread (its
- * stack is reaped after the next switch).
+ * and page-table page), becomes a zombie holding only its exit status
+ * (and its place in its process group, until it is reaped), and wakes
+ * its parent with SIGCHLD; its one thread then ends like any thread
+ * (its stack is reaped after the next switch).  wait4 also reports
+ * children that stopped or were continued (kern_sig.c).
  */
 #include <sys/errno.h>
 #include <sys/signal.h>
@@ -13,7 +15,9 @@
 #include <kernel/machdep.h>
 #include <kernel/kthread.h>
 #include <kernel/file.h>
+#include <kernel/pgrp.h>
 #include <kernel/proc.h>
+#include <kernel/signalvar.h>
 #include <kernel/sleep.h>
 #include <kernel/syscallvar.h>
 #include <vm/vm_map.h>
@@ -42,6 +46,8 @@ exit1(struct thread *td, int xstat)
 	}
 
 	s = intr_disable();
+	/* The terminal, and groups this exit orphans (pgrp.h). */
+	pgrp_exit(p);
 	/* Orphans go to init (to proc0 until init exists). */
 	heir = initproc != NULL && initproc != p ? initproc : &proc0;
 	while ((child = LIST_FIRST(&p->p_children)) != NULL) {
@@ -53,9 +59,47 @@ exit1(struct thread *td, int xstat)
 	}
 	p->p_xstat = xstat;
 	p->p_state = PRS_ZOMBIE;
+	psignal(p->p_pptr, SIGCHLD, WIFSIGNALED(xstat) ? CLD_KILLED :
+	    CLD_EXITED, p->p_pid, 0);
 	wakeup(p->p_pptr);
 	intr_restore(s);
 	thread_exit();
+}
+
+/* Whether child `p` is one that wait4(pid) of `parent` waits for. */
+static bool
+wait_matches(struct proc *parent, struct proc *p, int pid)
+{
+	if (pid > 0)
+		return (p->p_pid == pid);
+	if (pid == -1)
+		return (true);
+	if (p->p_pgrp == NULL)
+		return (false);
+	return (p->p_pgrp->pg_id == (pid == 0 ? parent->p_pgrp->pg_id :
+	    -pid));
+}
+
+/*
+ * Whether child `p` has a stop or a continue to report under
+ * `options`; if so it is taken (reported once) into *xstatp.
+ * Interrupts off.
+ */
+static bool
+wait_stop_report(struct proc *p, int options, int *xstatp)
+{
+	if ((options & WUNTRACED) != 0 &&
+	    (p->p_flag & (P_STOPPED_SIG | P_WAITED)) == P_STOPPED_SIG) {
+		p->p_flag |= P_WAITED;
+		*xstatp = W_STOPCODE(p->p_xsig);
+		return (true);
+	}
+	if ((options & WCONTINUED) != 0 && (p->p_flag & P_CONTINUED) != 0) {
+		p->p_flag &= ~P_CONTINUED;
+		*xstatp = W_CONTINUED;
+		return (true);
+	}
+	return (false);
 }
 
 /* kern_wait4: see proc.h. */
@@ -67,17 +111,22 @@ kern_wait4(struct thread *td, int pid, int *xstatp, int options, int *pidp)
 	bool found;
 	int error;
 
-	if (pid == 0 || pid < -1 || (options & ~(WNOHANG | WUNTRACED)) != 0)
+	if ((options & ~(WNOHANG | WUNTRACED | WCONTINUED)) != 0)
 		return (EINVAL);
 	s = intr_disable();
 	for (;;) {
 		found = false;
 		LIST_FOREACH(p, &parent->p_children, p_sibling) {
-			if (pid != -1 && p->p_pid != pid)
+			if (!wait_matches(parent, p, pid))
 				continue;
 			found = true;
 			if (p->p_state == PRS_ZOMBIE)
 				break;
+			if (wait_stop_report(p, options, xstatp)) {
+				intr_restore(s);
+				*pidp = p->p_pid;
+				return (0);
+			}
 		}
 		if (!found) {
 			intr_restore(s);

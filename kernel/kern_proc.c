@@ -13,6 +13,7 @@
 #include <kernel/malloc.h>
 #include <kernel/kthread.h>
 #include <kernel/file.h>
+#include <kernel/pgrp.h>
 #include <kernel/proc.h>
 #include <kernel/signalvar.h>
 #include <kernel/syscallvar.h>
@@ -30,7 +31,10 @@ static int pid_last;
 
 #define PID_MAX		99999
 
-/* The next free process id after the last one given.  Interrupts off. */
+/*
+ * The next free process id after the last one given, which is not the
+ * id of a process group or session either.  Interrupts off.
+ */
 static int
 pid_alloc(void)
 {
@@ -46,7 +50,7 @@ pid_alloc(void)
 				taken = true;
 				break;
 			}
-	} while (taken);
+	} while (taken || pgrp_id_busy(pid_last));
 	return (pid_last);
 }
 
@@ -78,9 +82,13 @@ proc_alloc(const char *name, struct thread **tdp)
 	return (p);
 }
 
-/* Give `p` a pid, a parent and a place in allproc; start its thread. */
+/*
+ * Give `p` a pid, a parent, a process group (the parent's, or with
+ * `fresh` a new session and group, pgrp_start) and a place in allproc;
+ * start its thread.
+ */
 static void
-proc_start(struct proc *p, struct thread *td)
+proc_start(struct proc *p, struct thread *td, struct pgrp *fresh)
 {
 	struct proc *parent = curthread->td_proc;
 	unsigned long s;
@@ -89,6 +97,7 @@ proc_start(struct proc *p, struct thread *td)
 	p->p_pid = pid_alloc();
 	p->p_pptr = parent;
 	LIST_INSERT_HEAD(&parent->p_children, p, p_sibling);
+	pgrp_start(p, fresh);
 	p->p_state = PRS_NORMAL;
 	TAILQ_INSERT_TAIL(&allproc, p, p_list);
 	intr_restore(s);
@@ -128,15 +137,22 @@ static int
 proc_create(struct vmspace *vm, vm_offset_t entry, vm_offset_t sp,
     const char *name, void (*func)(void *), void *arg, struct proc **pp)
 {
+	struct pgrp *fresh;
 	struct proc *p;
 	struct thread *td;
 	int error;
 
-	if ((p = proc_alloc(name, &td)) == NULL)
+	/* A process the kernel starts leads a session of its own. */
+	if ((fresh = pgrp_alloc(true)) == NULL)
 		return (ENOMEM);
+	if ((p = proc_alloc(name, &td)) == NULL) {
+		pgrp_free_unused(fresh);
+		return (ENOMEM);
+	}
 	if ((error = proc_console_fds(p)) != 0) {
 		thread_free(td);
 		free(p, M_PROC);
+		pgrp_free_unused(fresh);
 		return (error);
 	}
 	cpu_thread_set_user(td, entry, sp);
@@ -144,7 +160,7 @@ proc_create(struct vmspace *vm, vm_offset_t entry, vm_offset_t sp,
 	td->td_arg = arg;
 	p->p_vmspace = vm;
 	*pp = p;
-	proc_start(p, td);
+	proc_start(p, td, fresh);
 	return (0);
 }
 
@@ -198,7 +214,7 @@ fork1(struct thread *td, int *pidp)
 	cpu_fork(ntd, td->td_frame);
 	sigacts_fork(p, parent);
 	ntd->td_sigmask = td->td_sigmask;
-	proc_start(p, ntd);
+	proc_start(p, ntd, NULL);
 	*pidp = p->p_pid;
 	return (0);
 }
@@ -215,10 +231,11 @@ sys_fork(struct thread *td, syscallarg_t *args, syscallarg_t *retval)
 	return (error);
 }
 
-/* proc_reap: see proc.h. */
+/* proc_reap: see proc.h.  The zombie leaves its process group here. */
 void
 proc_reap(struct proc *p)
 {
+	struct pgrp_garbage g;
 	unsigned long s;
 
 	KASSERT(p->p_state == PRS_ZOMBIE && TAILQ_EMPTY(&p->p_threads),
@@ -226,7 +243,9 @@ proc_reap(struct proc *p)
 	s = intr_disable();
 	TAILQ_REMOVE(&allproc, p, p_list);
 	LIST_REMOVE(p, p_sibling);
+	pgrp_leave(p, &g);
 	intr_restore(s);
+	pgrp_garbage_free(&g);
 	free(p, M_PROC);
 }
 
@@ -251,7 +270,13 @@ sysctl_proc_all(void *buf, size_t len)
 			ki.ki_ppid = p->p_pptr != NULL ? p->p_pptr->p_pid : 0;
 			ki.ki_uid = p->p_ucred.cr_uid;
 			ki.ki_state = p->p_state == PRS_ZOMBIE ? KI_STATE_ZOMBIE :
-			    p->p_state == PRS_NEW ? KI_STATE_NEW : KI_STATE_RUN;
+			    p->p_state == PRS_NEW ? KI_STATE_NEW :
+			    (p->p_flag & P_STOPPED_SIG) != 0 ? KI_STATE_STOP :
+			    KI_STATE_RUN;
+			if (p->p_pgrp != NULL) {
+				ki.ki_pgid = p->p_pgrp->pg_id;
+				ki.ki_sid = p->p_pgrp->pg_session->s_sid;
+			}
 			if (p->p_vmspace != NULL) {
 				ki.ki_rss = vmspace_pmap(p->p_vmspace)->
 				    pm_stats.resident_count;

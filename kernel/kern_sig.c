@@ -1,7 +1,8 @@
 /*
  * kern_sig.c - signals: kill, sigaction, sigprocmask, sigpending,
  * sigsuspend, sigreturn; posting a signal (psignal), interrupting a
- * sleep, and delivery on the way back to user mode (userret).
+ * sleep, delivery on the way back to user mode (userret), and the
+ * stopping and continuing of processes (job control).
  *
  * One thread per process, so pending signals are the process's
  * (p_siglist) and the mask is the thread's.  A signal is delivered when
@@ -10,19 +11,38 @@
  * when a signal that is not blocked arrives (EINTR, or ERESTART when
  * its handler has SA_RESTART); SIGKILL ends every such sleep.
  *
- * Default actions: terminate (the wait status names the signal), or
- * ignore (SIGCHLD, SIGURG, SIGCONT, SIGWINCH, SIGINFO).  There are no
- * stopped processes yet: the stop signals are ignored by default.
- * init (pid 1) gets only the signals it has a handler for.
+ * Default actions: terminate (the wait status names the signal),
+ * ignore (SIGCHLD, SIGURG, SIGCONT, SIGWINCH, SIGINFO), or stop
+ * (SIGSTOP, SIGTSTP, SIGTTIN, SIGTTOU).  init (pid 1) gets only the
+ * signals it has a handler for.
  *
- * Locking: interrupts disabled around the pending set and the sleep
- * (the scheduler's lock on one CPU).
+ * Stopping.  A stop signal at its default action stops the process at
+ * once if its thread is in an interruptible sleep: the thread stays on
+ * the sleep queue, and a wakeup makes it TDS_STOPPED instead of
+ * runnable (kern_synch.c).  Otherwise the signal stays pending and
+ * stops the process where the thread next returns to user mode
+ * (userret) or starts an interruptible sleep (tsleep calls
+ * sig_take_stops).  So, as in FreeBSD, a stopped thread never runs and
+ * stops only where a sleep may be interrupted, never in the middle of
+ * something that holds a lock.  The parent is told: SIGCHLD (unless
+ * its handler has SA_NOCLDSTOP) and a wakeup for wait4 (WUNTRACED).
+ * SIGCONT, whatever its action, continues the process (SIGCHLD and
+ * WCONTINUED for the parent) and discards pending stop signals; a stop
+ * signal discards a pending SIGCONT.  SIGKILL continues a stopped
+ * process, which then dies; other signals stay pending while it is
+ * stopped.  SIGTSTP, SIGTTIN and SIGTTOU are discarded, not obeyed, by
+ * a member of an orphaned process group (nobody could continue it).
+ *
+ * Locking: interrupts disabled around the pending set, the stop state
+ * and the sleep (the scheduler's lock on one CPU); psignal may be
+ * called from an interrupt (the console's ^C, ^\ and ^Z).
  */
 #include <sys/errno.h>
 #include <sys/signal.h>
 #include <sys/_wait.h>
 #include <kernel/systm.h>
 #include <kernel/machdep.h>
+#include <kernel/pgrp.h>
 #include <kernel/proc.h>
 #include <kernel/sched.h>
 #include <kernel/signalvar.h>
@@ -31,16 +51,12 @@
 #include <machine/frame.h>
 #include <machine/vmparam.h>
 
-#define SIGINFO		29
-#define SIGWINCH	28
-#define SIGURG		16
-#define SIGTTIN		21
-#define SIGTTOU		22
-
-/* Signals whose default action is to be ignored (stops included). */
+/* Signals whose default action is to be ignored. */
 #define SIG_DFL_IGNORE	(SIGBIT(SIGCHLD) | SIGBIT(SIGURG) |		\
-	SIGBIT(SIGCONT) | SIGBIT(SIGWINCH) | SIGBIT(SIGINFO) |		\
-	SIGBIT(SIGSTOP) | SIGBIT(SIGTSTP) | SIGBIT(SIGTTIN) | SIGBIT(SIGTTOU))
+	SIGBIT(SIGCONT) | SIGBIT(SIGWINCH) | SIGBIT(SIGINFO))
+/* Signals whose default action is to stop the process. */
+#define SIG_STOPS	(SIGBIT(SIGSTOP) | SIGBIT(SIGTSTP) |		\
+	SIGBIT(SIGTTIN) | SIGBIT(SIGTTOU))
 
 static bool
 sig_valid(int sig)
@@ -71,16 +87,27 @@ proc_thread(struct proc *p)
 	return (TAILQ_FIRST(&p->p_threads));
 }
 
-/* Interrupts off: whether a signal is pending that `td` does not block. */
+/* Whether `sig` would stop `p`: a stop signal at its default action. */
+static bool
+sig_stops(struct proc *p, int sig)
+{
+	return ((SIGBIT(sig) & SIG_STOPS) != 0 &&
+	    p->p_sigact[sig].sa_handler == SIG_DFL);
+}
+
+/*
+ * Interrupts off: the first signal pending that `td` does not block,
+ * leaving out the stop signals (sig_take_stops acts on those).
+ */
 static int
 sig_deliverable(struct thread *td)
 {
-	__sigset_t set = td->td_proc->p_siglist &
-	    (~td->td_sigmask | SIG_CANTMASK);
+	struct proc *p = td->td_proc;
+	__sigset_t set = p->p_siglist & (~td->td_sigmask | SIG_CANTMASK);
 	int sig;
 
 	for (sig = 1; sig < NSIG; sig++)
-		if ((set & SIGBIT(sig)) != 0)
+		if ((set & SIGBIT(sig)) != 0 && !sig_stops(p, sig))
 			return (sig);
 	return (0);
 }
@@ -98,6 +125,90 @@ sig_sleep_check(struct thread *td)
 	    (p->p_sigact[sig].sa_flags & SA_RESTART) != 0 ? ERESTART : EINTR);
 }
 
+/*
+ * Tell p's parent that p stopped or was continued (`code`: CLD_STOPPED,
+ * CLD_CONTINUED): SIGCHLD unless the parent's handler has SA_NOCLDSTOP,
+ * and a wakeup for its wait4.  Interrupts off.
+ */
+static void
+sig_notify_parent(struct proc *p, int code)
+{
+	struct proc *parent = p->p_pptr;
+
+	if ((parent->p_sigact[SIGCHLD].sa_flags & SA_NOCLDSTOP) == 0)
+		psignal(parent, SIGCHLD, code, p->p_pid, 0);
+	wakeup(parent);
+}
+
+/* Stop `p` with `sig`; its thread stops where it is (see above). */
+static void
+proc_stop(struct proc *p, int sig)
+{
+	p->p_flag |= P_STOPPED_SIG;
+	p->p_flag &= ~(P_WAITED | P_CONTINUED);
+	p->p_xsig = sig;
+	sig_notify_parent(p, CLD_STOPPED);
+}
+
+/*
+ * Continue stopped `p`; `report`: the parent is told (not for SIGKILL,
+ * after which it only dies).  A thread that was woken while stopped
+ * runs again; one still asleep sleeps on, unless a signal that arrived
+ * meanwhile ends its sleep now.  Interrupts off.
+ */
+static void
+proc_continue(struct proc *p, bool report)
+{
+	struct thread *td = proc_thread(p);
+
+	p->p_flag &= ~(P_STOPPED_SIG | P_WAITED);
+	if (report) {
+		p->p_flag |= P_CONTINUED;
+		sig_notify_parent(p, CLD_CONTINUED);
+	}
+	if (td == NULL)
+		return;
+	if (td->td_state == TDS_STOPPED)
+		sched_add(td);
+	else if (td->td_state == TDS_SLEEPING &&
+	    (td->td_flags & TDF_SINTR) != 0 && sig_sleep_check(td) != 0)
+		sleepq_abort(td, sig_sleep_check(td));
+}
+
+/* Whether a stop by `sig` is discarded: `p`'s group is orphaned. */
+static bool
+sig_stop_orphaned(struct proc *p, int sig)
+{
+	return (sig != SIGSTOP && pgrp_orphaned(p->p_pgrp));
+}
+
+/* sig_take_stops: see signalvar.h. */
+void
+sig_take_stops(struct thread *td)
+{
+	struct proc *p = td->td_proc;
+	__sigset_t set = p->p_siglist & SIG_STOPS &
+	    (~td->td_sigmask | SIG_CANTMASK);
+	int sig;
+
+	for (sig = 1; set != 0 && sig < NSIG; sig++) {
+		if ((set & SIGBIT(sig)) == 0 || !sig_stops(p, sig))
+			continue;
+		p->p_siglist &= ~SIGBIT(sig);
+		if ((p->p_flag & P_STOPPED_SIG) == 0 &&
+		    !sig_stop_orphaned(p, sig))
+			proc_stop(p, sig);
+	}
+}
+
+/* Whether `td` sleeps interruptibly. */
+static bool
+sig_td_sintr(const struct thread *td)
+{
+	return (td != NULL && td->td_state == TDS_SLEEPING &&
+	    (td->td_flags & TDF_SINTR) != 0);
+}
+
 /* psignal: see signalvar.h. */
 void
 psignal(struct proc *p, int sig, int code, int pid, uintptr_t addr)
@@ -107,18 +218,39 @@ psignal(struct proc *p, int sig, int code, int pid, uintptr_t addr)
 
 	KASSERT(sig_valid(sig), ("psignal: signal %d", sig));
 	s = intr_disable();
-	if (p->p_state != PRS_NORMAL || sig_ignored(p, sig)) {
-		intr_restore(s);
-		return;
+	if (p->p_state != PRS_NORMAL || p == &proc0)
+		goto out;
+	td = proc_thread(p);
+	if (sig == SIGCONT) {
+		p->p_siglist &= ~SIG_STOPS;
+		if ((p->p_flag & P_STOPPED_SIG) != 0)
+			proc_continue(p, true);
+	} else if ((SIGBIT(sig) & SIG_STOPS) != 0)
+		p->p_siglist &= ~SIGBIT(SIGCONT);
+	if (sig_ignored(p, sig))
+		goto out;
+	if (sig_stops(p, sig)) {
+		/* Stopped already, or nobody could continue it. */
+		if ((p->p_flag & P_STOPPED_SIG) != 0 ||
+		    sig_stop_orphaned(p, sig))
+			goto out;
+		/* Asleep and not blocking it: it stops right there. */
+		if (sig_td_sintr(td) && ((td->td_sigmask & ~SIG_CANTMASK) &
+		    SIGBIT(sig)) == 0) {
+			proc_stop(p, sig);
+			goto out;
+		}
 	}
+	if (sig == SIGKILL && (p->p_flag & P_STOPPED_SIG) != 0)
+		proc_continue(p, false);
 	p->p_siglist |= SIGBIT(sig);
 	p->p_siginfo[sig].code = code;
 	p->p_siginfo[sig].pid = pid;
 	p->p_siginfo[sig].addr = addr;
-	td = proc_thread(p);
-	if (td != NULL && (td->td_flags & TDF_SINTR) != 0 &&
-	    td->td_state == TDS_SLEEPING && sig_sleep_check(td) != 0)
+	if ((p->p_flag & P_STOPPED_SIG) == 0 && sig_td_sintr(td) &&
+	    sig_sleep_check(td) != 0)
 		sleepq_abort(td, sig_sleep_check(td));
+out:
 	intr_restore(s);
 }
 
@@ -164,15 +296,21 @@ postsig(struct thread *td, int sig)
 	}
 }
 
-/* userret: see signalvar.h. */
+/* userret: see signalvar.h.  A stopped process's thread waits here. */
 void
 userret(struct thread *td, struct trapframe *tf)
 {
+	struct proc *p = td->td_proc;
 	unsigned long s;
 	int sig;
 
 	for (;;) {
 		s = intr_disable();
+		sig_take_stops(td);
+		while ((p->p_flag & P_STOPPED_SIG) != 0) {
+			td->td_state = TDS_STOPPED;
+			mi_switch();
+		}
 		sig = sig_deliverable(td);
 		intr_restore(s);
 		if (sig == 0)
@@ -247,9 +385,31 @@ kill_one(struct proc *p, int sig)
 }
 
 /*
- * sys_kill: kill(pid, sig): pid > 0 one process, -1 every process but
- * init and the caller.  There are no process groups yet: pid 0 and
- * pid < -1 are ESRCH.  Signal 0 only checks that the process exists.
+ * Send `sig` to every member of group `pgid` (0: the caller's) but
+ * init; ESRCH if there is no such group (or it holds only init).
+ */
+static int
+kill_pgrp(struct thread *td, int pgid, int sig)
+{
+	struct pgrp *pg;
+	struct proc *p;
+	unsigned long s;
+	int error = ESRCH;
+
+	s = intr_disable();
+	pg = pgid == 0 ? td->td_proc->p_pgrp : pgfind(pgid);
+	if (pg != NULL)
+		LIST_FOREACH(p, &pg->pg_members, p_pglist)
+			if (p != initproc && kill_one(p, sig) == 0)
+				error = 0;
+	intr_restore(s);
+	return (error);
+}
+
+/*
+ * sys_kill: kill(pid, sig): pid > 0 one process, 0 the caller's
+ * process group, -1 every process but init and the caller, < -1 the
+ * process group -pid.  Signal 0 only checks that the target exists.
  */
 int
 sys_kill(struct thread *td, syscallarg_t *args, syscallarg_t *retval)
@@ -267,7 +427,7 @@ sys_kill(struct thread *td, syscallarg_t *args, syscallarg_t *retval)
 		return (ESRCH);
 	}
 	if (pid != -1)
-		return (ESRCH);
+		return (kill_pgrp(td, pid == 0 ? 0 : -pid, sig));
 	TAILQ_FOREACH(p, &allproc, p_list)
 		if (p != initproc && p != td->td_proc &&
 		    kill_one(p, sig) == 0)

@@ -16,6 +16,9 @@
  * With PCATCH a signal ends the sleep (kernel/kern_sig.c): tsleep
  * returns EINTR, or ERESTART when the signal's handler has SA_RESTART;
  * the caller passes that up, so the system call ends or is redone.
+ * An interruptible sleep is also where a process stops (job control):
+ * its thread stays on the sleep queue, and if the wakeup comes while
+ * the process is stopped the thread waits for SIGCONT off every queue.
  */
 #include <sys/errno.h>
 #include <kernel/systm.h>
@@ -53,11 +56,14 @@ tsleep(const void *chan, int flags, const char *wmesg, int timo)
 	td->td_wmesg = wmesg;
 	td->td_timeout = timo > 0 ? ticks + (uint64_t)timo : 0;
 	td->td_flags &= ~TDF_TIMEDOUT;
-	if ((flags & PCATCH) != 0)
-		td->td_flags |= TDF_SINTR;
 	td->td_intrval = 0;
 	td->td_state = TDS_SLEEPING;
 	TAILQ_INSERT_TAIL(&sleepq, td, td_runq);
+	if ((flags & PCATCH) != 0) {
+		td->td_flags |= TDF_SINTR;
+		/* A pending stop signal stops the process here, asleep. */
+		sig_take_stops(td);
+	}
 	mi_switch();
 	td->td_flags &= ~TDF_SINTR;
 	if (td->td_intrval != 0)
@@ -69,7 +75,11 @@ tsleep(const void *chan, int flags, const char *wmesg, int timo)
 	return (error);
 }
 
-/* Take `td` off the sleep queue and make it runnable. */
+/*
+ * Take `td` off the sleep queue and make it runnable; an interruptible
+ * sleeper of a stopped process stops instead (TDS_STOPPED), until
+ * SIGCONT or SIGKILL makes it runnable (kern_sig.c).
+ */
 static void
 sleepq_resume(struct thread *td)
 {
@@ -77,7 +87,11 @@ sleepq_resume(struct thread *td)
 	td->td_wchan = NULL;
 	td->td_wmesg = NULL;
 	td->td_timeout = 0;
-	sched_add(td);
+	if ((td->td_flags & TDF_SINTR) != 0 &&
+	    (td->td_proc->p_flag & P_STOPPED_SIG) != 0)
+		td->td_state = TDS_STOPPED;
+	else
+		sched_add(td);
 }
 
 /* sleepq_abort: see sleep.h. */

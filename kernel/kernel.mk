@@ -14,3 +14,5 @@ KSRCS += kernel/init_main.c kernel/initrd.c kernel/initrd_attach.c \
 	 kernel/kern_sysctl.c kernel/kern_sig.c \
 	 kernel/libkern.c kernel/subr_vmem.c \
 	 kernel/multiboot2.c kernel/subr_prf.c
+# Job control: process groups and sessions.
+KSRCS += kernel/kern_pgrp.c

@@ -24,6 +24,7 @@
 #include <machine/proc.h>
 
 struct filedesc;
+struct pgrp;
 struct proc;
 struct trapframe;
 struct vmspace;
@@ -33,6 +34,8 @@ enum td_state {
 	TDS_RUNQ,		/* runnable, on the run queue */
 	TDS_RUNNING,		/* curthread */
 	TDS_SLEEPING,		/* in tsleep(), on the sleep queue */
+	TDS_STOPPED,		/* its process is stopped: on no queue
+				   until SIGCONT or SIGKILL (kern_sig.c) */
 	TDS_DEAD,		/* exited; its stack is freed by another thread */
 };
 
@@ -112,7 +115,19 @@ struct proc {
 						   by its thread with
 						   interrupts off (ucred.h) */
 	struct plimit	p_limit;		/* (t) resource limits */
+	/* Job control (kernel/kern_pgrp.c, kern_sig.c). */
+	struct pgrp	*p_pgrp;		/* (s) its process group; NULL
+						   only for proc0 */
+	LIST_ENTRY(proc) p_pglist;		/* (s) in p_pgrp's members */
+	int		p_flag;			/* (s) P_* */
+	int		p_xsig;			/* (s) the signal that stopped
+						   it, for wait4 */
 };
+
+#define P_EXEC		0x01	/* it has exec'd (setpgid: EACCES) */
+#define P_STOPPED_SIG	0x02	/* stopped by a signal */
+#define P_WAITED	0x04	/* this stop was reported by wait4 */
+#define P_CONTINUED	0x08	/* continued; wait4 has not said so yet */
 
 TAILQ_HEAD(proclist, proc);
 extern struct proclist allproc;		/* (s) every process but proc0 */
@@ -155,9 +170,13 @@ int	fork1(struct thread *td, int *pidp);
 
 /*
  * kern_wait4: wait for a child of curthread's process: pid > 0 that
- * one, -1 any.  A zombie child is reaped: *pidp gets its pid and
- * *xstatp its status.  WNOHANG: *pidp = 0 if none has exited.  ECHILD
- * if there is no such child.  Sleeps (a signal ends it later: PCATCH).
+ * one, -1 any, 0 any in the caller's process group, < -1 any in group
+ * -pid.  A zombie child is reaped: *pidp gets its pid and *xstatp its
+ * status.  WUNTRACED: a child that stopped is reported once per stop
+ * (W_STOPCODE); WCONTINUED: one continued since (W_CONTINUED); neither
+ * is reaped.  WNOHANG: *pidp = 0 if there is nothing to report.  ECHILD
+ * if there is no such child, EINVAL for other options.  Sleeps
+ * (PCATCH: a signal ends it).
  */
 int	kern_wait4(struct thread *td, int pid, int *xstatp, int options,
 	    int *pidp);

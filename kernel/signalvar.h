@@ -15,25 +15,38 @@ struct trapframe;
 #define SIG_CANTMASK	(SIGBIT(SIGKILL) | SIGBIT(SIGSTOP))
 
 /*
- * psignal: post `sig` to process `p` (from kill, or a fault), with
- * what its siginfo will say.  An ignored signal is dropped; a pending
- * one wakes the process's interruptible sleep (SIGKILL always does).
- * Any context; does not sleep.
+ * psignal: post `sig` to process `p` (from kill, a fault, the terminal
+ * or job control), with what its siginfo will say.  An ignored signal
+ * is dropped; a pending one wakes the process's interruptible sleep
+ * (SIGKILL always does).  SIGCONT continues a stopped process; a stop
+ * signal at its default action stops it (at once if it sleeps
+ * interruptibly, else where it next returns to user mode or sleeps).
+ * Any context (interrupts too); does not sleep.
  */
 void	psignal(struct proc *p, int sig, int code, int pid, uintptr_t addr);
 
 /*
+ * sig_take_stops: act on the stop signals pending for `td` at their
+ * default action: they are taken off, and the first one stops the
+ * process (unless its group is orphaned, SIGSTOP aside).  For userret
+ * and for tsleep with PCATCH, with `td` (curthread) already on the
+ * sleep queue, where it then sleeps stopped.  Interrupts disabled.
+ */
+void	sig_take_stops(struct thread *td);
+
+/*
  * sig_sleep_check: for tsleep with PCATCH: 0 if no signal would end the
- * sleep, else EINTR or ERESTART (the handler has SA_RESTART).
- * Interrupts disabled.
+ * sleep, else EINTR or ERESTART (the handler has SA_RESTART).  Stop
+ * signals at their default action do not end a sleep.  Interrupts
+ * disabled.
  */
 int	sig_sleep_check(struct thread *td);
 
 /*
- * userret: the last work before curthread returns to user mode: deliver
- * pending signals (run the default action, or set up the handler's
- * frame), and make sure the frame returns to a user address.  Thread
- * context, interrupts on.
+ * userret: the last work before curthread returns to user mode: stop
+ * while the process is stopped, deliver pending signals (run the
+ * default action, or set up the handler's frame), and make sure the
+ * frame returns to a user address.  Thread context, interrupts on.
  */
 void	userret(struct thread *td, struct trapframe *tf);
 

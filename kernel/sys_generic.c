@@ -1,10 +1,11 @@
 /*
  * sys_generic.c - the system calls that work on any open file: read,
- * write, lseek, getdirentries.  What happens is the file's kind's
- * business (struct fileops, file.h).
+ * write, lseek, getdirentries, ioctl.  What happens is the file's
+ * kind's business (struct fileops, file.h).
  */
 #include <sys/errno.h>
 #include <sys/fcntl.h>
+#include <sys/ioccom.h>
 #include <kernel/systm.h>
 #include <kernel/file.h>
 #include <kernel/proc.h>
@@ -149,5 +150,44 @@ sys_getdirentries(struct thread *td, syscallarg_t *args,
 	if (error == 0 && args[3] != 0)
 		error = copyout(&base, (void *)args[3], sizeof(base));
 	retval[0] = done;
+	return (error);
+}
+
+/* The largest ioctl argument copied in or out. */
+#define IOCTL_ARG_MAX	128
+
+/*
+ * sys_ioctl: ioctl(fd, request, arg).  The request says how big its
+ * argument is and which way it goes (sys/ioccom.h): it is copied into
+ * the kernel before the file's fo_ioctl and back out after.  ENOTTY
+ * for a file that takes no requests (not a terminal) or a request
+ * whose argument is too big, EBADF, EFAULT.
+ */
+int
+sys_ioctl(struct thread *td, syscallarg_t *args, syscallarg_t *retval)
+{
+	u_long cmd = (uint32_t)args[1];
+	void *uarg = (void *)args[2];
+	uint64_t data[IOCTL_ARG_MAX / sizeof(uint64_t)];
+	size_t size = IOCPARM_LEN(cmd);
+	struct file *fp;
+	int error;
+
+	(void)retval;
+	if ((error = fget(td, (int)args[0], &fp)) != 0)
+		return (error);
+	if (fp->f_ops->fo_ioctl == NULL || size > sizeof(data) ||
+	    (cmd & IOC_DIRMASK) == 0) {
+		fdrop(fp);
+		return (ENOTTY);
+	}
+	memset(data, 0, sizeof(data));
+	if ((cmd & IOC_IN) != 0 && size > 0)
+		error = copyin(uarg, data, size);
+	if (error == 0)
+		error = fp->f_ops->fo_ioctl(fp, cmd, data);
+	if (error == 0 && (cmd & IOC_OUT) != 0 && size > 0)
+		error = copyout(data, uarg, size);
+	fdrop(fp);
 	return (error);
 }

@@ -51,6 +51,8 @@ LIBC_SYS_SRCS	:= \
 	libc/sys/signal.c libc/sys/time.c libc/gen/sysctlbyname.c \
 	libc/stdlib/abort.c libc/gen/assert.c libc/gen/sleep.c \
 	libc/gen/sysconf.c libc/sys/ucred.c libc/sys/rlimit.c
+# Job control: process groups, sessions, the terminal's foreground.
+LIBC_SYS_SRCS	+= libc/sys/pgrp.c libc/sys/ioctl.c libc/gen/tcgetpgrp.c
 
 # Our headers only, then the compiler's freestanding ones (stddef.h,
 # stdint.h, stdarg.h, stdbool.h); include/ for the ABI headers shared

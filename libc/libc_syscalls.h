@@ -82,4 +82,12 @@ int	__sys_fstat(long fd, struct stat *sb);
 int	__sys_fstatat(long fd, const char *path, struct stat *sb, long flags);
 ssize_t	__sys_getdirentries(long fd, char *buf, size_t len, off_t *basep);
 
+/* Process groups, sessions, device requests. */
+int	__sys_setpgid(long pid, long pgid);
+pid_t	__sys_getpgid(long pid);
+pid_t	__sys_getpgrp(void);
+pid_t	__sys_setsid(void);
+pid_t	__sys_getsid(long pid);
+int	__sys_ioctl(long fd, unsigned long request, void *arg);
+
 #endif /* !_LIBC_SYSCALLS_H_ */

@@ -8,17 +8,20 @@
 #define KI_STATE_NEW	0
 #define KI_STATE_RUN	1	/* running, runnable or sleeping */
 #define KI_STATE_ZOMBIE	2
+#define KI_STATE_STOP	3	/* stopped (SIGSTOP, SIGTSTP, ...) */
 
 struct kinfo_proc {
 	__INT32_TYPE__	ki_pid;
 	__INT32_TYPE__	ki_ppid;
 	__INT32_TYPE__	ki_state;	/* KI_STATE_* */
 	__UINT32_TYPE__	ki_uid;		/* effective user id */
+	__INT32_TYPE__	ki_pgid;	/* process group */
+	__INT32_TYPE__	ki_sid;		/* session */
 	__UINT64_TYPE__	ki_rss;		/* resident pages */
 	__UINT64_TYPE__	ki_wired;	/* wired PTEs */
 	char		ki_wmesg[16];	/* what it sleeps on, or "" */
 	char		ki_comm[20];
-	char		ki_pad2[4];
+	char		ki_pad[4];
 };
 
 #endif /* !_SYS__KINFO_PROC_H_ */

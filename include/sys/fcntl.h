@@ -16,6 +16,8 @@
 #define O_CREAT		0x0200	/* create the file if it does not exist */
 #define O_TRUNC		0x0400	/* truncate it to length 0 */
 #define O_EXCL		0x0800	/* with O_CREAT: fail if it exists */
+#define O_NOCTTY	0x8000	/* a terminal opened does not become the
+				   session's controlling terminal */
 #define O_CLOEXEC	0x00100000	/* close the descriptor on exec */
 
 /* fcntl(2) commands. */

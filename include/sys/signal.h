@@ -20,9 +20,14 @@
 #define SIGALRM		14
 #define SIGTERM		15
 #define SIGSTOP		17
+#define SIGURG		16
 #define SIGTSTP		18
 #define SIGCONT		19
 #define SIGCHLD		20
+#define SIGTTIN		21	/* a background process read its terminal */
+#define SIGTTOU		22	/* ... or changed it (tcsetpgrp) */
+#define SIGWINCH	28
+#define SIGINFO		29
 #define SIGUSR1		30
 #define SIGUSR2		31
 #define NSIG		32	/* one more than the highest */
@@ -57,7 +62,7 @@ typedef __UINT32_TYPE__	__sigset_t;
 #define SA_RESTART	0x0002	/* restart an interrupted system call */
 #define SA_RESETHAND	0x0004	/* back to SIG_DFL once delivered */
 #define SA_NODEFER	0x0010	/* do not block the signal in its handler */
-#define SA_NOCLDSTOP	0x0008	/* accepted; no stops yet */
+#define SA_NOCLDSTOP	0x0008	/* no SIGCHLD when a child stops or continues */
 #define SA_SIGINFO	0x0040	/* handler(sig, siginfo_t *, void *) */
 
 /* sigprocmask how */
@@ -89,5 +94,13 @@ struct __siginfo {
 };
 
 #define SI_USER		0x10001	/* sent by kill(2) */
+#define SI_KERNEL	0x10006	/* sent by the kernel (the terminal, job
+					   control) */
+
+/* si_code for SIGCHLD (si_pid: the child) */
+#define CLD_EXITED	1	/* it exited */
+#define CLD_KILLED	2	/* a signal ended it */
+#define CLD_STOPPED	5	/* it stopped */
+#define CLD_CONTINUED	6	/* it was continued (SIGCONT) */
 
 #endif /* !_SYS_SIGNAL_H_ */

@@ -26,6 +26,7 @@ struct sigaction {
 };
 
 int	kill(pid_t pid, int sig);
+int	killpg(pid_t pgrp, int sig);
 int	raise(int sig);
 void	(*signal(int sig, void (*handler)(int)))(int);
 int	sigaction(int sig, const struct sigaction *act,

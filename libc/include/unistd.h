@@ -66,6 +66,14 @@ int	 getgroups(int, gid_t[]);
 int	 getresgid(gid_t *, gid_t *, gid_t *);
 int	 getresuid(uid_t *, uid_t *, uid_t *);
 int	 getpagesize(void);
+/* Process groups, sessions and the terminal's foreground group. */
+pid_t	 getpgid(pid_t);
+pid_t	 getpgrp(void);
+pid_t	 getsid(pid_t);
+int	 setpgid(pid_t, pid_t);
+pid_t	 setsid(void);
+pid_t	 tcgetpgrp(int);
+int	 tcsetpgrp(int, pid_t);
 off_t	 lseek(int, off_t, int);
 int	 pipe(int[2]);
 int	 pipe2(int[2], int);

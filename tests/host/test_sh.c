@@ -2,7 +2,7 @@
  * test_sh.c - the shell (user/bin/sh.c) built for the host and run with
  * sh -c on command lines whose output, error messages and exit status
  * are known: quoting, variables and the environment, exit statuses,
- * pipelines, redirections, syntax errors, builtins.
+ * pipelines, redirections, syntax errors, builtins, signals and jobs.
  *
  * The shell is plain POSIX C; tests/host/sh.mk builds it against the
  * host's C library into SH_DIR/sh, and the commands it runs are the
@@ -180,7 +180,7 @@ sh_exit_statuses(void)
 	EXPECT_ERR("exit abc", "", "numeric argument required", 2);
 	EXPECT("false; exit", "", 1);
 	EXPECT_ERR("sh -c 'kill -9 $$'; echo $?", "137\n",
-	    "killed by signal 9", 0);
+	    "Terminated by signal 9", 0);
 	EXPECT("false && echo no || echo yes", "yes\n", 0);
 	EXPECT("true || echo no && echo yes", "yes\n", 0);
 }
@@ -251,6 +251,27 @@ sh_builtins(void)
 	EXPECT_ERR("[ a = a", "", "missing ]", 2);
 }
 
+/*
+ * Signals and jobs: an interactive shell (-i) ignores SIGINT and
+ * SIGQUIT, its commands do not; a job started with & in a shell without
+ * job control ignores them (POSIX).  /dev/null is not a terminal, so
+ * there is no job control here: fg and bg say so.
+ */
+static void
+sh_signals_and_jobs(void)
+{
+	EXPECT("sh -i -c 'kill -INT $$; kill -QUIT $$; echo alive' "
+	    "2>/dev/null", "alive\n", 0);
+	EXPECT("sh -c 'kill -INT $$; echo alive'; echo $?", "130\n", 0);
+	EXPECT("sh -i -c 'sh -c \"kill -INT \\$\\$\"; echo $?' 2>/dev/null",
+	    "130\n", 0);
+	EXPECT_ERR("sh -c 'kill -INT $$'", "", "", 130);
+	EXPECT("sh -c 'kill -INT $$; echo alive' & wait", "alive\n", 0);
+	EXPECT_ERR("fg", "", "no job control", 1);
+	EXPECT_ERR("bg", "", "no job control", 1);
+	EXPECT("jobs", "", 0);
+}
+
 static void
 sh_background(void)
 {
@@ -277,6 +298,7 @@ main(void)
 	TAP_RUN(sh_syntax_errors);
 	TAP_RUN(sh_builtins);
 	TAP_RUN(sh_background);
+	TAP_RUN(sh_signals_and_jobs);
 	unlink(strcat(strcpy((char[96]){ 0 }, tmpdir), "/stderr"));
 	unlink(strcat(strcpy((char[96]){ 0 }, tmpdir), "/f"));
 	unlink(strcat(strcpy((char[96]){ 0 }, tmpdir), "/garbage"));

@@ -1,11 +1,11 @@
 /*
  * sh - a small POSIX-style shell, for the console and for scripts.
  *
- *	sh			read commands from standard input; on the
- *				console with a prompt ("$ "); end of
- *				input (^D) ends it
+ *	sh [-i]			read commands from standard input; on the
+ *				console (or with -i) interactively, with
+ *				a prompt ("$ "); end of input (^D) ends it
  *	sh file [arg ...]	run the script file; $0 is file, $1 ... args
- *	sh -c command [name [arg ...]]
+ *	sh [-i] -c command [name [arg ...]]
  *				run command; $0 is name, $1 ... args
  *
  * What it runs: simple commands with arguments, pipelines (a | b),
@@ -13,7 +13,7 @@
  * a descriptor number before them), variables (NAME=value, $NAME,
  * ${NAME}, $? $$ $! $# $0 .. $9), single and double quotes and
  * backslashes, # comments, and the builtins cd, exit, export, pwd,
- * wait, test and [ (builtin.c, test.c).  Commands are looked up in PATH (/bin:/sbin if it is
+ * wait, test and [, jobs, fg and bg (builtin.c, test.c, jobs.c).  Commands are looked up in PATH (/bin:/sbin if it is
  * not set); a name with a / is used as it is.  Exit statuses: 127 for
  * a command not found, 126 for one that cannot be executed, 2 for a
  * syntax error (which ends a shell that is not interactive), 128 + n
@@ -21,9 +21,17 @@
  *
  * Not there (yet): if, while, for, case and functions; subshells and
  * { }; here-documents; command substitution, arithmetic, globbing,
- * tilde expansion, $@ and $*; job control and wait's operands; set,
- * unset, read, shift, . and the other builtins.  No signal is ignored or caught: Vise has
- * no signals yet.
+ * tilde expansion, $@ and $*; wait's operands and %job names other
+ * than %n; set, unset, read, shift, trap, . and the other builtins.
+ *
+ * Signals and jobs (jobs.c): an interactive shell ignores SIGINT and
+ * SIGQUIT, so ^C and ^\ end the command, not the shell; its commands
+ * get the default actions back.  On its controlling terminal it has job
+ * control: each pipeline is a process group that gets the terminal
+ * while it runs in the foreground; ^Z stops it ("[n] Stopped"), fg and
+ * bg continue it, jobs lists them.  A command killed by a signal other
+ * than SIGINT and SIGPIPE is told ("Terminated by signal N"); $? is
+ * 128 + the signal that ended or stopped it.
  *
  * The parts, one file each, are described in sh/sh.h.
  */
@@ -192,11 +200,17 @@ open_script(const char *path)
 int
 main(int argc, char **argv)
 {
+	bool force_interactive = false;
 	struct input in;
 	int first_arg;
 
 	sh.arg0 = argc > 0 ? argv[0] : "sh";
 	var_init(environ);
+	if (argc > 1 && strcmp(argv[1], "-i") == 0) {
+		force_interactive = true;
+		argv++;
+		argc--;
+	}
 	if (argc > 1 && strcmp(argv[1], "-c") == 0) {
 		if (argc < 3) {
 			sh_error("-c: a command is needed");
@@ -207,8 +221,8 @@ main(int argc, char **argv)
 		if (argc > 3)
 			sh.arg0 = argv[first_arg++];
 	} else if (argc > 1 && argv[1][0] == '-') {
-		sh_error("%s: unknown option; usage: sh [-c command [name "
-		    "[arg ...]]] | sh [file [arg ...]]", argv[1]);
+		sh_error("%s: unknown option; usage: sh [-i] [-c command "
+		    "[name [arg ...]]] | sh [file [arg ...]]", argv[1]);
 		sh_exit(STATUS_SYNTAX);
 	} else if (argc > 1) {
 		sh.script = sh.arg0 = argv[1];
@@ -219,8 +233,11 @@ main(int argc, char **argv)
 		input_from_fd(&in, STDIN_FILENO, true);
 		first_arg = argc;
 	}
+	if (force_interactive)
+		sh.interactive = true;
 	sh.args = argv + first_arg;
 	sh.nargs = argc - first_arg;
+	jobs_init();
 	run_input(&in);
 	sh_exit(sh.status);
 }

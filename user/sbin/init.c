@@ -14,11 +14,18 @@
  * waits for any child (waitpid(-1)), not only its shell: that reaps
  * the orphans too.
  *
+ * The console's shell is a login of its own, as getty would make it:
+ * it leads a new session (setsid) and opens /dev/console again, which
+ * makes the console its controlling terminal (kernel/tty.c), so that
+ * ^C, ^\ and ^Z reach the job in the foreground.  The shell of -c is
+ * started plainly, in init's session, with no controlling terminal.
+ *
  * With -c, init exits when the command is done.  There is no reboot(2)
  * yet to power off with: what happens when init exits (a halt, a
  * power-off, a panic) is for the kernel to decide.
  */
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/wait.h>
@@ -29,13 +36,40 @@
 
 #define SHELL	"/bin/sh"
 
-/* Start the shell with arguments argv; its pid, or -1. */
+/*
+ * In the console shell's child: a new session whose controlling
+ * terminal is the console, on descriptors 0, 1 and 2.  On a failure
+ * the shell still runs, without job control.
+ */
+static void
+login_console(void)
+{
+	int fd;
+
+	if (setsid() < 0 || (fd = open("/dev/console", O_RDWR)) < 0) {
+		dprintf(STDERR_FILENO, "init: no controlling terminal: %s\n",
+		    strerror(errno));
+		return;
+	}
+	dup2(fd, STDIN_FILENO);
+	dup2(fd, STDOUT_FILENO);
+	dup2(fd, STDERR_FILENO);
+	if (fd > STDERR_FILENO)
+		close(fd);
+}
+
+/*
+ * Start the shell with arguments argv, on the console as a login if
+ * `login`; its pid, or -1.
+ */
 static pid_t
-start_shell(char *const argv[])
+start_shell(char *const argv[], int login)
 {
 	pid_t pid;
 
 	if ((pid = fork()) == 0) {
+		if (login)
+			login_console();
 		execve(SHELL, argv, environ);
 		dprintf(STDERR_FILENO, "init: %s: %s\n", SHELL,
 		    strerror(errno));
@@ -87,7 +121,7 @@ main(int argc, char **argv)
 		return (init_run_tests(argv[2]));
 	if (argc == 3 && strcmp(argv[1], "-c") == 0) {
 		once[2] = argv[2];
-		if ((shell = start_shell(once)) < 0)
+		if ((shell = start_shell(once, 0)) < 0)
 			return (1);
 		status = reap_until(shell);
 		return (WIFEXITED(status) ? WEXITSTATUS(status) :
@@ -98,7 +132,7 @@ main(int argc, char **argv)
 		    "starting a shell\n");
 	for (;;) {
 		started = uptime();
-		if ((shell = start_shell(console)) >= 0)
+		if ((shell = start_shell(console, 1)) >= 0)
 			(void)reap_until(shell);
 		/* A shell that cannot start, or dies at once, must not spin. */
 		if (shell < 0 || uptime() - started < 1)

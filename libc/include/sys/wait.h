@@ -1,7 +1,8 @@
 /*
  * sys/wait.h - waiting for child processes.  The status layout
- * (WIFEXITED, WEXITSTATUS, ...) and the options (WNOHANG, WUNTRACED)
- * are the kernel's, from <sys/_wait.h>.
+ * (WIFEXITED, WEXITSTATUS, WIFSTOPPED, WSTOPSIG, WIFCONTINUED, ...) and
+ * the options (WNOHANG, WUNTRACED, WCONTINUED) are the kernel's, from
+ * <sys/_wait.h>.
  */
 #ifndef _SYS_WAIT_H_
 #define _SYS_WAIT_H_

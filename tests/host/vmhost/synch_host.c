@@ -17,7 +17,8 @@
  *
  * Also the scheduler's entry points the clock and sx locks call: with
  * one thread there is nothing to schedule and nobody else to release a
- * lock.
+ * lock; and the console's input, which the clock polls: there is no
+ * console.
  */
 #include <sys/errno.h>
 #include <kernel/systm.h>
@@ -26,6 +27,7 @@
 #include <kernel/sleep.h>
 #include <kernel/proc.h>
 #include <kernel/sched.h>
+#include <kernel/tty.h>
 
 struct proc proc0;
 struct thread thread0 = { .td_proc = &proc0, .td_name = "thread0" };
@@ -82,6 +84,12 @@ wakeup_one(const void *chan)
 /* sleepq_tick: see sleep.h.  tsleep counts its own ticks here. */
 void
 sleepq_tick(void)
+{
+}
+
+/* tty_poll: see tty.h.  Nobody types on the pretend machine. */
+void
+tty_poll(void)
 {
 }
 

@@ -1,6 +1,6 @@
 /*
  * builtin.c - the commands the shell runs itself: cd, exit, export,
- * pwd, wait, and test and [ (test.c).  Each is builtin_fn: (argc, argv) to an exit status, with its
+ * pwd, wait, test and [ (test.c), and jobs, fg and bg (jobs.c).  Each is builtin_fn: (argc, argv) to an exit status, with its
  * output on stdout, flushed before it returns (a builtin in a pipeline
  * runs in a child that then leaves with _exit).
  *
@@ -97,7 +97,7 @@ b_pwd(int argc, char **argv)
 	return (0);
 }
 
-/* wait: until every background job has ended; no operands yet. */
+/* wait: until every running job has ended; no operands yet. */
 static int
 b_wait(int argc, char **argv)
 {
@@ -119,9 +119,11 @@ builtin_find(const char *name)
 		const char	*name;
 		builtin_fn	*fn;
 	} builtins[] = {
-		{ "cd", b_cd }, { "exit", b_exit }, { "export", b_export },
-		{ "pwd", b_pwd }, { "test", builtin_test },
-		{ "wait", b_wait }, { "[", builtin_test },
+		{ "bg", builtin_bg }, { "cd", b_cd }, { "exit", b_exit },
+		{ "export", b_export }, { "fg", builtin_fg },
+		{ "jobs", builtin_jobs }, { "pwd", b_pwd },
+		{ "test", builtin_test }, { "wait", b_wait },
+		{ "[", builtin_test },
 	};
 	size_t i;
 

@@ -2,11 +2,11 @@
  * exec.c - the executor: runs the tree parse.c built.
  *
  * A pipeline forks one child per command, joined by pipes, and waits
- * for all of them; its status is the last one's.  A pipeline of one
- * builtin, or of assignments and redirections only, runs in the shell
- * itself (cd, exit and NAME=value must change the shell, not a child).
- * A list with & runs in a child of its own, its input /dev/null, as
- * POSIX asks of a shell without job control.
+ * for all of them (a job, jobs.c); its status is the last one's.  A
+ * pipeline of one builtin, or of assignments and redirections only,
+ * runs in the shell itself (cd, exit and NAME=value must change the
+ * shell, not a child).  A list with & runs in a child of its own; its
+ * input is /dev/null unless the shell has job control, as POSIX asks.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -156,19 +156,23 @@ run_in_shell(struct command *c, struct cmdargs *ca, struct arena *a)
 	return (status);
 }
 
-/* Wait for the pids in turn; the status of the last. */
-static int
-wait_all(pid_t *pids, int n)
+/* The text of pipeline pl as written (words only), for job messages. */
+static void
+describe(struct pipeline *pl, char *buf, size_t len)
 {
-	int i, status = 0;
+	struct command *c;
+	struct word *w;
+	size_t used = 0;
 
-	for (i = 0; i < n; i++)
-		while (waitpid(pids[i], &status, 0) < 0 && errno == EINTR)
-			continue;
-	if (n > 0 && WIFSIGNALED(status))
-		sh_error("process %d killed by signal %d", (int)pids[n - 1],
-		    WTERMSIG(status));
-	return (wait_status(status));
+	buf[0] = '\0';
+	/* snprintf stops at the end; used may pass len, which ends it. */
+	for (c = pl->commands; c != NULL && used < len; c = c->next) {
+		if (c != pl->commands)
+			used += snprintf(buf + used, len - used, " |");
+		for (w = c->words; w != NULL && used < len; w = w->next)
+			used += snprintf(buf + used, len - used, "%s%s",
+			    used > 0 ? " " : "", w->text);
+	}
 }
 
 /*
@@ -180,14 +184,15 @@ static int
 run_forked(struct pipeline *pl, struct cmdargs *ca, struct arena *a)
 {
 	struct command *c;
-	pid_t *pids, pid;
-	int n = 0, in = -1, pfd[2] = { -1, -1 }, status;
+	struct job *j;
+	char cmd[128];
+	int in = -1, pfd[2] = { -1, -1 }, status;
 	bool failed = false;
+	pid_t pid;
 
-	for (c = pl->commands; c != NULL; c = c->next)
-		n++;
-	pids = arena_alloc(a, n * sizeof(*pids));
-	n = 0;
+	describe(pl, cmd, sizeof(cmd));
+	if ((j = job_new(cmd, false)) == NULL)
+		return (1);
 	for (c = pl->commands; c != NULL; c = c->next) {
 		if (c->next != NULL && pipe2(pfd, O_CLOEXEC) < 0) {
 			sh_error("pipe: %s", strerror(errno));
@@ -196,6 +201,7 @@ run_forked(struct pipeline *pl, struct cmdargs *ca, struct arena *a)
 		}
 		fflush(stdout);		/* or the child writes it again */
 		if ((pid = fork()) == 0) {
+			jobs_child(j);
 			if (in >= 0 && (dup2(in, 0) < 0 || close(in) < 0))
 				_exit(STATUS_NOEXEC);
 			if (c->next != NULL && (dup2(pfd[1], 1) < 0 ||
@@ -210,16 +216,18 @@ run_forked(struct pipeline *pl, struct cmdargs *ca, struct arena *a)
 			close(pfd[1]);
 			in = pfd[0];
 		}
-		if (pid < 0) {
-			sh_error("fork: %s", strerror(errno));
+		if (pid < 0 || job_add(j, pid) != 0) {
+			if (pid < 0)
+				sh_error("fork: %s", strerror(errno));
+			else
+				sh_error("pipeline too long");
 			failed = true;
 			break;
 		}
-		pids[n++] = pid;
 	}
 	if (in >= 0)
 		close(in);
-	status = wait_all(pids, n);
+	status = job_wait(j);
 	return (failed ? 1 : status);
 }
 
@@ -258,17 +266,26 @@ run_andor_here(struct andor *ao, struct arena *a)
 static int
 run_background(struct andor *ao, struct arena *a)
 {
+	bool jobctl = sh.jobctl;
+	struct job *j;
+	char cmd[128];
 	pid_t pid;
 	int fd;
 
+	describe(ao->pipelines, cmd, sizeof(cmd) - 4);
+	if (ao->pipelines->next != NULL)
+		strcat(cmd, " ...");
+	if ((j = job_new(cmd, true)) == NULL)
+		return (1);
 	fflush(stdout);
 	if ((pid = fork()) < 0) {
 		sh_error("fork: %s", strerror(errno));
 		return (1);
 	}
 	if (pid == 0) {
-		sh.interactive = false;
-		if ((fd = open("/dev/null", O_RDONLY)) >= 0 && fd != 0) {
+		jobs_child(j);
+		if (!jobctl && (fd = open("/dev/null", O_RDONLY)) >= 0 &&
+		    fd != 0) {
 			dup2(fd, 0);
 			close(fd);
 		}
@@ -276,10 +293,10 @@ run_background(struct andor *ao, struct arena *a)
 		fflush(stdout);
 		_exit(sh.status);
 	}
-	jobs_add(pid);
+	job_add(j, pid);
 	sh.last_bg = pid;
 	if (sh.interactive)
-		fprintf(stderr, "[%d]\n", (int)pid);
+		fprintf(stderr, "[%d] %d\n", job_number(j), (int)pid);
 	return (0);
 }
 

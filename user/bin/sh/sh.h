@@ -31,6 +31,8 @@ struct shell {
 	pid_t	 last_bg;	/* $!: the last background job, or 0 */
 	const char *script;	/* the file read (for messages), or NULL */
 	int	 lineno;	/* its line being read */
+	bool	 jobctl;	/* job control: jobs are process groups */
+	int	 ttyfd;		/* with jobctl: the terminal, close-on-exec */
 };
 extern struct shell sh;
 
@@ -168,11 +170,18 @@ size_t	 var_name_len(const char *);
 char	**var_environ(char **, int);
 void	 var_print_exports(void);
 
-/* --- exec.c and jobs.c: running commands --- */
+/* --- exec.c and jobs.c: running commands, jobs and job control --- */
+
+struct job;
 
 int	 run_list(struct andor *, struct arena *);
 int	 wait_status(int);
-void	 jobs_add(pid_t);
+void	 jobs_init(void);
+struct job *job_new(const char *, bool);
+int	 job_add(struct job *, pid_t);
+int	 job_number(const struct job *);
+void	 jobs_child(struct job *);
+int	 job_wait(struct job *);
 void	 jobs_reap(void);
 void	 jobs_wait_all(void);
 
@@ -181,6 +190,7 @@ void	 jobs_wait_all(void);
 typedef int builtin_fn(int, char **);
 builtin_fn *builtin_find(const char *);
 builtin_fn builtin_test;		/* test.c */
+builtin_fn builtin_jobs, builtin_fg, builtin_bg;	/* jobs.c */
 
 /* --- sh.c --- */
 
