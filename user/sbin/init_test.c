@@ -204,8 +204,13 @@ start_test(const char *path, int out, int in_unused)
 	pid_t pid;
 
 	fflush(stdout);
-	if ((pid = fork()) != 0)
+	if ((pid = fork()) != 0) {
+		/* Both sides set the group, so neither can race the other. */
+		if (pid > 0)
+			setpgid(pid, pid);
 		return (pid);
+	}
+	setpgid(0, 0);
 	n = strlen(path);
 	close(in_unused);
 	dup2(out, STDOUT_FILENO);
@@ -227,8 +232,9 @@ start_test(const char *path, int out, int in_unused)
 }
 
 /*
- * A watchdog: a child that kills `victim` after TEST_TIMEOUT seconds and
- * exits 0; killed itself if the test ends first.  Its pid, or -1.
+ * A watchdog: a child that kills `victim`'s process group (the test and
+ * whatever it started) after TEST_TIMEOUT seconds and exits 0; killed
+ * itself if the test ends first.  Its pid, or -1.
  */
 static pid_t
 start_watchdog(pid_t victim)
@@ -240,7 +246,7 @@ start_watchdog(pid_t victim)
 		return (pid);
 	while (nanosleep(&ts, &ts) != 0 && errno == EINTR)
 		continue;
-	kill(victim, SIGKILL);
+	kill(-victim, SIGKILL);
 	_exit(0);
 }
 
@@ -356,16 +362,18 @@ run_child(const char *path, const char *test, struct run *r)
 
 /*
  * The manager's side of one test: run it, relay its output and print
- * whether it exited 0.  Runs in the manager child (see run_one).
+ * whether it exited 0; the test's pid (its process group) goes to
+ * shared[2].  Runs in the manager child (see run_one).
  */
 static void
-manage(const char *path)
+manage(const char *path, int *shared)
 {
 	const char *test = strrchr(path, '/') + 1;
 	char what[LINE_MAX_LEN];
 	struct run r;
 
 	run_child(path, test, &r);
+	shared[2] = r.pid;
 	if (r.pid < 0)
 		snprintf(what, sizeof(what), "exits 0 # cannot start it: %s",
 		    strerror(r.error));
@@ -410,9 +418,10 @@ run_one(const char *path, int *shared)
 	pid_t pid;
 
 	ok = read_counters(before) == 0;
+	shared[2] = 0;
 	fflush(stdout);
 	if ((pid = fork()) == 0) {
-		manage(path);
+		manage(path, shared);
 		shared[0] = passed;
 		shared[1] = failed;
 		_exit(0);
@@ -422,6 +431,13 @@ run_one(const char *path, int *shared)
 			continue;
 	reap_orphans();
 	ok = read_counters(after) == 0 && ok;
+	/*
+	 * What the test left running is in the leak check's figures; now
+	 * it goes, so that the next test starts clean.
+	 */
+	if (shared[2] > 0 && kill(-shared[2], SIGKILL) == 0)
+		while (waitpid(-1, &status, 0) > 0 || errno == EINTR)
+			continue;
 	if (pid < 0) {
 		snprintf(what, sizeof(what), "runs # fork: %s",
 		    strerror(errno));
