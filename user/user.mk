@@ -18,8 +18,8 @@
 #
 # Test programs that run inside Vise are tests/user/<name>.c, one file
 # each, named in TEST_PROGS and built (with -Werror) into
-# $(BUILD)/tests/user/<name>; scripts/test-all puts them in the self
-# tests' initrd as /ktest/tests/<name>.
+# $(BUILD)/tests/user/<name>; they go to /tests of the initrd, where
+# init's test runner finds them (test=user, docs/testing.md).
 #
 # USER_BINS, EXTRA_BINS and TEST_BINS list the executables, for the
 # image.  make initrd packs them into $(BUILD)/initrd.tar, the root

@@ -7,7 +7,9 @@
  * read-only text and an invalid opcode end the process with SIGSEGV or
  * SIGILL (the default action while there are no signal handlers).
  * After each program every page, page table, stack and structure it
- * had is given back.
+ * had is given back.  The C test programs (tests/user/) run under init's
+ * test runner instead (test=user, docs/testing.md), which reaps their
+ * orphans as init must and checks the same counts.
  */
 #include <sys/errno.h>
 #include <sys/signal.h>
@@ -38,8 +40,7 @@ extern const char uprog_start[], uprog_end[];
 enum uprog { HELLO, EFAULT_PTR, KERNEL_WRITE, STACK_TOUCH, BADSYS,
 	ILLEGAL, TEXT_WRITE, KERNEL_PTR, FORK_WAIT, MMAP_PRIVATE, MMAP_SHARED,
 	USE_AFTER_MUNMAP, MMAP_BAD, WAIT_NOCHILD, EXEC_OK, EXEC_NOENT, EXEC_DIR,
-	EXEC_NOTELF, EXEC_NOEXEC, EXEC_BADPTR, EXEC_HELLO, FPU_FORK, FPU_CLEAN,
-	EXEC_FD_TEST, EXEC_SH_TEST, EXEC_SIG_TEST, EXEC_FORKEXEC_TEST };
+	EXEC_NOTELF, EXEC_NOEXEC, EXEC_BADPTR, EXEC_HELLO, FPU_FORK, FPU_CLEAN };
 
 static vm_offset_t
 uprog_entry(enum uprog which)
@@ -287,68 +288,4 @@ KTEST(user_fpu_registers_are_per_thread)
 	}
 	uprog_expect(FPU_FORK, W_EXITCODE(0, 0), "fpu: fork, preemption");
 	uprog_expect(FPU_CLEAN, W_EXITCODE(0, 0), "fpu: clean start");
-}
-
-/*
- * The file-descriptor layer as a C program sees it (tests/user/fd_test.c,
- * /ktest/tests/fd_test in the initrd of make test): it prints each
- * failed check and exits 1, or exits 0.
- */
-KTEST(user_fd_test)
-{
-	if (initrd_lookup("/ktest/tests/fd_test") == NULL) {
-		printf("# no /ktest/tests/fd_test: the initrd of make test "
-		    "has it\n");
-		return;
-	}
-	uprog_expect(EXEC_FD_TEST, W_EXITCODE(0, 0), "exec fd_test");
-}
-
-/*
- * The shell running a script (user/bin/sh.c, tests/user/sh_test.sh;
- * /ktest/bin/sh and /ktest/tests/sh_test.sh in the initrd of make
- * test): quoting, variables, exit statuses, pipelines, redirections
- * and builtins, each checked by the script itself; it prints what
- * failed and exits 1, or exits 0.
- */
-KTEST(user_sh_script)
-{
-	if (initrd_lookup("/ktest/bin/sh") == NULL ||
-	    initrd_lookup("/ktest/tests/sh_test.sh") == NULL) {
-		printf("# no /ktest/bin/sh or /ktest/tests/sh_test.sh: the "
-		    "initrd of make test has them\n");
-		return;
-	}
-	uprog_expect(EXEC_SH_TEST, W_EXITCODE(0, 0), "sh sh_test.sh");
-}
-
-/*
- * Signals as a C program sees them (tests/user/sig_test.c): handlers
- * and siginfo, masks, SA_RESTART and EINTR, kill, SIGKILL ending a
- * wait, a fault's handler, SIGPIPE; exits 0 if every check passed.
- */
-KTEST(user_sig_test)
-{
-	if (initrd_lookup("/ktest/tests/sig_test") == NULL) {
-		printf("# no /ktest/tests/sig_test: the initrd of make test "
-		    "has it\n");
-		return;
-	}
-	uprog_expect(EXEC_SIG_TEST, W_EXITCODE(0, 0), "exec sig_test");
-}
-
-/*
- * 1,000 rounds of fork, exec of /ktest/bin/true and exit (issue 5's
- * loop; tests/user/forkexec_test.c checks the free and wired counts
- * itself through sysctl, and uprog_expect checks them again after).
- */
-KTEST(user_fork_exec_exit_1000_at_baseline)
-{
-	if (initrd_lookup("/ktest/tests/forkexec_test") == NULL) {
-		printf("# no /ktest/tests/forkexec_test: the initrd of make "
-		    "test has it\n");
-		return;
-	}
-	uprog_expect(EXEC_FORKEXEC_TEST, W_EXITCODE(0, 0),
-	    "1000 fork/exec/exit");
 }

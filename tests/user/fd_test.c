@@ -1,7 +1,8 @@
 /*
  * fd_test.c - the file-descriptor layer as a program sees it, run
- * inside Vise from the self tests' initrd (/ktest/tests/fd_test; the
- * known files are staged by scripts/test-all): open, read, lseek,
+ * inside Vise by the user test runner (/tests/fd_test, also reached as
+ * /ktest/tests/fd_test; the known files under /ktest are staged by
+ * scripts/stage-ktest): open, read, lseek,
  * close, stat, the errors a bad path, mode or descriptor gives, dup,
  * fcntl and close-on-exec, directories, /dev/null and /dev/zero,
  * pipes within one process and between a parent and its child.

@@ -1,6 +1,5 @@
 # sh_test.sh - the shell (user/bin/sh.c) checks itself inside Vise: the
-# user test runner runs /bin/sh /tests/sh_test.sh, and
-# tests/kernel/test_user.c runs /ktest/tests/sh_test.sh; the files it
+# user test runner runs /bin/sh /tests/sh_test.sh; the files it
 # names (/ktest/motd, /ktest/noexec, /ktest/bin/notelf) are the
 # initrd's fixtures (scripts/stage-ktest).
 #

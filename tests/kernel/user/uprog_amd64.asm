@@ -28,7 +28,6 @@ table:
 	dq	exec_ok, exec_noent, exec_dir, exec_notelf, exec_noexec
 	dq	exec_badptr, exec_hello
 	dq	fpu_fork, fpu_clean
-	dq	exec_fd_test, exec_sh_test, exec_sig_test, exec_forkexec_test
 
 %macro EXIT 1
 	mov	edi, %1
@@ -428,44 +427,3 @@ fpu_child_values:
 	dd	0x22220000 + 3 * i
 %assign i i + 1
 %endrep
-
-; execve of /ktest/tests/fd_test (tests/user/fd_test.c, staged by
-; scripts/test-all): the file-descriptor layer's checks in C; it exits
-; 0 if all of them passed.
-exec_fd_test:
-	lea	rdi, [rel path_fd_test]
-	jmp	do_exec
-path_fd_test:	db	"/ktest/tests/fd_test", 0
-
-; execve of /ktest/bin/sh /ktest/tests/sh_test.sh (user/bin/sh.c and
-; tests/user/sh_test.sh, staged by scripts/test-all): the shell runs
-; the script, which checks it; it exits 0 if all the checks passed.
-exec_sh_test:
-	lea	rdi, [rel path_sh]
-	lea	rsi, [rel sh_argv]
-	lea	rdx, [rel exec_envp]
-	mov	eax, SYS_execve
-	syscall
-	jnc	fail
-	mov	edi, eax
-	mov	eax, SYS_exit
-	syscall
-align 8
-sh_argv:	dq	path_sh, path_sh_test, 0
-path_sh:	db	"/ktest/bin/sh", 0
-path_sh_test:	db	"/ktest/tests/sh_test.sh", 0
-
-; execve of /ktest/tests/sig_test (tests/user/sig_test.c, staged by
-; scripts/test-all): the checks of signals in C; it exits 0 if all of
-; them passed.
-exec_sig_test:
-	lea	rdi, [rel path_sig_test]
-	jmp	do_exec
-path_sig_test:	db	"/ktest/tests/sig_test", 0
-
-; execve of /ktest/tests/forkexec_test (tests/user/forkexec_test.c):
-; 1,000 rounds of fork, exec and exit at baseline; exits 0 if they were.
-exec_forkexec_test:
-	lea	rdi, [rel path_forkexec_test]
-	jmp	do_exec
-path_forkexec_test:	db	"/ktest/tests/forkexec_test", 0

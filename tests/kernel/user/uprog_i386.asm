@@ -28,7 +28,6 @@ table:
 	dd	exec_ok, exec_noent, exec_dir, exec_notelf, exec_noexec
 	dd	exec_badptr, exec_hello
 	dd	fpu_fork, fpu_clean
-	dd	exec_fd_test, exec_sh_test, exec_sig_test, exec_forkexec_test
 
 %macro EXIT 1
 	mov	ebx, %1
@@ -424,44 +423,3 @@ fpu_child_values:
 %assign i i + 1
 %endrep
 	dd	0x077f, 0x3f80
-
-; execve of /ktest/tests/fd_test (tests/user/fd_test.c, staged by
-; scripts/test-all): the file-descriptor layer's checks in C; it exits
-; 0 if all of them passed.
-exec_fd_test:
-	mov	ebx, path_fd_test
-	jmp	do_exec
-path_fd_test:	db	"/ktest/tests/fd_test", 0
-
-; execve of /ktest/bin/sh /ktest/tests/sh_test.sh (user/bin/sh.c and
-; tests/user/sh_test.sh, staged by scripts/test-all): the shell runs
-; the script, which checks it; it exits 0 if all the checks passed.
-exec_sh_test:
-	mov	ebx, path_sh
-	mov	ecx, sh_argv
-	mov	edx, exec_envp
-	mov	eax, SYS_execve
-	int	0x80
-	jnc	fail
-	mov	ebx, eax
-	mov	eax, SYS_exit
-	int	0x80
-align 4
-sh_argv:	dd	path_sh, path_sh_test, 0
-path_sh:	db	"/ktest/bin/sh", 0
-path_sh_test:	db	"/ktest/tests/sh_test.sh", 0
-
-; execve of /ktest/tests/sig_test (tests/user/sig_test.c, staged by
-; scripts/test-all): the checks of signals in C; it exits 0 if all of
-; them passed.
-exec_sig_test:
-	mov	ebx, path_sig_test
-	jmp	do_exec
-path_sig_test:	db	"/ktest/tests/sig_test", 0
-
-; execve of /ktest/tests/forkexec_test (tests/user/forkexec_test.c):
-; 1,000 rounds of fork, exec and exit at baseline; exits 0 if they were.
-exec_forkexec_test:
-	mov	ebx, path_forkexec_test
-	jmp	do_exec
-path_forkexec_test:	db	"/ktest/tests/forkexec_test", 0
