@@ -33,7 +33,18 @@ struct thread;
  * the last reference went.  A NULL operation is EBADF (read, write;
  * EISDIR for read on a directory: a file with getdents) or ENOTDIR
  * (getdents); seekable says whether lseek works (else ESPIPE).
+ *
+ * mmap: the VM object that maps `size` bytes of the file from `offset`
+ * (page-aligned) for mmap(prot, flags: MAP_SHARED or MAP_PRIVATE), with
+ * a reference for the caller, in *objp; *maxprotp gets the most the
+ * mapping may ever allow (no VM_PROT_WRITE for a MAP_SHARED mapping of
+ * a descriptor not open for writing).  0, or EACCES (prot beyond what
+ * the descriptor allows), EINVAL (flags the file cannot map, e.g.
+ * MAP_PRIVATE of a device), ENXIO/EOVERFLOW (a range the file cannot
+ * have).  A NULL fo_mmap is ENODEV (pipes, the console).  Called
+ * without the map locked; may sleep.
  */
+struct vm_object;
 struct fileops {
 	int	(*fo_read)(struct file *fp, void *ubuf, size_t len,
 		    size_t *done);
@@ -44,6 +55,9 @@ struct fileops {
 		    size_t *done);
 	int	(*fo_ioctl)(struct file *fp, u_long cmd, void *data);
 	void	(*fo_close)(struct file *fp);
+	int	(*fo_mmap)(struct file *fp, vm_size_t size,
+		    vm_ooffset_t offset, vm_prot_t prot, int flags,
+		    vm_prot_t *maxprotp, struct vm_object **objp);
 	bool	fo_seekable;
 };
 
