@@ -11,6 +11,7 @@
 #include <sys/errno.h>
 #include <sys/_mman.h>
 #include <kernel/systm.h>
+#include <kernel/file.h>
 #include <kernel/proc.h>
 #include <kernel/syscallvar.h>
 #include <vm/vm.h>
@@ -43,15 +44,21 @@ sys_mmap(struct thread *td, syscallarg_t *args, syscallarg_t *retval)
 	vm_size_t len = args[1];
 	int prot = (int)args[2], flags = (int)args[3], fd = (int)args[4];
 	vm_ooffset_t off = args[5];
-	int rv, share = flags & (MAP_SHARED | MAP_PRIVATE);
+	int rv, error, share = flags & (MAP_SHARED | MAP_PRIVATE);
+	struct file *fp;
 
 	if (len == 0 || share == 0 || share == (MAP_SHARED | MAP_PRIVATE) ||
 	    (prot & ~(PROT_READ | PROT_WRITE | PROT_EXEC)) != 0 ||
 	    (flags & ~(MAP_SHARED | MAP_PRIVATE | MAP_FIXED | MAP_ANON)) != 0 ||
 	    (off & PAGE_MASK) != 0)
 		return (EINVAL);
-	if ((flags & MAP_ANON) == 0)
-		return (fd < 0 ? EBADF : ENODEV);	/* no mappable files yet */
+	if ((flags & MAP_ANON) == 0) {
+		/* No file can be mapped yet: a good descriptor is ENODEV. */
+		if ((error = fget(td, fd, &fp)) != 0)
+			return (error);
+		fdrop(fp);
+		return (ENODEV);
+	}
 	if (fd != -1 || off != 0)
 		return (EINVAL);
 	if ((flags & MAP_FIXED) != 0 && (addr & PAGE_MASK) != 0)
