@@ -17,8 +17,9 @@
  *
  * Also the scheduler's entry points the clock and sx locks call: with
  * one thread there is nothing to schedule and nobody else to release a
- * lock; and the console's input, which the clock polls: there is no
- * console.
+ * lock; the console's input, which the clock polls: there is no
+ * console; and the resource limits stack growth reads (proc0's, which
+ * a test sets directly).
  */
 #include <sys/errno.h>
 #include <kernel/systm.h>
@@ -26,6 +27,7 @@
 #include <kernel/machdep.h>
 #include <kernel/sleep.h>
 #include <kernel/proc.h>
+#include <kernel/resourcevar.h>
 #include <kernel/sched.h>
 #include <kernel/tty.h>
 
@@ -104,4 +106,11 @@ bool
 sched_others(void)
 {
 	return (false);
+}
+
+/* lim_cur: see kernel/resourcevar.h; the limits are p's own table. */
+rlim_t
+lim_cur(struct proc *p, int which)
+{
+	return (p->p_limit.pl_rlimit[which].rlim_cur);
 }
