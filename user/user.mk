@@ -42,6 +42,7 @@ EXTRA_PROGS	?=
 TEST_PROGS	:= fd_test sig_test forkexec_test forkcow_test libc_test \
 		   cred_test rlimit_test
 TEST_PROGS	+= pgrp_test stop_test
+TEST_PROGS	+= mmap_test mprotect_test madvise_test brk_test stack_test
 
 init_SRCS	:= user/sbin/init_test.c
 sh_SRCS		:= $(addprefix user/bin/sh/,arena.c builtin.c exec.c expand.c \
