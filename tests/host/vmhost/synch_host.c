@@ -30,6 +30,7 @@
 #include <kernel/resourcevar.h>
 #include <kernel/sched.h>
 #include <kernel/tty.h>
+#include "vmhost.h"
 
 struct proc proc0;
 struct thread thread0 = { .td_proc = &proc0, .td_name = "thread0" };
@@ -113,4 +114,18 @@ rlim_t
 lim_cur(struct proc *p, int which)
 {
 	return (p->p_limit.pl_rlimit[which].rlim_cur);
+}
+
+/* vmhost_limits / vmhost_curvmspace: see vmhost.h. */
+void
+vmhost_limits(int64_t stack, int64_t vmem)
+{
+	proc0.p_limit.pl_rlimit[RLIMIT_STACK].rlim_cur = stack;
+	proc0.p_limit.pl_rlimit[RLIMIT_VMEM].rlim_cur = vmem;
+}
+
+void
+vmhost_curvmspace(struct vmspace *vm)
+{
+	proc0.p_vmspace = vm;
 }
