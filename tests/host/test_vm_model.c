@@ -1,8 +1,8 @@
 /*
  * test_vm_model.c - the randomized model test of the machine-independent
  * VM (issue 4): seeded random sequences of map, unmap, protect, inherit,
- * madvise(MADV_DONTNEED), fork, exit, write and read over up to NVS address spaces, run by the
- * real vm_map, vm_object, vm_fault and vmspace code on the pretend
+ * madvise(MADV_DONTNEED), fork, exit, write and read over up to NVS
+ * address spaces, run by the real vm_map, vm_object, vm_fault and vmspace code on the pretend
  * machine (vmhost/) with the fake pmap as the MMU, and compared after
  * every step with a reference model that knows only what a program may
  * observe:
