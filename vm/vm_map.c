@@ -1,8 +1,10 @@
 /*
  * vm_map.c - address maps (see vm_map.h): the entries of an address
  * space, their lookup, the search for free space, insertion, deletion,
- * protection and inheritance changes, clipping and merging, the lookup
- * the fault path starts with, the map lock and the waits around it.
+ * protection and inheritance changes, clipping and merging, stacks
+ * that grow down into a gap, madvise/msync/mincore over a range, the
+ * lookup the fault path starts with, the map lock and the waits around
+ * it.
  *
  * Entries are kept twice: in a list in address order (map->entries) and
  * in a red-black tree keyed by start address (map->root, <sys/tree.h>).
