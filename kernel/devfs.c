@@ -5,7 +5,8 @@
  * console writes to every console (kernel/kern_cons.c) and reads what
  * is typed, a line at a time (kernel/tty.c), which also answers its
  * ioctls and makes it a controlling terminal on open; null reads as end of file
- * and swallows writes; zero reads as zeros.
+ * and swallows writes; zero reads as zeros, and mmap of it is anonymous
+ * memory.
  */
 #include <sys/errno.h>
 #include <sys/fcntl.h>
@@ -13,6 +14,8 @@
 #include <kernel/cons.h>
 #include <kernel/file.h>
 #include <kernel/tty.h>
+#include <vm/vm.h>
+#include <vm/vm_object.h>
 
 #define DEVFS_DEV	2	/* st_dev of devfs nodes */
 #define DEVFS_ROOT_INO	2
@@ -52,6 +55,28 @@ zero_read(struct file *fp, void *ubuf, size_t len, size_t *done)
 		if ((error = copyout(zeros, (char *)ubuf + *done, n)) != 0)
 			return (error);
 	}
+	return (0);
+}
+
+/*
+ * fo_mmap of /dev/zero (see file.h): a new anonymous object, zero-filled
+ * on demand, as MAP_ANON would give; mmap shares it (MAP_SHARED: with
+ * the children a fork makes) or copies it on write (MAP_PRIVATE).  It
+ * is as large as the mapping's end, `offset` + `size`, so the mapping
+ * can sit at `offset` in it; only the pages touched exist.
+ */
+static int
+zero_mmap(struct file *fp, vm_size_t size, vm_ooffset_t offset,
+    vm_prot_t prot, int flags, vm_prot_t *maxprotp, struct vm_object **objp)
+{
+	vm_object_t object;
+
+	(void)fp, (void)prot, (void)flags;
+	object = vm_object_allocate(OBJT_DEFAULT, atop(offset + size));
+	if (object == NULL)
+		return (ENOMEM);
+	*maxprotp = VM_PROT_ALL;
+	*objp = object;
 	return (0);
 }
 
@@ -104,6 +129,7 @@ static const struct fileops zero_ops = {
 	.fo_read = zero_read,
 	.fo_write = null_write,
 	.fo_stat = devnode_stat,
+	.fo_mmap = zero_mmap,
 	.fo_seekable = true,
 };
 

@@ -50,7 +50,7 @@ LIBC_SYS_SRCS	:= \
 	libc/sys/pipe.c libc/sys/stat.c libc/sys/getdirentries.c \
 	libc/sys/signal.c libc/sys/time.c libc/gen/sysctlbyname.c \
 	libc/stdlib/abort.c libc/gen/assert.c libc/gen/sleep.c \
-	libc/gen/sysconf.c libc/sys/ucred.c libc/sys/rlimit.c
+	libc/gen/sysconf.c libc/sys/ucred.c libc/sys/rlimit.c libc/sys/brk.c
 # Job control: process groups, sessions, the terminal's foreground.
 LIBC_SYS_SRCS	+= libc/sys/pgrp.c libc/sys/ioctl.c libc/gen/tcgetpgrp.c
 

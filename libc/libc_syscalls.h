@@ -35,6 +35,12 @@ int	__sys_execve(const char *path, char *const argv[],
 int	__sys_munmap(void *addr, size_t len);
 void	*__sys_mmap(void *addr, size_t len, long prot, long flags, long fd,
 	    long offset);
+int	__sys_mprotect(void *addr, size_t len, long prot);
+int	__sys_msync(void *addr, size_t len, long flags);
+int	__sys_madvise(void *addr, size_t len, long advice);
+int	__sys_mincore(const void *addr, size_t len, char *vec);
+int	__sys_minherit(void *addr, size_t len, long inherit);
+void	*__sys_break(void *nsize);
 
 /* Credentials and resource limits. */
 long	__sys_getuid(void);

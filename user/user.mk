@@ -44,6 +44,7 @@ TEST_PROGS	:= fd_test sig_test forkexec_test forkcow_test libc_test \
 TEST_PROGS	+= pgrp_test stop_test
 TEST_PROGS	+= fault_test file_errors_test time_test mmap_test \
 		   signal_errors_test sysctl_test proc_test
+TEST_PROGS	+= mprotect_test madvise_test brk_test stack_test
 
 init_SRCS	:= user/sbin/init_test.c
 sh_SRCS		:= $(addprefix user/bin/sh/,arena.c builtin.c exec.c expand.c \

@@ -1,7 +1,7 @@
 /*
  * vm_pager.c - the table of pagers, one per object type (see
- * vm/vm_pager.h): anonymous memory (default_pager.c) and dead objects
- * here.  Swap, device and physical pagers come with their issues; until
+ * vm/vm_pager.h): anonymous memory (default_pager.c), copies of kernel
+ * memory such as initrd files (kbuf_pager.c), and dead objects here.  Swap, device and physical pagers come with their issues; until
  * then their slots hold a pager that panics when used, so a call that
  * reaches one is a visible bug, not a NULL dereference.
  */
@@ -11,6 +11,7 @@
 #include <vm/vm_pager.h>
 
 extern const struct pagerops default_pagerops;
+extern const struct pagerops kbuf_pagerops;
 
 /*
  * The pager of a terminated object: it has nothing and gives nothing.
@@ -87,4 +88,5 @@ const struct pagerops *const pagertab[OBJT_NTYPES] = {
 	[OBJT_DEVICE] = &notyet_pagerops,
 	[OBJT_PHYS] = &notyet_pagerops,
 	[OBJT_DEAD] = &dead_pagerops,
+	[OBJT_KBUF] = &kbuf_pagerops,
 };

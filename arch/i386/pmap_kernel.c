@@ -115,6 +115,31 @@ pmap_copy_page(vm_page_t src, vm_page_t dst)
 }
 
 /*
+ * pmap_copy_to_page (vm/pmap.h): through the direct window, or a
+ * temporary mapping for RAM above it.  Any context.
+ */
+void
+pmap_copy_to_page(const void *src, vm_page_t m, size_t len)
+{
+	vm_paddr_t pa = VM_PAGE_TO_PHYS(m);
+	char *dst;
+
+	KASSERT(len <= PAGE_SIZE, ("pmap_copy_to_page: %zu bytes", len));
+	if (pa < pmap_direct_end) {
+		dst = (char *)PHYS_TO_DMAP(pa);
+		memcpy(dst, src, len);
+		memset(dst + len, 0, PAGE_SIZE - len);
+		return;
+	}
+	mtx_lock(&pmap_tmpmap_mtx);
+	dst = pmap_tmpmap_enter(0, pa);
+	memcpy(dst, src, len);
+	memset(dst + len, 0, PAGE_SIZE - len);
+	pmap_tmpmap_remove(0);
+	mtx_unlock(&pmap_tmpmap_mtx);
+}
+
+/*
  * pmap_kenter_attr (vm/pmap.h): a wired, global, read/write mapping in
  * the kernel VA arena, counted in kernel_pmap's statistics; replaces
  * (and flushes) an earlier unmanaged mapping of `va`.  Takes the kernel
