@@ -9,7 +9,12 @@
 #include <sys/_mman.h>
 #include <sys/types.h>
 
+/* shm_open's path for a new object without a name (FreeBSD's value). */
+#define SHM_ANON	((char *)1)
+
 void	*mmap(void *, size_t, int, int, int, off_t);
 int	 munmap(void *, size_t);
+int	 shm_open(const char *, int, mode_t);
+int	 shm_unlink(const char *);
 
 #endif /* !_SYS_MMAN_H_ */
