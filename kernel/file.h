@@ -1,8 +1,8 @@
 /*
  * file.h - open files and descriptor tables (kernel/kern_descrip.c).
  *
- * A struct file is one open of something: an initrd file or directory,
- * a device, a pipe end.  Its operations (struct fileops) do the reading
+ * A struct file is one open of something: an initrd or tmpfs file or
+ * directory, a device, a shm object, a pipe end.  Its operations (struct fileops) do the reading
  * and writing; the file keeps the offset and the open flags.  A process
  * has a table of descriptors (struct filedesc) pointing at files; dup
  * and fork make several descriptors share one file (and its offset).
