@@ -115,6 +115,8 @@ struct proc {
 						   by its thread with
 						   interrupts off (ucred.h) */
 	struct plimit	p_limit;		/* (t) resource limits */
+	int		p_umask;		/* (t) file mode creation mask:
+						   bits new files do not get */
 	/* Job control (kernel/kern_pgrp.c, kern_sig.c). */
 	struct pgrp	*p_pgrp;		/* (s) its process group; NULL
 						   only for proc0 */

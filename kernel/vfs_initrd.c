@@ -1,7 +1,9 @@
 /*
- * vfs_initrd.c - open files of the initrd (read-only): reading a
- * regular file at its offset, listing a directory with getdirentries,
- * stat, mmap.  The bytes are read in place (kernel/initrd.h).
+ * vfs_initrd.c - the initrd as a file system mounted at / (read-only):
+ * its node operations for the VFS (kernel/mount.h), and its open files:
+ * reading a regular file at its offset, listing a directory with
+ * getdirentries, stat, mmap.  The bytes are read in place
+ * (kernel/initrd.h).
  */
 #include <sys/errno.h>
 #include <sys/fcntl.h>
@@ -12,6 +14,7 @@
 #include <vm/vm.h>
 #include <vm/vm_object.h>
 #include <vm/vm_pager.h>
+#include <kernel/mount.h>
 
 #define INITRD_DEV	1	/* st_dev of initrd files */
 
@@ -162,3 +165,61 @@ initrd_file_open(const void *node, int flags, struct file **fpp)
 	*fpp = fp;
 	return (0);
 }
+
+/*
+ * The VFS's view of the initrd (kernel/mount.h): read-only, so no
+ * create, remove, rename or setattr.  Without an initrd the root is
+ * NULL, an empty directory.
+ */
+static int
+initrd_vop_lookup(void *dir, const char *name, void **nodep)
+{
+	const struct initrd_node *n;
+
+	if (dir == NULL || (n = initrd_lookup_at(dir, name)) == NULL)
+		return (ENOENT);
+	*nodep = (void *)(uintptr_t)n;
+	return (0);
+}
+
+static void *
+initrd_vop_parent(void *dir)
+{
+	return (dir == NULL ? NULL : (void *)(uintptr_t)initrd_parent(dir));
+}
+
+static void
+initrd_vop_getattr(void *node, struct stat *sb)
+{
+	if (node != NULL) {
+		initrd_node_stat(node, sb);
+		return;
+	}
+	memset(sb, 0, sizeof(*sb));
+	sb->st_ino = 2;
+	sb->st_mode = S_IFDIR | 0755;
+	sb->st_nlink = 2;
+	sb->st_blksize = 4096;
+}
+
+static const char *
+initrd_vop_readlink(void *node)
+{
+	return (initrd_link_target(node));
+}
+
+static int
+initrd_vop_open(void *node, int flags, struct file **fpp)
+{
+	if (node == NULL)
+		return (ENOENT);
+	return (initrd_file_open(node, flags, fpp));
+}
+
+const struct vnops initrd_vnops = {
+	.vop_lookup = initrd_vop_lookup,
+	.vop_parent = initrd_vop_parent,
+	.vop_getattr = initrd_vop_getattr,
+	.vop_readlink = initrd_vop_readlink,
+	.vop_open = initrd_vop_open,
+};

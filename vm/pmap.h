@@ -131,6 +131,17 @@ void	pmap_zero_page(vm_page_t m);
 void	pmap_copy_page(vm_page_t src, vm_page_t dst);
 
 /*
+ * pmap_quick_enter_page / pmap_quick_remove_page: a kernel address for
+ * the bytes of any page of RAM, for a short copy (file data to and from
+ * a bounce buffer).  Through the direct map, or on i386 a temporary
+ * per-CPU mapping for pages above it, held with interrupts off until
+ * pmap_quick_remove_page(va): nothing in between may sleep, fault or
+ * take another quick mapping.  Any context.
+ */
+vm_offset_t pmap_quick_enter_page(vm_page_t m);
+void	pmap_quick_remove_page(vm_offset_t va);
+
+/*
  * pmap_kenter / pmap_kenter_attr / pmap_kremove: enter or remove one
  * wired kernel mapping (read/write, no execute, no pv entry) in the
  * kernel's VA range.  The page tables must already exist

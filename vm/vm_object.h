@@ -27,7 +27,8 @@
 
 typedef uint8_t objtype_t;
 #define OBJT_DEFAULT	0	/* anonymous memory, zero-filled on demand */
-#define OBJT_SWAP	1	/* anonymous memory with swap (later) */
+#define OBJT_SWAP	1	/* memory of a tmpfs file or shm object:
+				   zero-filled, not OBJ_ANON (swap later) */
 #define OBJT_DEVICE	2	/* device memory: fictitious pages (later) */
 #define OBJT_PHYS	3	/* wired physical pages, never paged (later) */
 #define OBJT_DEAD	4	/* terminated */

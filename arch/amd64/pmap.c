@@ -713,6 +713,19 @@ pmap_copy_to_page(const void *src, vm_page_t m, size_t len)
 	memset(dst + len, 0, PAGE_SIZE - len);
 }
 
+/* pmap_quick_enter_page / pmap_quick_remove_page: the DMAP, nothing held. */
+vm_offset_t
+pmap_quick_enter_page(vm_page_t m)
+{
+	return ((vm_offset_t)pmap_page_dmap(m));
+}
+
+void
+pmap_quick_remove_page(vm_offset_t va)
+{
+	(void)va;
+}
+
 /*
  * pmap_kenter_attr / pmap_kenter: see vm/pmap.h.  These mappings are
  * wired (PG_W) and counted in kernel_pmap's statistics like pmap_enter's,

@@ -22,6 +22,7 @@
 #define EFAULT		14	/* bad address */
 #define EBUSY		16	/* device busy */
 #define EEXIST		17	/* file exists */
+#define EXDEV		18	/* cross-device link */
 #define ENODEV		19	/* operation not supported by device */
 #define ENOTDIR		20	/* not a directory */
 #define EISDIR		21	/* is a directory */
@@ -40,6 +41,7 @@
 #define EWOULDBLOCK	EAGAIN	/* operation would block */
 #define ELOOP		62	/* too many levels of symbolic links */
 #define ENAMETOOLONG	63	/* file name too long */
+#define ENOTEMPTY	66	/* directory not empty */
 #define ENOSYS		78	/* function not implemented */
 #define EOVERFLOW	84	/* value too large for its type */
 

@@ -81,6 +81,7 @@ int	 pipe(int[2]);
 int	 pipe2(int[2], int);
 ssize_t	 read(int, void *, size_t);
 void	*sbrk(intptr_t);
+int	 rmdir(const char *);
 int	 setegid(gid_t);
 int	 seteuid(uid_t);
 int	 setgid(gid_t);
@@ -90,6 +91,9 @@ int	 setresuid(uid_t, uid_t, uid_t);
 int	 setuid(uid_t);
 unsigned sleep(unsigned);
 long	 sysconf(int);
+int	 truncate(const char *, off_t);
+int	 ftruncate(int, off_t);
+int	 unlink(const char *);
 int	 usleep(useconds_t);
 ssize_t	 write(int, const void *, size_t);
 

@@ -28,6 +28,7 @@ static const char *const messages[] = {
 	[EFAULT] =	"Bad address",
 	[EBUSY] =	"Device busy",
 	[EEXIST] =	"File exists",
+	[EXDEV] =	"Cross-device link",
 	[ENODEV] =	"Operation not supported by device",
 	[ENOTDIR] =	"Not a directory",
 	[EISDIR] =	"Is a directory",
@@ -45,6 +46,7 @@ static const char *const messages[] = {
 	[EAGAIN] =	"Resource temporarily unavailable",
 	[ELOOP] =	"Too many levels of symbolic links",
 	[ENAMETOOLONG] = "File name too long",
+	[ENOTEMPTY] =	"Directory not empty",
 	[ENOSYS] =	"Function not implemented",
 	[EOVERFLOW] =	"Value too large to be stored in data type",
 };

@@ -12,10 +12,15 @@
 int	 madvise(void *, size_t, int);
 int	 mincore(const void *, size_t, char *);
 int	 minherit(void *, size_t, int);
+/* shm_open's path for a new object without a name (FreeBSD's value). */
+#define SHM_ANON	((char *)1)
+
 void	*mmap(void *, size_t, int, int, int, off_t);
 int	 mprotect(void *, size_t, int);
 int	 msync(void *, size_t, int);
 int	 munmap(void *, size_t);
 int	 posix_madvise(void *, size_t, int);
+int	 shm_open(const char *, int, mode_t);
+int	 shm_unlink(const char *);
 
 #endif /* !_SYS_MMAN_H_ */
