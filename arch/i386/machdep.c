@@ -1,7 +1,7 @@
 /*
  * machdep.c - i386 machine-dependent boot pieces: the GDT, TSS and IDT,
  * trap frame printing, and early mappings before the pmap exists: the
- * direct window for what the final one will cover, else 4 MiB uncached
+ * direct window for what the final one will cover, else 2 MiB uncached
  * pages in the device window below the top of the address space.
  */
 #include <kernel/systm.h>
@@ -175,17 +175,19 @@ in_final_direct_window(uint64_t pa, size_t len)
  * Addresses handed out here stay valid for good: pmap_bootstrap() maps
  * the final direct window over every range this sends there, and copies
  * the device window's PDEs.  After pmap_bootstrap() the kernel's PDEs
- * are fixed (every pmap has a copy), so no new device-window page may
- * be made: use pmap_mapdev_attr() then.
+ * are fixed, so no new device-window page may be made: use
+ * pmap_mapdev_attr() then.  The entries go into locore's directory of
+ * the kernel's GiB (boot_kpd), which nothing else reads or writes yet,
+ * hence plain stores.
  */
 void *
 pmap_mapdev_early(uint64_t pa, size_t len)
 {
 	uint64_t first, last, chunk;
 	uintptr_t va;
-	pd_entry_t *pd = (pd_entry_t *)((uintptr_t)boot_pd + KERNBASE);
+	pd_entry_t *pd = (pd_entry_t *)((uintptr_t)boot_kpd + KERNBASE);
 
-	KASSERT(kernel_pmap->pm_pdir == NULL,
+	KASSERT(kernel_pmap->pm_pdpt == NULL,
 	    ("pmap_mapdev_early(%#llx) after pmap_bootstrap",
 	    (unsigned long long)pa));
 	if (len == 0)
@@ -196,7 +198,7 @@ pmap_mapdev_early(uint64_t pa, size_t len)
 		return ((void *)(uintptr_t)(KERNBASE + pa));
 	}
 	if (pa >= VM_PHYS_MAX_PA || len > VM_PHYS_MAX_PA - pa)
-		return (NULL);	/* no PAE: only 32-bit physical addresses */
+		return (NULL);	/* the kernel maps 32-bit physical addresses */
 	first = pa & ~(uint64_t)PDRMASK;
 	last = (pa + len - 1) & ~(uint64_t)PDRMASK;
 	if ((last - first) / NBPDR + 1 > (DEVWIN_EARLY_END - devwin_next) / NBPDR)

@@ -12,7 +12,8 @@
  * emptied, so the next user never sees a stale translation.
  *
  * Arena mappings count in kernel_pmap's statistics; pmap_kenter's are
- * wired (PG_W), global and never managed.  Lock order: kernel pmap lock,
+ * wired (PG_W), global, not executable and never managed.  Entries are
+ * read and written with pte_load/pte_store (machine/pte.h).  Lock order: kernel pmap lock,
  * then vm_free_mtx; pmap_tmpmap_mtx is a leaf.
  */
 #include <kernel/systm.h>
@@ -47,14 +48,14 @@ static void *
 pmap_tmpmap_enter(int slot, vm_paddr_t pa)
 {
 	vm_offset_t va;
-	pt_entry_t *pte;
+	pt_entry_t *pte, old __unused;
 
 	mtx_assert(&pmap_tmpmap_mtx, MA_OWNED);
 	va = PMAP_TMPMAP_VA(0, slot);
 	pte = pmap_pte(kernel_pmap, va);
-	KASSERT(*pte == 0, ("pmap: temporary slot %d in use", slot));
 	/* Not present before, so no TLB entry to flush first. */
-	*pte = (pt_entry_t)pa | PG_V | PG_RW | PG_A | PG_M;
+	old = pte_store(pte, pa | PG_V | PG_RW | PG_A | PG_M | pg_nx);
+	KASSERT(old == 0, ("pmap: temporary slot %d in use", slot));
 	return ((void *)va);
 }
 
@@ -65,7 +66,7 @@ pmap_tmpmap_remove(int slot)
 
 	mtx_assert(&pmap_tmpmap_mtx, MA_OWNED);
 	va = PMAP_TMPMAP_VA(0, slot);
-	*pmap_pte(kernel_pmap, va) = 0;
+	(void)pte_load_clear(pmap_pte(kernel_pmap, va));
 	pmap_invalidate_page(kernel_pmap, va);
 }
 
@@ -165,10 +166,10 @@ pmap_quick_remove_page(vm_offset_t va)
 }
 
 /*
- * pmap_kenter_attr (vm/pmap.h): a wired, global, read/write mapping in
- * the kernel VA arena, counted in kernel_pmap's statistics; replaces
- * (and flushes) an earlier unmanaged mapping of `va`.  Takes the kernel
- * pmap's lock; any context.
+ * pmap_kenter_attr (vm/pmap.h): a wired, global, read/write, not
+ * executable mapping in the kernel VA arena, counted in kernel_pmap's
+ * statistics; replaces (and flushes) an earlier unmanaged mapping of
+ * `va`.  Takes the kernel pmap's lock; any context.
  */
 void
 pmap_kenter_attr(vm_offset_t va, vm_paddr_t pa, vm_memattr_t ma)
@@ -183,15 +184,14 @@ pmap_kenter_attr(vm_offset_t va, vm_paddr_t pa, vm_memattr_t ma)
 	    (unsigned long long)pa));
 	mtx_lock(&kernel_pmap->pm_mtx);
 	pte = pmap_pte(kernel_pmap, va);
-	origpte = *pte;
+	origpte = pte_store(pte, pa | PG_V | PG_RW | PG_A | PG_M | PG_W |
+	    pmap_pg_g | pg_nx | (pt_entry_t)pat_pte_bits(ma, false));
 	KASSERT((origpte & PG_MANAGED) == 0,
 	    ("pmap_kenter: %#lx holds a managed mapping", (u_long)va));
 	if ((origpte & PG_V) == 0)
 		kernel_pmap->pm_stats.resident_count++;
 	if ((origpte & PG_W) == 0)
 		kernel_pmap->pm_stats.wired_count++;
-	*pte = (pt_entry_t)pa | PG_V | PG_RW | PG_A | PG_M | PG_W |
-	    pmap_pg_g | (pt_entry_t)pat_pte_bits(ma, false);
 	if ((origpte & PG_V) != 0)
 		pmap_invalidate_page(kernel_pmap, va);
 	mtx_unlock(&kernel_pmap->pm_mtx);
@@ -216,7 +216,7 @@ pmap_kremove(vm_offset_t va)
 
 /*
  * pmap_mapdev_attr (vm/pmap.h): kernel VA from kva_alloc, one
- * pmap_kenter_attr per page.  Physical addresses are 32 bits (no PAE).
+ * pmap_kenter_attr per page, below 4 GiB (VM_PHYS_MAX_PA).
  */
 void *
 pmap_mapdev_attr(vm_paddr_t pa, vm_size_t size, vm_memattr_t ma)

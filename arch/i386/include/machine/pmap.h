@@ -17,8 +17,8 @@
 
 struct pmap {
 	struct mtx	pm_mtx;		/* protects the user PTEs and pm_stats */
-	pd_entry_t	*pm_pdir;	/* (c) KVA of the page directory */
-	vm_paddr_t	pm_cr3;		/* (c) its physical address */
+	pdpt_entry_t	*pm_pdpt;	/* (c) KVA of the PDPT (a whole page) */
+	vm_paddr_t	pm_cr3;		/* (c) its physical address: below 4 GiB */
 	/*
 	 * (l) struct pmap_statistics: vm/pmap.h defines that type after it
 	 * includes this header, so the same two members are spelled out
@@ -30,8 +30,12 @@ struct pmap {
 	} pm_stats;
 };
 
-/* PDE index of KERNBASE: PDEs from here up are the kernel's, shared. */
-#define KPDI		pdei(KERNBASE)
+/*
+ * PDPT slot of KERNBASE: the kernel's GiB.  Every pmap's PDPT points
+ * this slot at the same page directory, the kernel's (pmap_kpd); slots
+ * 0 .. KPDPTI - 1 are the pmap's own user page directories.
+ */
+#define KPDPTI		pdpti(KERNBASE)
 
 /*
  * Temporary per-CPU mappings (pmap_zero_page, pmap_copy_page of pages
@@ -45,14 +49,29 @@ struct pmap {
 
 /* Set once by pmap_bootstrap(), constant afterwards. */
 extern pt_entry_t pmap_pg_g;	/* PG_G if CR4.PGE is on, else 0 */
+extern pt_entry_t pg_nx;	/* PG_NX if EFER.NXE is on, else 0 */
 extern vm_paddr_t pmap_direct_end; /* the direct window maps [0, this) */
+extern pd_entry_t *pmap_kpd;	/* the kernel's page directory (KVA) */
 
 /*
- * pmap_pte: the PTE for `va` in `pmap`, or NULL if no page table covers
- * it (PDE not present, or a 4 MiB page).  Caller holds pm_mtx, or the
- * pmap is the kernel's (whose page tables never change after boot).
+ * pmap_pte: the PTE for `va` in `pmap` (a kernel address: in the
+ * kernel's page directory), or NULL if no page table covers it (an
+ * entry above it not present, or a 2 MiB page).  Read the entry with
+ * pte_load (machine/pte.h).  Caller holds pm_mtx, or `va` is a kernel
+ * address (the kernel's page tables never change after boot).
  */
 pt_entry_t *pmap_pte(pmap_t pmap, vm_offset_t va);
+
+/*
+ * pmap_kwalk: walk kernel address `va` through the kernel pmap, 2 MiB
+ * pages included.  Returns the level where the walk ended (3: no page
+ * directory, 2: a 2 MiB page or no page table, 1: a PTE) and sets
+ * *entryp to the effective entry: the leaf's frame and bits, PG_RW and
+ * PG_U only if every level has them, PG_NX if any level has it; 0 if
+ * `va` is not mapped.  No locks (the kernel's tables are fixed); any
+ * context.
+ */
+int	pmap_kwalk(vm_offset_t va, pt_entry_t *entryp);
 
 /* pagezero: fill one page at kernel address `va` with zeros, fast. */
 static inline void
@@ -82,14 +101,18 @@ vm_paddr_t i386_direct_window_end(void);
  */
 extern vm_paddr_t i386_early_direct_used;
 
-/* locore.asm's page directory, at its physical address (not its KVA). */
-extern pd_entry_t boot_pd[NPDEPG];
+/*
+ * locore.asm's PDPT and its page directory for the kernel's GiB, at
+ * their physical addresses (not their KVAs).
+ */
+extern pdpt_entry_t boot_pdpt[NPDPTEPG];
+extern pd_entry_t boot_kpd[NPDEPG];
 
 /*
- * kernel.ld: [_text, _erodata) is the read-only part of the kernel image
- * (text, symbol table, read-only data); the writable part runs from
- * _erodata to _end.
+ * kernel.ld: the image by kind of section, each kind page aligned:
+ * [_text, _etext) text, [_rodata, _erodata) the symbol table and
+ * read-only data, [_data, _end) data and bss.
  */
-extern char _text[], _erodata[], _end[];
+extern char _text[], _etext[], _rodata[], _erodata[], _data[], _end[];
 
 #endif /* !_MACHINE_PMAP_H_ */
