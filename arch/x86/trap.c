@@ -117,6 +117,7 @@ trap_caught(struct trapframe *tf)
 		return (0);
 	tc->tc_count++;
 	tc->tc_pc = TF_PC(tf);
+	tc->tc_err = tf->tf_err;
 	if (tc->tc_resume != 0)
 		TF_PC(tf) = tc->tc_resume;
 	trap_catch_armed = NULL;

@@ -2,7 +2,8 @@
  * test_kernprot.c - the kernel's own protections, on i386 and amd64:
  * the pmap's check of its tables (pmap_check_kernel), and the hardware
  * enforcing them: a store into kernel text or read-only data faults,
- * page 0 is not mapped, and (amd64 with NX) jumping into data faults.
+ * page 0 is not mapped, and (with NX: amd64, and i386's PAE) jumping
+ * into data faults.
  * Each fault is caught with trap_catch and must be a page fault at the
  * address the test touched.
  */
@@ -16,10 +17,8 @@
 
 static const char kernprot_rodata[] = "read-only data";
 
-#if defined(__x86_64__)
-/* jmp *%rax: returns to the test if the CPU executes it. */
+/* jmp *%rax (amd64), jmp *%eax (i386): back to the test if it runs. */
 static uint8_t kernprot_code_in_data[16] __aligned(16) = { 0xff, 0xe0 };
-#endif
 
 /*
  * Store `val` at `p`; true if that raised a page fault at `p` (the
@@ -86,32 +85,43 @@ KTEST(kernprot_page0_unmapped)
 }
 
 /*
- * On amd64 with NX, data is not executable: a jump into a data page
- * faults at its first byte.  i386 (no PAE) has no NX; nothing to check
- * there, nor on a CPU without NX.
+ * With NX (amd64, i386 with PAE), data is not executable: a jump into a
+ * data page faults at its first byte, an instruction fetch.  Nothing to
+ * check on a CPU without NX.
  */
 KTEST(kernprot_data_nx)
 {
-#if defined(__x86_64__)
 	struct trap_catch tc = { .tc_trapno = T_PAGEFLT };
 	uint32_t regs[4];
+	bool nx = false;
 
-	do_cpuid(0x80000001, regs);
-	if ((regs[3] & (1U << 20)) == 0) {
+	do_cpuid(0x80000000, regs);
+	if (regs[0] >= 0x80000001) {
+		do_cpuid(0x80000001, regs);
+		nx = (regs[3] & (1U << 20)) != 0;
+	}
+	if (!nx) {
 		printf("# this CPU has no NX: not checked\n");
 		return;
 	}
 	tc.tc_resume = (uintptr_t)&&resume;
 	trap_catch_arm(&tc);
+#if defined(__x86_64__)
 	__asm__ goto("leaq %l[resume](%%rip), %%rax\n\t"
 	    "jmp *%0"
 	    : : "r"(kernprot_code_in_data) : "rax", "memory" : resume);
+#else
+	__asm__ goto("movl $%l[resume], %%eax\n\t"
+	    "jmp *%0"
+	    : : "r"(kernprot_code_in_data) : "eax", "memory" : resume);
+#endif
 resume:
 	trap_catch_disarm();
 	KT_CHECK(tc.tc_count == 1, "data executed");
 	KT_CHECK(tc.tc_pc == (uintptr_t)kernprot_code_in_data,
 	    "fault at %#lx", (u_long)tc.tc_pc);
-#else
-	printf("# i386 without PAE has no NX: not checked\n");
-#endif
+	KT_CHECK(rcr2() == (uintptr_t)kernprot_code_in_data,
+	    "cr2 %#lx", (u_long)rcr2());
+	KT_CHECK((tc.tc_err & PGEX_I) != 0, "error code %#lx without the "
+	    "instruction-fetch bit", (u_long)tc.tc_err);
 }

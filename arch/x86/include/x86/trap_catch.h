@@ -17,6 +17,7 @@ struct trap_catch {
 	uintptr_t	tc_resume;	/* continue here; 0: where the CPU says */
 	int		tc_count;	/* exceptions caught so far */
 	uintptr_t	tc_pc;		/* pc of the last one */
+	unsigned long	tc_err;		/* and its error code (page fault: PGEX_*) */
 };
 
 /* trap_catch_arm / _disarm: see above.  Interrupts may be on; no sleep. */
