@@ -50,6 +50,7 @@ TEST_PROGS	+= mprotect_test madvise_test brk_test stack_test
 TEST_PROGS	+= tmpfs_test
 TEST_PROGS	+= shm_test
 TEST_PROGS	+= tmpfs_mmap_test
+TEST_PROGS	+= nxdata_test
 
 init_SRCS	:= user/sbin/init_test.c
 sh_SRCS		:= $(addprefix user/bin/sh/,arena.c builtin.c exec.c expand.c \

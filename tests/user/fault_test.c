@@ -43,20 +43,6 @@ ok(int cond, const char *name)
 		failures++;
 }
 
-/*
- * A result that is known not to hold yet (todo: why): a failure is
- * printed with TAP's "# TODO" directive and is not counted.
- */
-static void
-ok_todo(int cond, const char *name, const char *todo)
-{
-	if (cond || todo == NULL) {
-		ok(cond, name);
-		return;
-	}
-	printf("not ok %d - %s # TODO %s\n", ++results, name, todo);
-}
-
 /* An address in the kernel's part of the address space. */
 static void *
 kernel_addr(void)
@@ -207,17 +193,16 @@ run(void (*fn)(void *), void *arg, int handlers)
 
 /*
  * The case passed if the handler saw exactly sig, code and addr (NULL:
- * any address).  todo: see ok_todo.
+ * any address).
  */
 static void
-expect_todo(struct outcome o, int sig, int code, void *addr,
-    const char *name, const char *todo)
+expect(struct outcome o, int sig, int code, void *addr, const char *name)
 {
 	int good = o.reported && o.r.signo == sig && o.r.code == code &&
 	    (addr == NULL || o.r.addr == addr) && WIFEXITED(o.status) &&
 	    WEXITSTATUS(o.status) == 0;
 
-	ok_todo(good, name, todo);
+	ok(good, name);
 	if (good)
 		return;
 	if (o.reported)
@@ -225,12 +210,6 @@ expect_todo(struct outcome o, int sig, int code, void *addr,
 		    o.r.signo, o.r.code, o.r.addr, sig, code, addr);
 	else
 		printf("# no report; wait status %#x\n", o.status);
-}
-
-static void
-expect(struct outcome o, int sig, int code, void *addr, const char *name)
-{
-	expect_todo(o, sig, code, addr, name, NULL);
 }
 
 /* The case passed if the child was killed by `sig`. */
@@ -351,10 +330,7 @@ t_kernel_addresses(void)
  * data memory and calls it.  Executed, it would just come back (the
  * child then reports signal 0); the data segment, the stack and a
  * PROT_READ|PROT_WRITE mapping must refuse the instruction fetch
- * instead.  amd64 has the NX bit for this.  i386 without PAE has no NX
- * bit: a fetch from a page that is mapped already is allowed by the
- * MMU, so there it is a TODO until i386 gets another way (a code
- * segment limit).
+ * instead: the NX bit, which amd64 has and i386 has with PAE paging.
  */
 static unsigned char data_code[16];
 
@@ -378,38 +354,24 @@ exec_stack(void *arg)
 	code[1] = 0;
 }
 
-/* The TODO reason for an execute-data case that ran the data. */
-static const char *
-exec_todo(struct outcome o)
-{
-	if (sizeof(void *) == 4 && o.reported && o.r.signo == 0)
-		return ("i386 has no NX yet");
-	return (NULL);
-}
-
 static void
 t_exec_data(void)
 {
-	struct outcome o;
 	unsigned char *m;
 
-	o = run(exec_written, data_code, 1);
-	expect_todo(o, SIGSEGV, SEGV_ACCERR, data_code,
-	    "execute the data segment: SIGSEGV SEGV_ACCERR at it",
-	    exec_todo(o));
-	o = run(exec_stack, NULL, 1);
-	expect_todo(o, SIGSEGV, SEGV_ACCERR, NULL,
-	    "execute the stack: SIGSEGV SEGV_ACCERR", exec_todo(o));
+	expect(run(exec_written, data_code, 1), SIGSEGV, SEGV_ACCERR,
+	    data_code, "execute the data segment: SIGSEGV SEGV_ACCERR at it");
+	expect(run(exec_stack, NULL, 1), SIGSEGV, SEGV_ACCERR, NULL,
+	    "execute the stack: SIGSEGV SEGV_ACCERR");
 	m = mmap(NULL, PAGE, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANON,
 	    -1, 0);
 	if (m == MAP_FAILED) {
 		ok(0, "execute a PROT_READ|PROT_WRITE mapping: mmap");
 		return;
 	}
-	o = run(exec_written, m, 1);
-	expect_todo(o, SIGSEGV, SEGV_ACCERR, m,
+	expect(run(exec_written, m, 1), SIGSEGV, SEGV_ACCERR, m,
 	    "execute a PROT_READ|PROT_WRITE mapping: SIGSEGV SEGV_ACCERR at "
-	    "it", exec_todo(o));
+	    "it");
 	munmap(m, PAGE);
 }
 
