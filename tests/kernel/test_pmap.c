@@ -37,7 +37,7 @@
 #define TVA1	0x0000200000000000UL
 #define TVA2	0x00007f0000000000UL
 #else
-/* i386: three page-directory entries (4 MiB each). */
+/* i386 (PAE): three PDPT slots (1 GiB each). */
 #define TVA0	0x00400000UL
 #define TVA1	0x40000000UL
 #define TVA2	0x80000000UL

@@ -17,7 +17,7 @@
 
 /*
  * The early direct window: physical 0 .. KERNDIRECT_EARLY_SIZE at
- * KERNBASE, built by locore with 4 MiB pages.  It is as large as the
+ * KERNBASE, built by locore with 2 MiB (PAE) pages.  It is as large as the
  * final direct window can be (VM_DIRECT_MAX_PA), so that everything the
  * boot maps through it is still mapped after pmap_bootstrap().  Device
  * memory and firmware tables outside the final window are mapped into

@@ -8,7 +8,7 @@
  *	0xF0000000  early device window (firmware tables, framebuffer)
  *	0xFF000000  per-CPU temporary mappings (pmap_zero/copy_page)
  *
- * RAM above 512 MiB (up to 4 GiB; no PAE) has no permanent mapping: it
+ * RAM above 512 MiB (up to 4 GiB) has no permanent mapping: it
  * is reached through pmap_enter/pmap_kenter or the temporary mappings.
  * Page-table pages must be direct-mapped, so they come from the DIRECT
  * free list; other allocations prefer the high list and fall back.
@@ -22,7 +22,10 @@
 #define VM_FREELIST_DEFAULT	0	/* above the direct window */
 #define VM_FREELIST_DIRECT	1	/* inside it */
 
-/* No PAE: physical addresses are 32 bits. */
+/*
+ * RAM below 4 GiB only: PAE entries could hold wider addresses, but the
+ * pmap keeps page tables, PDPTs and managed pages under 4 GiB.
+ */
 #define VM_PHYS_MAX_PA		0x100000000ULL
 #define VM_DIRECT_MAX_PA	0x20000000ULL		/* 512 MiB */
 #define VM_EARLY_MAX_PA		VM_DIRECT_MAX_PA
