@@ -149,7 +149,7 @@ boot_info_pa:		dd 0
 
 section .boot.bss nobits alloc noexec write align=4096
 boot_pt_start:
-boot_pdpt:	resb 4096		; 32 bytes used; CR3 wants 32-byte alignment
+boot_pdpt:	resb 4096		; 32 bytes used (CR3: 32-byte aligned)
 boot_pd_low:	resb 4096		; PDPT slot 0: the identity pages
 boot_kpd:	resb 4096		; PDPT slot 3: KERNBASE ..
 boot_pt_end:

@@ -118,7 +118,7 @@ direct_pte(vm_paddr_t pa)
 	if (pa >= pmap_direct_end)
 		return (0);
 	if (pa >= kimage_pa(_text) && pa < kimage_pa(_etext))
-		return (pte);			/* text: read-only, executable */
+		return (pte);		/* text: read-only, executable */
 	if (pa >= kimage_pa(_rodata) && pa < kimage_pa(_erodata))
 		return (pte | pg_nx);		/* read-only data */
 	return (pte | PG_RW | PG_M | pg_nx);
@@ -378,8 +378,8 @@ check_direct(int *problems)
 			continue;
 		if (DMAP_TO_PHYS(va) >= pmap_direct_end) {
 			if ((prot & PG_V) != 0)
-				check_problem(problems, "mapped past the direct "
-				    "window", va, prot);
+				check_problem(problems, "mapped past the "
+				    "direct window", va, prot);
 			continue;
 		}
 		if ((prot & PG_V) == 0 ||

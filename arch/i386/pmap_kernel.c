@@ -13,8 +13,8 @@
  *
  * Arena mappings count in kernel_pmap's statistics; pmap_kenter's are
  * wired (PG_W), global, not executable and never managed.  Entries are
- * read and written with pte_load/pte_store (machine/pte.h).  Lock order: kernel pmap lock,
- * then vm_free_mtx; pmap_tmpmap_mtx is a leaf.
+ * read and written with pte_load/pte_store (machine/pte.h).  Lock
+ * order: kernel pmap lock, then vm_free_mtx; pmap_tmpmap_mtx is a leaf.
  */
 #include <kernel/systm.h>
 #include <kernel/mutex.h>

@@ -17,8 +17,8 @@
 
 struct pmap {
 	struct mtx	pm_mtx;		/* protects the user PTEs and pm_stats */
-	pdpt_entry_t	*pm_pdpt;	/* (c) KVA of the PDPT (a whole page) */
-	vm_paddr_t	pm_cr3;		/* (c) its physical address: below 4 GiB */
+	pdpt_entry_t	*pm_pdpt;	/* (c) KVA of the PDPT: a whole page */
+	vm_paddr_t	pm_cr3;		/* (c) its physical address (< 4 GiB) */
 	/*
 	 * (l) struct pmap_statistics: vm/pmap.h defines that type after it
 	 * includes this header, so the same two members are spelled out

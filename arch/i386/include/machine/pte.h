@@ -51,7 +51,7 @@ typedef uint64_t	pdpt_entry_t;	/* a PDPT entry */
 #define PG_M		0x040ULL	/* dirty (set by the CPU on a write) */
 #define PG_PS		0x080ULL	/* in a PDE: 2 MiB page */
 #define PG_PTE_PAT	0x080ULL	/* in a PTE: PAT index bit */
-#define PG_G		0x100ULL	/* global: survives CR3 loads (CR4.PGE) */
+#define PG_G		0x100ULL	/* global: CR3 loads keep it (PGE) */
 #define PG_W		0x200ULL	/* software: wired mapping */
 #define PG_MANAGED	0x400ULL	/* software: the page has a pv entry */
 #define PG_PDE_PAT	0x1000ULL	/* in a 2 MiB PDE: PAT index bit */
