@@ -8,10 +8,6 @@
  * for reading maps MAP_SHARED read-only (EACCES for PROT_WRITE) and
  * MAP_PRIVATE writable (the writes stay private); the same for an shm
  * object.
- *
- * Needs mmap of a descriptor (fo_mmap, kernel/file.h).  While mmap
- * still answers ENODEV for files, every result is printed as
- * "not ok ... # TODO" and left out of the exit status (docs/testing.md).
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -26,7 +22,7 @@
 
 #define PAGE	4096
 
-static int ntests, nfailed, todo;
+static int ntests, nfailed;
 static int child_failures;
 
 static void
@@ -62,11 +58,9 @@ run(const char *name, void (*fn)(void))
 	ok = pid > 0 && waitpid(pid, &status, 0) == pid &&
 	    WIFEXITED(status) && WEXITSTATUS(status) == 0;
 	ntests++;
-	if (!ok && !todo)
+	if (!ok)
 		nfailed++;
-	printf("%sok %d - tmpfs mmap: %s%s\n", ok ? "" : "not ", ntests, name,
-	    todo ? " # TODO mmap of a descriptor (fo_mmap's caller) is not "
-	    "there yet" : "");
+	printf("%sok %d - tmpfs mmap: %s\n", ok ? "" : "not ", ntests, name);
 }
 
 /* Whether `len` bytes at `off` of fd, read with read(), are all `c`. */
@@ -306,23 +300,6 @@ t_shm(void)
 int
 main(void)
 {
-	char path[] = "/tmp/t_mmapXXXXXX";
-	void *p;
-	int fd;
-
-	/* Can descriptors be mapped at all yet? */
-	fd = mkstemp(path);
-	if (fd >= 0 && ftruncate(fd, PAGE) == 0) {
-		p = mmap(NULL, PAGE, PROT_READ, MAP_SHARED, fd, 0);
-		if (p == MAP_FAILED && errno == ENODEV)
-			todo = 1;
-		else if (p != MAP_FAILED)
-			munmap(p, PAGE);
-	}
-	if (fd >= 0) {
-		close(fd);
-		unlink(path);
-	}
 	run("a temp file mapped shared by two processes: written through one mapping, read() in the other, and back",
 	    t_two_processes);
 	run("truncation and re-growth read back zeros through read() and the mapping",
