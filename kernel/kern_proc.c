@@ -242,7 +242,6 @@ proc_reap(struct proc *p)
 	    ("proc_reap: pid %d is not a zombie", p->p_pid));
 	s = intr_disable();
 	TAILQ_REMOVE(&allproc, p, p_list);
-	LIST_REMOVE(p, p_sibling);
 	pgrp_leave(p, &g);
 	intr_restore(s);
 	pgrp_garbage_free(&g);

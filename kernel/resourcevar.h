@@ -73,4 +73,17 @@ void	lim_rlimit(struct proc *p, int which, struct rlimit *rlp);
  */
 int	lim_nproc_check(struct thread *td);
 
+/*
+ * Resource usage (kernel/kern_rusage.c; struct rucounts is in proc.h).
+ *
+ * rusage_sample_rss: note p's resident page count in p_maxrss (the
+ * fault path and exit call it).  rusage_reap: add zombie `child`'s
+ * usage and its children's to `parent`'s RUSAGE_CHILDREN.  Both with
+ * interrupts disabled.  rusage_of_zombie: *rup = zombie p's own usage.
+ */
+struct rusage;
+void	rusage_sample_rss(struct proc *p);
+void	rusage_reap(struct proc *parent, struct proc *child);
+void	rusage_of_zombie(struct proc *p, struct rusage *rup);
+
 #endif /* !_KERNEL_RESOURCEVAR_H_ */
