@@ -42,6 +42,9 @@ EXTRA_PROGS	?=
 TEST_PROGS	:= fd_test sig_test forkexec_test forkcow_test libc_test \
 		   cred_test rlimit_test
 TEST_PROGS	+= pgrp_test stop_test
+TEST_PROGS	+= thread_test
+TEST_PROGS	+= thread_vm_test
+TEST_PROGS	+= rusage_test
 
 init_SRCS	:= user/sbin/init_test.c
 sh_SRCS		:= $(addprefix user/bin/sh/,arena.c builtin.c exec.c expand.c \
