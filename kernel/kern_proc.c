@@ -73,6 +73,7 @@ proc_alloc(const char *name, struct thread **tdp)
 	p->p_state = PRS_NEW;
 	strlcpy(p->p_comm, name, sizeof(p->p_comm));
 	p->p_ucred = curthread->td_proc->p_ucred;
+	sx_init(&p->p_credlock, "cred");
 	p->p_limit = curthread->td_proc->p_limit;
 	*tdp = thread_alloc(p, name);
 	if (*tdp == NULL) {

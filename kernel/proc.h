@@ -25,6 +25,7 @@
 #include <sys/signal.h>
 #include <kernel/resourcevar.h>
 #include <kernel/ucred.h>
+#include <kernel/sx.h>
 #include <machine/proc.h>
 
 struct filedesc;
@@ -143,10 +144,14 @@ struct proc {
 	struct __sigaction p_sigact[NSIG];	/* (s) the handlers */
 	uintptr_t	p_sigtramp;		/* (s) libc's return trampoline */
 	char		p_comm[TD_NAMELEN];	/* (c) */
-	struct ucred	p_ucred;		/* (t, s) credentials: changed
-						   by its thread with
+	struct ucred	p_ucred;		/* (s) credentials: changed by
+						   its threads under
+						   p_credlock, written with
 						   interrupts off (ucred.h) */
-	struct plimit	p_limit;		/* (t) resource limits */
+	struct sx	p_credlock;		/* (c) serializes changes of
+						   p_ucred (kern_prot.c) */
+	struct plimit	p_limit;		/* (s) resource limits: its
+						   threads', resourcevar.h */
 	/* Job control (kernel/kern_pgrp.c, kern_sig.c). */
 	struct pgrp	*p_pgrp;		/* (s) its process group; NULL
 						   only for proc0 */

@@ -6,9 +6,12 @@
  * reference-counted table between parent and child until one of them
  * changes it; a copy of 256 bytes per fork is simpler and cannot fail.
  *
- * Locking: only the process's own thread reads or changes its limits
- * (getrlimit/setrlimit act on the caller; fork copies the caller's), so
- * they need no lock.
+ * Locking: only the process's own threads read or change its limits
+ * (getrlimit/setrlimit act on the caller; fork copies the caller's).
+ * A limit is read and written whole with interrupts disabled, so a
+ * thread never sees half of one another thread is setting (a 64-bit
+ * value is two words on i386).  Two setrlimit calls of one process at
+ * once: the last one wins, as with any order.
  */
 #ifndef _KERNEL_RESOURCEVAR_H_
 #define _KERNEL_RESOURCEVAR_H_

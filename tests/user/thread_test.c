@@ -11,8 +11,8 @@
  * non-main thread ends the process with its status, the last
  * pthread_exit ends it with 0 after the atexit functions, fork in a
  * threaded process gives a child with only the forking thread, exec
- * from a non-main thread replaces the whole process; thr_new's and
- * thr_kill's errors.  Prints TAP; exits 0 only if every check passed.
+ * from a non-main thread replaces the whole process, the threads share
+ * the credentials; thr_new's and thr_kill's errors.  Prints TAP; exits 0 only if every check passed.
  *
  * With the argument "exec-child TID" it is the program a thread execs:
  * it exits 7 if it runs as thread TID, with no other thread.
@@ -807,6 +807,41 @@ exec_child(const char *tid)
 	return (7);
 }
 
+/* --- shared credentials ------------------------------------------ */
+
+static void *
+set_euid(void *arg)
+{
+	return ((void *)(long)seteuid((uid_t)(long)arg));
+}
+
+static void
+test_credentials(void)
+{
+	pthread_t t[NTHREADS];
+	int status, i;
+	void *v;
+	pid_t pid;
+
+	if ((pid = fork()) == 0) {
+		/* Root: every thread may set any effective uid. */
+		for (i = 0; i < NTHREADS; i++)
+			pthread_create(&t[i], NULL, set_euid,
+			    (void *)(long)(2000 + i));
+		for (i = 0; i < NTHREADS; i++)
+			if (pthread_join(t[i], &v) != 0 || v != NULL)
+				_exit(2);
+		/* One of theirs won; root is still the real and saved id. */
+		if (geteuid() < 2000 || geteuid() >= 2000 + NTHREADS ||
+		    getuid() != 0 || seteuid(0) != 0 || geteuid() != 0)
+			_exit(3);
+		_exit(0);
+	}
+	ok(wait_for(pid, &status, 0) == pid && WIFEXITED(status) &&
+	    WEXITSTATUS(status) == 0, "threads share the process's "
+	    "credentials; 8 threads' seteuid at once leave one of them");
+}
+
 /* --- the kernel's errors ------------------------------------------ */
 
 static void
@@ -867,6 +902,7 @@ main(int argc, char **argv)
 	test_exit();
 	test_exec();
 	test_thr_new_errors();
+	test_credentials();
 	test_fork();
 	printf("1..%d\n", ntest);
 	return (nfailed == 0 ? 0 : 1);
