@@ -148,6 +148,7 @@ int
 sys_thr_exit(struct thread *td, syscallarg_t *args, syscallarg_t *retval)
 {
 	struct proc *p = td->td_proc;
+	unsigned long s;
 	long zero = 0;
 
 	(void)retval;
@@ -155,11 +156,16 @@ sys_thr_exit(struct thread *td, syscallarg_t *args, syscallarg_t *retval)
 		(void)copyout(&zero, (void *)args[0], sizeof(zero));
 		(void)kern_umtx_wake(td, (void *)args[0], INT32_MAX);
 	}
-	/* Interrupts stay off: the count must not change in between. */
-	(void)intr_disable();
-	if (p->p_numthreads == 1)
-		exit1(td, W_EXITCODE(0, 0));
-	thread_exit();
+	/*
+	 * Not the last: end it with interrupts still off, so the count
+	 * cannot change in between.  The last: nobody else can make a
+	 * thread of this process any more.
+	 */
+	s = intr_disable();
+	if (p->p_numthreads > 1)
+		thread_exit();
+	intr_restore(s);
+	exit1(td, W_EXITCODE(0, 0));
 }
 
 /*

@@ -649,6 +649,17 @@ exit_later(void *arg)
 	pthread_exit(NULL);
 }
 
+static void *
+thr_exit_later(void *arg)
+{
+	long tid;
+
+	(void)arg;
+	pause_ms(50);
+	thr_self(&tid);
+	thr_exit(NULL);
+}
+
 static void
 test_exit(void)
 {
@@ -680,6 +691,14 @@ test_exit(void)
 	    WEXITSTATUS(status) == 0 && read(fd[0], &c, 1) == 1 && c == 'A',
 	    "the last pthread_exit ends the process: status 0, atexit ran");
 	close(fd[0]);
+
+	if ((pid = fork()) == 0) {
+		pthread_create(&t, NULL, thr_exit_later, NULL);
+		thr_exit(NULL);
+	}
+	ok(wait_for(pid, &status, 0) == pid && WIFEXITED(status) &&
+	    WEXITSTATUS(status) == 0,
+	    "the kernel: the last thr_exit ends the process with status 0");
 }
 
 static volatile long worker_tids[2];
@@ -810,9 +829,9 @@ exec_child(const char *tid)
 /* --- shared credentials ------------------------------------------ */
 
 static void *
-set_euid(void *arg)
+set_egid(void *arg)
 {
-	return ((void *)(long)seteuid((uid_t)(long)arg));
+	return ((void *)(long)setegid((gid_t)(long)arg));
 }
 
 static void
@@ -824,22 +843,22 @@ test_credentials(void)
 	pid_t pid;
 
 	if ((pid = fork()) == 0) {
-		/* Root: every thread may set any effective uid. */
+		/* Root: every thread may set any effective gid. */
 		for (i = 0; i < NTHREADS; i++)
-			pthread_create(&t[i], NULL, set_euid,
+			pthread_create(&t[i], NULL, set_egid,
 			    (void *)(long)(2000 + i));
 		for (i = 0; i < NTHREADS; i++)
 			if (pthread_join(t[i], &v) != 0 || v != NULL)
 				_exit(2);
-		/* One of theirs won; root is still the real and saved id. */
-		if (geteuid() < 2000 || geteuid() >= 2000 + NTHREADS ||
-		    getuid() != 0 || seteuid(0) != 0 || geteuid() != 0)
+		/* One of theirs won; the real and saved gid stay 0. */
+		if (getegid() < 2000 || getegid() >= 2000 + NTHREADS ||
+		    getgid() != 0 || setegid(0) != 0 || getegid() != 0)
 			_exit(3);
 		_exit(0);
 	}
 	ok(wait_for(pid, &status, 0) == pid && WIFEXITED(status) &&
 	    WEXITSTATUS(status) == 0, "threads share the process's "
-	    "credentials; 8 threads' seteuid at once leave one of them");
+	    "credentials; 8 threads' setegid at once leave one of them");
 }
 
 /* --- the kernel's errors ------------------------------------------ */
