@@ -1,18 +1,24 @@
 /*
  * devfs.c - the devices under /dev: console, null and zero, and /dev
- * itself as a directory that lists them.
+ * itself as a directory that lists them.  Mounted at /dev by
+ * vfs_mountroot (kernel/vfs_mount.c), read-only: its nodes are
+ * constant, so nothing here takes a lock.
  *
  * console writes to every console (kernel/kern_cons.c) and reads what
  * is typed, a line at a time (kernel/tty.c), which also answers its
  * ioctls and makes it a controlling terminal on open; null reads as end of file
- * and swallows writes; zero reads as zeros.
+ * and swallows writes; zero reads as zeros, and mmap of it is anonymous
+ * memory.
  */
 #include <sys/errno.h>
 #include <sys/fcntl.h>
 #include <kernel/systm.h>
 #include <kernel/cons.h>
 #include <kernel/file.h>
+#include <kernel/mount.h>
 #include <kernel/tty.h>
+#include <vm/vm.h>
+#include <vm/vm_object.h>
 
 #define DEVFS_DEV	2	/* st_dev of devfs nodes */
 #define DEVFS_ROOT_INO	2
@@ -52,6 +58,28 @@ zero_read(struct file *fp, void *ubuf, size_t len, size_t *done)
 		if ((error = copyout(zeros, (char *)ubuf + *done, n)) != 0)
 			return (error);
 	}
+	return (0);
+}
+
+/*
+ * fo_mmap of /dev/zero (see file.h): a new anonymous object, zero-filled
+ * on demand, as MAP_ANON would give; mmap shares it (MAP_SHARED: with
+ * the children a fork makes) or copies it on write (MAP_PRIVATE).  It
+ * is as large as the mapping's end, `offset` + `size`, so the mapping
+ * can sit at `offset` in it; only the pages touched exist.
+ */
+static int
+zero_mmap(struct file *fp, vm_size_t size, vm_ooffset_t offset,
+    vm_prot_t prot, int flags, vm_prot_t *maxprotp, struct vm_object **objp)
+{
+	vm_object_t object;
+
+	(void)fp, (void)prot, (void)flags;
+	object = vm_object_allocate(OBJT_DEFAULT, atop(offset + size));
+	if (object == NULL)
+		return (ENOMEM);
+	*maxprotp = VM_PROT_ALL;
+	*objp = object;
 	return (0);
 }
 
@@ -104,6 +132,7 @@ static const struct fileops zero_ops = {
 	.fo_read = zero_read,
 	.fo_write = null_write,
 	.fo_stat = devnode_stat,
+	.fo_mmap = zero_mmap,
 	.fo_seekable = true,
 };
 
@@ -114,6 +143,9 @@ static const struct devnode devnodes[] = {
 	{ "zero", 0x0105, &zero_ops },
 };
 
+/* /dev itself: the node whose name is "". */
+static const struct devnode devroot = { "", 0, NULL };
+
 static void
 devnode_fill(const struct devnode *dn, struct stat *sb)
 {
@@ -121,7 +153,7 @@ devnode_fill(const struct devnode *dn, struct stat *sb)
 	sb->st_dev = DEVFS_DEV;
 	sb->st_blksize = 4096;
 	sb->st_nlink = 1;
-	if (dn == NULL) {
+	if (dn == &devroot) {
 		sb->st_ino = DEVFS_ROOT_INO;
 		sb->st_mode = S_IFDIR | 0555;
 		sb->st_nlink = 2;
@@ -169,69 +201,60 @@ static const struct fileops devdir_ops = {
 	.fo_seekable = true,
 };
 
-/*
- * The node called `name` (NULL for "": /dev itself).  Only the first
- * component is a device; more after it ("null/x") is ENOTDIR.
- */
+/* The VFS's view (kernel/mount.h): one directory of devices. */
 static int
-devfs_find(const char *name, const struct devnode **dnp)
+devfs_lookup(void *dir, const char *name, void **nodep)
 {
-	size_t len = strcspn(name, "/");
-	const char *rest = name + len;
 	unsigned i;
 
-	*dnp = NULL;
-	if (len == 0)
-		return (0);
-	while (*rest == '/')
-		rest++;
+	(void)dir;
 	for (i = 0; i < nitems(devnodes); i++)
-		if (strlen(devnodes[i].dn_name) == len &&
-		    strncmp(devnodes[i].dn_name, name, len) == 0) {
-			/* "null/" is a directory lookup too. */
-			if (*rest != '\0' || name[len] == '/')
-				return (ENOTDIR);
-			*dnp = &devnodes[i];
+		if (strcmp(devnodes[i].dn_name, name) == 0) {
+			*nodep = (void *)(uintptr_t)&devnodes[i];
 			return (0);
 		}
 	return (ENOENT);
 }
 
-/* devfs_open: see file.h. */
-int
-devfs_open(const char *name, int flags, struct file **fpp)
+static void *
+devfs_parent(void *dir)
 {
-	const struct devnode *dn;
-	struct file *fp;
-	int error;
+	return (dir);
+}
 
-	if ((error = devfs_find(name, &dn)) != 0)
-		return (error == ENOENT && (flags & O_CREAT) != 0 ? EROFS :
-		    error);
-	if ((flags & (O_CREAT | O_EXCL)) == (O_CREAT | O_EXCL))
-		return (EEXIST);
-	if (dn == NULL && (flags & O_ACCMODE) != O_RDONLY)
-		return (EISDIR);
-	fp = falloc(dn != NULL ? dn->dn_ops : &devdir_ops, (void *)dn,
+static void
+devfs_getattr(void *node, struct stat *sb)
+{
+	devnode_fill(node, sb);
+}
+
+static int
+devfs_vop_open(void *node, int flags, struct file **fpp)
+{
+	const struct devnode *dn = node;
+	struct file *fp;
+
+	fp = falloc(dn != &devroot ? dn->dn_ops : &devdir_ops, node,
 	    flags & (O_ACCMODE | O_APPEND | O_NONBLOCK));
 	if (fp == NULL)
 		return (ENOMEM);
 	/* A session leader may get the console as its terminal. */
-	if (dn != NULL && dn->dn_ops == &console_ops)
+	if (dn->dn_ops == &console_ops)
 		tty_open(flags);
 	*fpp = fp;
 	return (0);
 }
 
-/* devfs_stat: see file.h. */
-int
-devfs_stat(const char *name, struct stat *sb)
-{
-	const struct devnode *dn;
-	int error;
+const struct vnops devfs_vnops = {
+	.vop_lookup = devfs_lookup,
+	.vop_parent = devfs_parent,
+	.vop_getattr = devfs_getattr,
+	.vop_open = devfs_vop_open,
+};
 
-	if ((error = devfs_find(name, &dn)) != 0)
-		return (error);
-	devnode_fill(dn, sb);
-	return (0);
+/* devfs_root: /dev, for the mount table (kernel/vfs_mount.c). */
+void *
+devfs_root(void)
+{
+	return ((void *)(uintptr_t)&devroot);
 }

@@ -1,8 +1,8 @@
 /*
  * file.h - open files and descriptor tables (kernel/kern_descrip.c).
  *
- * A struct file is one open of something: an initrd file or directory,
- * a device, a pipe end.  Its operations (struct fileops) do the reading
+ * A struct file is one open of something: an initrd or tmpfs file or
+ * directory, a device, a shm object, a pipe end.  Its operations (struct fileops) do the reading
  * and writing; the file keeps the offset and the open flags.  A process
  * has a table of descriptors (struct filedesc) pointing at files; dup
  * and fork make several descriptors share one file (and its offset).
@@ -22,6 +22,7 @@
 #include <kernel/systm.h>
 #include <kernel/malloc.h>
 #include <kernel/mutex.h>
+#include <kernel/mount.h>
 #include <sys/_stat.h>
 
 MALLOC_DECLARE(M_FILE);
@@ -72,6 +73,8 @@ struct file {
 	int		f_flag;		/* O_ACCMODE + O_APPEND | O_NONBLOCK */
 	__off_t		f_offset;
 	void		*f_data;	/* the kind's own: node, device, pipe */
+	struct vfsnode	f_vnode;	/* what a path or shm_open opened
+					   (vn_mount NULL for a pipe) */
 };
 
 #define NDFILE		64	/* descriptors per process */
@@ -128,11 +131,15 @@ void	fdcloseexec(struct filedesc *fdp);
 /*
  * vfs_open: open `path` (a kernel string; relative paths start at the
  * root until there is a current directory) with O_* `flags` into a new
- * file.  The initrd is read-only: asking to write or create there is
- * EROFS (EEXIST for O_CREAT|O_EXCL of an existing name).  /dev holds
- * console, null and zero.  vfs_stat: stat of `path` (NOFOLLOW: lstat).
+ * file, for curthread's process (its credentials check the permissions;
+ * O_CREAT makes a regular file with permission bits `mode` & ~umask).
+ * O_CREAT|O_EXCL of an existing name is EEXIST; writing or creating on
+ * a read-only file system (the initrd, /dev) EROFS; EACCES, EISDIR,
+ * ENOENT, ENOTDIR, ELOOP, ENAMETOOLONG, ENOSPC as POSIX says.  Takes
+ * vfs_lock (kernel/mount.h); may sleep.  vfs_stat: stat of `path`
+ * (NOFOLLOW: lstat).
  */
-int	vfs_open(const char *path, int flags, struct file **fpp);
+int	vfs_open(const char *path, int flags, int mode, struct file **fpp);
 int	vfs_stat(const char *path, bool nofollow, struct stat *sb);
 
 /*
@@ -143,10 +150,6 @@ int	vfs_stat(const char *path, bool nofollow, struct stat *sb);
  */
 int	dirent_copyout(void *ubuf, size_t len, size_t *done, uint64_t fileno,
 	    __off_t next, int type, const char *name);
-
-/* devfs (kernel/devfs.c): open /dev/<name>; stat of /dev and its nodes. */
-int	devfs_open(const char *name, int flags, struct file **fpp);
-int	devfs_stat(const char *name, struct stat *sb);
 
 /*
  * initrd files (kernel/vfs_initrd.c): open a node; fill a stat.

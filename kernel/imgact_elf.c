@@ -11,6 +11,11 @@
  * (bss) is zero-filled on first touch.  Two segments may not share a
  * page (each page has one protection); static programs linked by
  * user/user.ld never do.  No dynamic linking (PT_INTERP is ENOEXEC).
+ *
+ * The data segment, for brk (vm/vm_mmap.c's sys_break), is the last
+ * writable segment, from its first page to the end of its bss; the
+ * break starts right after it.  A program without one gets an empty
+ * data segment after its last segment.
  */
 #include <sys/errno.h>
 #include <kernel/systm.h>
@@ -96,6 +101,8 @@ exec_elf_map(struct vmspace *vm, const void *image, vm_offset_t *entry)
 	vm_offset_t start, end;
 	int i, rv, error;
 
+	vm->vm_daddr = 0;
+	vm->vm_dsize = 0;
 	for (i = 0; i < eh->e_phnum; i++, ph++) {
 		if (ph->p_type != PT_LOAD || ph->p_memsz == 0)
 			continue;
@@ -114,6 +121,11 @@ exec_elf_map(struct vmspace *vm, const void *image, vm_offset_t *entry)
 		if (vm_map_protect(&vm->vm_map, start, end,
 		    elf_prot(ph->p_flags), false) != KERN_SUCCESS)
 			return (ENOMEM);
+		if ((ph->p_flags & PF_W) != 0 || vm->vm_dsize == 0) {
+			vm->vm_daddr = (ph->p_flags & PF_W) != 0 ? start : end;
+			vm->vm_dsize = (ph->p_flags & PF_W) != 0 ?
+			    atop(end - start) : 0;
+		}
 	}
 	*entry = eh->e_entry;
 	return (0);

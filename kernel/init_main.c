@@ -21,6 +21,7 @@
 #include <kernel/crash.h>
 #include <kernel/init.h>
 #include <kernel/initrd.h>
+#include <kernel/mount.h>
 #include <kernel/sched.h>
 #include <kernel/time.h>
 #include <kernel/exec.h>
@@ -129,6 +130,7 @@ mi_startup(void)
 	sched_init();
 	tc_init();
 	initrd_attach();
+	vfs_mountroot();
 
 	crash = kern_getenv("crash");
 	if (crash != NULL)

@@ -8,12 +8,19 @@
  * threads exit (thread_single, kern_thread.c).  Then the point of no
  * return: the address space is emptied (R27: every mapping goes, each
  * wired one unwired, MAP_WIREFUTURE cleared) or, if another process
- * shares it, replaced by a new one; the segments and a stack (of the
- * size RLIMIT_STACK says, kern_resource.c) are mapped; argc, argv, envp
+ * shares it, replaced by a new one; the segments and a stack are
+ * mapped; argc, argv, envp
  * and the auxiliary vector are written on the stack; the registers are
  * reset; the credentials' saved ids become the effective ones.  A
  * failure past that point can only be a shortage of memory, and kills
  * the process.
+ *
+ * The stack grows down (vm_map_stack_locked): MAXSSIZ is reserved below
+ * USRSTACK, of which the top SGROWSIZ (or what the arguments need, if
+ * more) is mapped; a fault in the rest, the gap, grows the stack while
+ * it stays within the soft RLIMIT_STACK of that moment and one guard
+ * page above the reservation's bottom (vm_map_growstack); past that
+ * the access gets SIGSEGV.
  *
  * The stack, from its top down: the strings, then (16-byte aligned)
  * argc, argv[] with NULL, envp[] with NULL, auxv pairs ending AT_NULL;
@@ -138,21 +145,22 @@ exec_copyout_stack(struct exec_args *ea, vm_offset_t entry,
 }
 
 /*
- * How much of the MAXSSIZ reserved for the stack to map: the soft
- * RLIMIT_STACK in whole pages, but at least what exec_copyout_stack
- * writes (the strings, the vectors and their alignment) and a page more
- * for the program.
+ * How much of the MAXSSIZ reserved for the stack to map at first:
+ * SGROWSIZ, or what exec_copyout_stack writes (the strings, the vectors
+ * and their alignment) and a page more for the program if that is
+ * more.  The rest comes by growth, within RLIMIT_STACK; the first part
+ * counts against it, but is there whatever the limit (a tiny limit
+ * still runs the program).
  */
 static vm_size_t
-exec_stack_size(struct proc *p, const struct exec_args *ea)
+exec_stack_size(const struct exec_args *ea)
 {
-	rlim_t lim = lim_cur(p, RLIMIT_STACK);
-	vm_size_t need, size;
+	vm_size_t need;
 
 	need = round_page(ea->used + sizeof(long) +
 	    (ea->argc + ea->envc + 9) * sizeof(long) + 16) + PAGE_SIZE;
-	size = lim >= MAXSSIZ ? MAXSSIZ : round_page((vm_size_t)lim);
-	return (MIN(MAX(size, need), (vm_size_t)MAXSSIZ));
+	return (MIN(MAX((vm_size_t)SGROWSIZ, need),
+	    (vm_size_t)MAXSSIZ - STACK_GUARD));
 }
 
 /*
@@ -233,7 +241,7 @@ kern_execve(struct thread *td, const char *path, char *const *argv,
 		return (error);
 	}
 
-	ssiz = exec_stack_size(p, &ea);
+	ssiz = exec_stack_size(&ea);
 
 	/*
 	 * The other threads go first (they would run in the new program's
@@ -250,8 +258,11 @@ kern_execve(struct thread *td, const char *path, char *const *argv,
 	error = vm == NULL ? ENOMEM : exec_elf_map(vm, image, &entry);
 	if (error == 0) {
 		vm_map_lock(&vm->vm_map);
-		rv = vm_map_insert(&vm->vm_map, NULL, 0, USRSTACK - ssiz,
-		    USRSTACK, VM_PROT_RW, VM_PROT_ALL, 0);
+		rv = vm_map_stack_locked(&vm->vm_map, USRSTACK - MAXSSIZ,
+		    MAXSSIZ, ssiz, VM_PROT_RW, VM_PROT_ALL, 0);
+		vm->vm_maxsaddr = USRSTACK - MAXSSIZ;
+		vm->vm_stacktop = USRSTACK;
+		vm->vm_ssize = atop(ssiz);
 		vm_map_unlock(&vm->vm_map);
 		error = rv == KERN_SUCCESS ? 0 : ENOMEM;
 	}

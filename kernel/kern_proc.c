@@ -75,6 +75,7 @@ proc_alloc(const char *name, struct thread **tdp)
 	p->p_ucred = curthread->td_proc->p_ucred;
 	sx_init(&p->p_credlock, "cred");
 	p->p_limit = curthread->td_proc->p_limit;
+	p->p_umask = curthread->td_proc->p_umask;
 	*tdp = thread_alloc(p, name);
 	if (*tdp == NULL) {
 		free(p, M_PROC);
@@ -117,7 +118,7 @@ proc_console_fds(struct proc *p)
 
 	if ((p->p_fd = fdinit()) == NULL)
 		return (ENOMEM);
-	if ((error = vfs_open("/dev/console", O_RDWR, &fp)) != 0) {
+	if ((error = vfs_open("/dev/console", O_RDWR, 0, &fp)) != 0) {
 		fdfree(p->p_fd);
 		return (error);
 	}

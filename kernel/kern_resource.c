@@ -13,19 +13,24 @@
  *	RLIMIT_NPROC	fork (lim_nproc_check): EAGAIN when the real user
  *			already has that many processes, zombies
  *			included; root is not limited.
- *	RLIMIT_STACK	exec maps a stack of the soft limit (at least what
- *			the arguments need, plus a page), so a program
- *			that goes past it gets SIGSEGV; at most MAXSSIZ
- *			(8 MiB), what exec reserves below the top of user
- *			space.  A change takes effect at the next exec.
+ *	RLIMIT_STACK	the main stack grows on faults below it while it
+ *			stays within the soft limit of that moment
+ *			(vm_map_growstack); a program that goes past it
+ *			gets SIGSEGV.  At most MAXSSIZ (8 MiB), what exec
+ *			reserves below the top of user space; exec maps
+ *			SGROWSIZ (128 KiB, more if the arguments need it)
+ *			whatever the limit.
+ *	RLIMIT_DATA	brk: ENOMEM when the data segment (data, bss and
+ *			heap) would grow past it.
  *	RLIMIT_VMEM/AS	mmap: ENOMEM when the address space would grow
  *			past it (FreeBSD's check: the map's size plus the
- *			new length, whatever MAP_FIXED replaces).
+ *			new length, whatever MAP_FIXED replaces), brk and
+ *			stack growth too.
  *	RLIMIT_MEMLOCK	kept for issue 7 (mlock, lim_cur); unlimited by
  *			default, root's default in SEMANTICS "Privilege".
- * The others (CPU, FSIZE, DATA, CORE, RSS, SBSIZE, NPTS, SWAP, KQUEUES,
+ * The others (CPU, FSIZE, CORE, RSS, SBSIZE, NPTS, SWAP, KQUEUES,
  * UMTXP, PIPEBUF) are kept and inherited, not enforced: there is no CPU
- * accounting, writable file, brk, core dump, socket, pty or swap yet.
+ * accounting, writable file, core dump, socket, pty or swap yet.
  *
  * Defaults (PLIMIT_INITIALIZER, proc0's, so every process's until it
  * changes them): NOFILE 64/64, STACK 8 MiB/8 MiB, NPROC 512/512 (a

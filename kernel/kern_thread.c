@@ -41,6 +41,7 @@ struct proc proc0 = {
 	.p_pid = 0,
 	.p_comm = "kernel",
 	.p_limit = PLIMIT_INITIALIZER,		/* ids: all 0, root */
+	.p_umask = 022,
 };
 struct thread thread0 = {
 	.td_proc = &proc0,

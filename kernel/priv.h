@@ -24,6 +24,13 @@ struct ucred;
 #define PRIV_PROC_LIMIT		160	/* fork past RLIMIT_NPROC */
 #define PRIV_PROC_SETRLIMIT	162	/* raise a hard resource limit */
 #define PRIV_SIGNAL_DIFFCRED	230	/* signal another user's process */
+#define PRIV_VFS_READ		310	/* read a file without read permission */
+#define PRIV_VFS_WRITE		311	/* write a file without write permission */
+#define PRIV_VFS_ADMIN		312	/* chmod another's file; remove another's
+					   entry from a sticky directory */
+#define PRIV_VFS_EXEC		313	/* execute without execute permission */
+#define PRIV_VFS_LOOKUP		314	/* search a directory without permission */
+#define PRIV_VFS_SETGID		339	/* set S_ISGID with another group */
 #define PRIV_VM_MLOCK		361	/* mlock, mlockall (issue 7) */
 #define PRIV_VM_MUNLOCK		362	/* munlock, munlockall (issue 7) */
 

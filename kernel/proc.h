@@ -152,6 +152,8 @@ struct proc {
 						   p_ucred (kern_prot.c) */
 	struct plimit	p_limit;		/* (s) resource limits: its
 						   threads', resourcevar.h */
+	int		p_umask;		/* (t) file mode creation mask:
+						   bits new files do not get */
 	/* Job control (kernel/kern_pgrp.c, kern_sig.c). */
 	struct pgrp	*p_pgrp;		/* (s) its process group; NULL
 						   only for proc0 */

@@ -1,13 +1,20 @@
 /*
- * vfs_initrd.c - open files of the initrd (read-only): reading a
- * regular file at its offset, listing a directory with getdirentries,
- * stat.  The bytes are read in place (kernel/initrd.h).
+ * vfs_initrd.c - the initrd as a file system mounted at / (read-only):
+ * its node operations for the VFS (kernel/mount.h), and its open files:
+ * reading a regular file at its offset, listing a directory with
+ * getdirentries, stat, mmap.  The bytes are read in place
+ * (kernel/initrd.h).
  */
 #include <sys/errno.h>
 #include <sys/fcntl.h>
 #include <kernel/systm.h>
 #include <kernel/file.h>
 #include <kernel/initrd.h>
+#include <sys/_mman.h>
+#include <vm/vm.h>
+#include <vm/vm_object.h>
+#include <vm/vm_pager.h>
+#include <kernel/mount.h>
 
 #define INITRD_DEV	1	/* st_dev of initrd files */
 
@@ -99,9 +106,40 @@ initrd_dir_getdents(struct file *fp, void *ubuf, size_t len, size_t *done)
 	}
 }
 
+/*
+ * fo_mmap of a regular file (see file.h): an OBJT_KBUF object over the
+ * file's bytes (vm/kbuf_pager.c), one per mmap call: its pages are
+ * copies made at the first fault, so two mappings of one file share
+ * nothing but what they cannot change.  The file is read-only: a
+ * MAP_SHARED mapping may never be writable (EACCES if it asks);
+ * MAP_PRIVATE may, its writes are copied.  Past the end of the file
+ * the object has no pages: a touch there is SIGBUS.
+ */
+static int
+initrd_file_mmap(struct file *fp, vm_size_t size, vm_ooffset_t offset,
+    vm_prot_t prot, int flags, vm_prot_t *maxprotp, struct vm_object **objp)
+{
+	const struct initrd_node *n = fp->f_data;
+	vm_prot_t maxprot = VM_PROT_READ | VM_PROT_EXECUTE;
+	vm_object_t object;
+
+	(void)size, (void)offset;
+	if ((flags & MAP_PRIVATE) != 0)
+		maxprot |= VM_PROT_WRITE;
+	if ((prot & ~maxprot) != 0)
+		return (EACCES);
+	object = kbuf_pager_alloc(initrd_data(n), initrd_size(n));
+	if (object == NULL)
+		return (ENOMEM);
+	*maxprotp = maxprot;
+	*objp = object;
+	return (0);
+}
+
 static const struct fileops initrd_fileops = {
 	.fo_read = initrd_file_read,
 	.fo_stat = initrd_file_stat,
+	.fo_mmap = initrd_file_mmap,
 	.fo_seekable = true,
 };
 
@@ -127,3 +165,61 @@ initrd_file_open(const void *node, int flags, struct file **fpp)
 	*fpp = fp;
 	return (0);
 }
+
+/*
+ * The VFS's view of the initrd (kernel/mount.h): read-only, so no
+ * create, remove, rename or setattr.  Without an initrd the root is
+ * NULL, an empty directory.
+ */
+static int
+initrd_vop_lookup(void *dir, const char *name, void **nodep)
+{
+	const struct initrd_node *n;
+
+	if (dir == NULL || (n = initrd_lookup_at(dir, name)) == NULL)
+		return (ENOENT);
+	*nodep = (void *)(uintptr_t)n;
+	return (0);
+}
+
+static void *
+initrd_vop_parent(void *dir)
+{
+	return (dir == NULL ? NULL : (void *)(uintptr_t)initrd_parent(dir));
+}
+
+static void
+initrd_vop_getattr(void *node, struct stat *sb)
+{
+	if (node != NULL) {
+		initrd_node_stat(node, sb);
+		return;
+	}
+	memset(sb, 0, sizeof(*sb));
+	sb->st_ino = 2;
+	sb->st_mode = S_IFDIR | 0755;
+	sb->st_nlink = 2;
+	sb->st_blksize = 4096;
+}
+
+static const char *
+initrd_vop_readlink(void *node)
+{
+	return (initrd_link_target(node));
+}
+
+static int
+initrd_vop_open(void *node, int flags, struct file **fpp)
+{
+	if (node == NULL)
+		return (ENOENT);
+	return (initrd_file_open(node, flags, fpp));
+}
+
+const struct vnops initrd_vnops = {
+	.vop_lookup = initrd_vop_lookup,
+	.vop_parent = initrd_vop_parent,
+	.vop_getattr = initrd_vop_getattr,
+	.vop_readlink = initrd_vop_readlink,
+	.vop_open = initrd_vop_open,
+};

@@ -48,9 +48,11 @@ LIBC_SYS_SRCS	:= \
 	libc/sys/wait.c libc/sys/write.c libc/sys/read.c libc/sys/open.c \
 	libc/sys/close.c libc/sys/dup.c libc/sys/fcntl.c libc/sys/lseek.c \
 	libc/sys/pipe.c libc/sys/stat.c libc/sys/getdirentries.c \
+	libc/sys/unlink.c libc/sys/chmod.c libc/sys/truncate.c libc/sys/shm.c \
+	libc/stdlib/mkstemp.c libc/stdio/tmpfile.c \
 	libc/sys/signal.c libc/sys/time.c libc/gen/sysctlbyname.c \
 	libc/stdlib/abort.c libc/gen/assert.c libc/gen/sleep.c \
-	libc/gen/sysconf.c libc/sys/ucred.c libc/sys/rlimit.c
+	libc/gen/sysconf.c libc/sys/ucred.c libc/sys/rlimit.c libc/sys/brk.c
 # Job control: process groups, sessions, the terminal's foreground.
 LIBC_SYS_SRCS	+= libc/sys/pgrp.c libc/sys/ioctl.c libc/gen/tcgetpgrp.c
 # Threads (libc/thr/: pthreads over thr_new and _umtx_op), getrusage.

@@ -35,6 +35,12 @@ int	__sys_execve(const char *path, char *const argv[],
 int	__sys_munmap(void *addr, size_t len);
 void	*__sys_mmap(void *addr, size_t len, long prot, long flags, long fd,
 	    long offset);
+int	__sys_mprotect(void *addr, size_t len, long prot);
+int	__sys_msync(void *addr, size_t len, long flags);
+int	__sys_madvise(void *addr, size_t len, long advice);
+int	__sys_mincore(const void *addr, size_t len, char *vec);
+int	__sys_minherit(void *addr, size_t len, long inherit);
+void	*__sys_break(void *nsize);
 
 /* Credentials and resource limits. */
 long	__sys_getuid(void);
@@ -65,6 +71,18 @@ int	__sys_dup2(long from, long to);
 int	__sys_fcntl(long fd, long cmd, long arg);
 off_t	__sys_lseek(long fd, long offset, long whence);
 int	__sys_pipe2(int fds[2], long flags);
+int	__sys_unlink(const char *path);
+int	__sys_rmdir(const char *path);
+int	__sys_mkdir(const char *path, long mode);
+int	__sys_rename(const char *from, const char *to);
+int	__sys_chmod(const char *path, long mode);
+int	__sys_fchmod(long fd, long mode);
+long	__sys_umask(long mask);
+int	__sys_truncate(const char *path, long length);
+int	__sys_ftruncate(long fd, long length);
+int	__sys_shm_open2(const char *path, long flags, long mode, long shmflags,
+	    const char *name);
+int	__sys_shm_unlink(const char *path);
 int	__sys_kill(long pid, long sig);
 int	__sys_sigaction(long sig, const void *act, void *oact,
 	    void (*tramp)(void));

@@ -33,6 +33,8 @@
 #	/etc/passwd	user/etc/passwd (root, student, nobody)
 #	/etc/group	user/etc/group
 #	/ktest/...	the fixtures the tests read (scripts/stage-ktest)
+#	/dev, /tmp	empty: where devfs and tmpfs are mounted (so that
+#			ls / lists them; kernel/mount.h)
 
 include libc/libc-arch.mk
 
@@ -42,6 +44,12 @@ EXTRA_PROGS	?=
 TEST_PROGS	:= fd_test sig_test forkexec_test forkcow_test libc_test \
 		   cred_test rlimit_test
 TEST_PROGS	+= pgrp_test stop_test
+TEST_PROGS	+= fault_test file_errors_test time_test mmap_test \
+		   signal_errors_test sysctl_test proc_test
+TEST_PROGS	+= mprotect_test madvise_test brk_test stack_test
+TEST_PROGS	+= tmpfs_test
+TEST_PROGS	+= shm_test
+TEST_PROGS	+= tmpfs_mmap_test
 TEST_PROGS	+= thread_test
 TEST_PROGS	+= thread_vm_test
 TEST_PROGS	+= rusage_test
@@ -147,7 +155,7 @@ $(INITRD): $(USER_BINS) $(TEST_BINS) $(EXTRA_BINS) $(EXECTEST) \
     user/user.mk $(BUILD)/extra-progs
 	@echo "  INITRD  $@"
 	$(Q)rm -rf $(INITRD_ROOT)
-	$(Q)mkdir -p $(addprefix $(INITRD_ROOT)/,sbin bin tests etc \
+	$(Q)mkdir -p $(addprefix $(INITRD_ROOT)/,sbin bin tests etc dev tmp \
 		$(if $(EXTRA_BINS),extra))
 	$(Q)cp $(USER_SBIN_BINS) $(INITRD_ROOT)/sbin/
 	$(Q)cp $(USER_BIN_BINS) $(INITRD_ROOT)/bin/

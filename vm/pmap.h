@@ -108,12 +108,38 @@ void	pmap_clear_modify(vm_page_t m);
 int	pmap_ts_referenced(vm_page_t m);
 
 /*
+ * pmap_mincore: what mincore(2) learns from `pmap`'s mapping of the
+ * user address `va`: 0 if there is none, else MINCORE_INCORE with
+ * MINCORE_REFERENCED and MINCORE_MODIFIED as the PTE's accessed and
+ * dirty bits say (sys/_mman.h).  Takes the pmap's lock.
+ */
+int	pmap_mincore(pmap_t pmap, vm_offset_t va);
+
+/*
+ * pmap_copy_to_page: copy `len` bytes (at most PAGE_SIZE) from the
+ * kernel address `src` to the start of page `m`, and zero the rest of
+ * the page (a pager filling a page from memory).  Any context.
+ */
+void	pmap_copy_to_page(const void *src, vm_page_t m, size_t len);
+
+/*
  * pmap_zero_page / pmap_copy_page: fill `m` with zeros, copy `src` to
  * `dst`.  Work for every page of RAM: through the direct map, or on
  * i386 a temporary per-CPU mapping for pages above it.  Any context.
  */
 void	pmap_zero_page(vm_page_t m);
 void	pmap_copy_page(vm_page_t src, vm_page_t dst);
+
+/*
+ * pmap_quick_enter_page / pmap_quick_remove_page: a kernel address for
+ * the bytes of any page of RAM, for a short copy (file data to and from
+ * a bounce buffer).  Through the direct map, or on i386 a temporary
+ * per-CPU mapping for pages above it, held with interrupts off until
+ * pmap_quick_remove_page(va): nothing in between may sleep, fault or
+ * take another quick mapping.  Any context.
+ */
+vm_offset_t pmap_quick_enter_page(vm_page_t m);
+void	pmap_quick_remove_page(vm_offset_t va);
 
 /*
  * pmap_kenter / pmap_kenter_attr / pmap_kremove: enter or remove one

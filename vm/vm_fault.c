@@ -10,7 +10,9 @@
  * is zero-filled in the first object.
  *
  * Results: KERN_SUCCESS, KERN_INVALID_ADDRESS and
- * KERN_PROTECTION_FAILURE (from vm_map_lookup), KERN_OUT_OF_BOUNDS,
+ * KERN_PROTECTION_FAILURE (from vm_map_lookup), KERN_OUT_OF_BOUNDS (the
+ * page would be past the end of the first object, or of a pager's
+ * object down the chain: a file mapped beyond its last page),
  * KERN_RESOURCE_SHORTAGE (no page, page-table page or pv entry: the
  * trap handler decides what to do), and KERN_RESTART, which never
  * leaves vm_fault(): it means "look the address up again" (SEMANTICS
@@ -101,8 +103,17 @@ vm_fault_find_page(struct faultstate *fs)
 		if (next == NULL)
 			break;
 		fs->pindex += atop(fs->object->backing_object_offset);
-		if (fs->pindex >= next->size)
+		if (fs->pindex >= next->size) {
+			/*
+			 * Beyond the end of a pager's object (a file's
+			 * last page): SIGBUS, not a zero page (R66).
+			 */
+			if (next->type != OBJT_DEFAULT) {
+				vm_fault_unlock_object(fs);
+				return (KERN_OUT_OF_BOUNDS);
+			}
 			break;
+		}
 		VM_OBJECT_WLOCK(next);
 		if (fs->object != fs->first_object)
 			VM_OBJECT_WUNLOCK(fs->object);
@@ -206,12 +217,10 @@ vm_fault(vm_map_t map, vm_offset_t vaddr, vm_prot_t fault_type,
 }
 
 /*
- * The page an entry shows at `va`: the first one found down its shadow
- * chain, or NULL.  Found through the objects, never through a physical
- * address, so a device's fake page is found as itself (I-P5).  One
- * thread: the page stays valid after the locks are dropped.
+ * vm_fault_entry_page: see vm_map.h.  One thread: the page stays valid
+ * after the object locks are dropped.
  */
-static vm_page_t
+vm_page_t
 vm_fault_entry_page(vm_map_entry_t entry, vm_offset_t va)
 {
 	vm_object_t object, next;

@@ -1,8 +1,10 @@
 /*
  * vm_map.c - address maps (see vm_map.h): the entries of an address
  * space, their lookup, the search for free space, insertion, deletion,
- * protection and inheritance changes, clipping and merging, the lookup
- * the fault path starts with, the map lock and the waits around it.
+ * protection and inheritance changes, clipping and merging, stacks
+ * that grow down into a gap, madvise/msync/mincore over a range, the
+ * lookup the fault path starts with, the map lock and the waits around
+ * it.
  *
  * Entries are kept twice: in a list in address order (map->entries) and
  * in a red-black tree keyed by start address (map->root, <sys/tree.h>).
@@ -32,13 +34,17 @@
  * without timeout and panics, naming what it waited for.  The code that
  * waits is written as it will run with threads (R40-R45).
  */
+#include <sys/_mman.h>
 #include <kernel/systm.h>
+#include <kernel/proc.h>
+#include <kernel/resourcevar.h>
 #include <kernel/sleep.h>
 #include <vm/vm.h>
 #include <vm/vm_kern.h>
 #include <vm/vm_map.h>
 #include <vm/vm_object.h>
 #include <vm/vm_page.h>
+#include <vm/vm_pager.h>
 #include <vm/pmap.h>
 #include <vm/uma.h>
 
@@ -742,6 +748,9 @@ vm_map_insert(vm_map_t map, vm_object_t object, vm_ooffset_t offset,
 		return (KERN_INVALID_ADDRESS);
 	if ((cow & (MAP_NOFAULT | MAP_CREATE_GUARD)) != 0 && object != NULL)
 		return (KERN_INVALID_ARGUMENT);
+	if ((cow & MAP_CREATE_STACK_GAP_DN) != 0 &&
+	    (cow & MAP_CREATE_GUARD) == 0)
+		return (KERN_INVALID_ARGUMENT);
 	if ((cow & MAP_CREATE_GUARD) != 0)
 		prot = max = VM_PROT_NONE;
 	if ((prot & max) != prot)
@@ -760,12 +769,28 @@ vm_map_insert(vm_map_t map, vm_object_t object, vm_ooffset_t offset,
 		eflags |= MAP_ENTRY_NOFAULT;
 	if ((cow & MAP_CREATE_GUARD) != 0)
 		eflags |= MAP_ENTRY_GUARD;
+	if ((cow & MAP_CREATE_STACK_GAP_DN) != 0)
+		eflags |= MAP_ENTRY_STACK_GAP_DN;
+	if ((cow & MAP_STACK_GROWS_DOWN) != 0)
+		eflags |= MAP_ENTRY_GROWS_DOWN;
 	inheritance = (cow & MAP_INHERIT_SHARE) != 0 ? VM_INHERIT_SHARE :
 	    VM_INHERIT_DEFAULT;
 
 	/* Allocate first: past this point nothing fails. */
 	if ((new = vm_map_entry_alloc()) == NULL)
 		return (KERN_RESOURCE_SHORTAGE);
+
+	/*
+	 * An anonymous object someone else holds too (a file's object
+	 * kept by its node, a shadow's backing) is not mapped only here:
+	 * unmapping this range must not free its pages.
+	 */
+	if (object != NULL && (object->flags & OBJ_ANON) != 0) {
+		VM_OBJECT_WLOCK(object);
+		if (object->ref_count > 1 || object->shadow_count != 0)
+			object->flags &= ~OBJ_ONEMAPPING;
+		VM_OBJECT_WUNLOCK(object);
+	}
 
 	if (object == NULL && prev != NULL && prev->end == start &&
 	    (eflags & MAP_ENTRY_NOMERGE_MASK) == 0 &&
@@ -1174,6 +1199,399 @@ vm_map_inherit(vm_map_t map, vm_offset_t start, vm_offset_t end,
 }
 
 /* ---------------------------------------------------------------- */
+/* Stacks */
+
+/*
+ * vm_map_stack_locked: see vm_map.h.  The stack entry goes in first,
+ * then its gap; if the gap cannot be made the entry goes again.
+ */
+int
+vm_map_stack_locked(vm_map_t map, vm_offset_t addrbos, vm_size_t max_ssize,
+    vm_size_t init_ssize, vm_prot_t prot, vm_prot_t max, int cow)
+{
+	vm_offset_t top, bottom;
+	vm_map_entry_t prev;
+	int rv;
+
+	vm_map_assert_wlocked(map);
+	if (((addrbos | max_ssize) & PAGE_MASK) != 0 ||
+	    max_ssize <= STACK_GUARD)
+		return (KERN_INVALID_ARGUMENT);
+	if (addrbos < map->min_offset || addrbos > map->max_offset ||
+	    max_ssize > map->max_offset - addrbos)
+		return (KERN_INVALID_ADDRESS);
+	top = addrbos + max_ssize;
+	init_ssize = round_page(init_ssize);
+	if (init_ssize == 0)
+		init_ssize = PAGE_SIZE;
+	if (init_ssize > max_ssize - STACK_GUARD)
+		init_ssize = max_ssize - STACK_GUARD;
+	bottom = top - init_ssize;
+	/* The whole reservation must be free. */
+	if (vm_map_lookup_entry(map, addrbos, &prev))
+		return (KERN_NO_SPACE);
+	prev = prev != NULL ? TAILQ_NEXT(prev, link) :
+	    TAILQ_FIRST(&map->entries);
+	if (prev != NULL && prev->start < top)
+		return (KERN_NO_SPACE);
+	rv = vm_map_insert(map, NULL, 0, bottom, top, prot, max,
+	    cow | MAP_STACK_GROWS_DOWN);
+	if (rv != KERN_SUCCESS)
+		return (rv);
+	rv = vm_map_insert(map, NULL, 0, addrbos, bottom, VM_PROT_NONE,
+	    VM_PROT_NONE, MAP_CREATE_GUARD | MAP_CREATE_STACK_GAP_DN);
+	if (rv != KERN_SUCCESS)
+		(void)vm_map_delete(map, bottom, top);
+	return (rv);
+}
+
+/*
+ * Whether growing the stack at `addr` must respect the process's
+ * RLIMIT_STACK: the address is in the main stack's reservation of the
+ * current process's own address space (a MAP_STACK stack of its own is
+ * bounded by its reservation only, as in FreeBSD).
+ */
+static struct vmspace *
+vm_map_procstack(vm_map_t map, vm_offset_t addr)
+{
+	struct proc *p = curthread->td_proc;
+	struct vmspace *vm;
+
+	if (p == NULL || (vm = p->p_vmspace) == NULL || map != &vm->vm_map)
+		return (NULL);
+	return (addr >= vm->vm_maxsaddr && addr < vm->vm_stacktop ? vm :
+	    NULL);
+}
+
+/*
+ * vm_map_growstack: a fault at `addr` hit the stack gap `gap`: grow the
+ * stack entry above it down to cover `addr`, SGROWSIZ at a time, never
+ * into the last STACK_GUARD bytes of the gap, never past the soft
+ * RLIMIT_STACK for the main stack (counted in vm_ssize) nor past
+ * RLIMIT_AS.  KERN_SUCCESS, KERN_NO_SPACE (no room or over a limit:
+ * the access gets SIGSEGV, R72), KERN_FAILURE (the gap has no stack
+ * above it any more), KERN_RESOURCE_SHORTAGE.  Map write-locked.
+ *
+ * The issue of mlockall(MCL_FUTURE) adds here the wiring of the grown
+ * range (R23): the one stack-growth path.
+ */
+static int
+vm_map_growstack(vm_map_t map, vm_offset_t addr, vm_map_entry_t gap)
+{
+	struct proc *p = curthread->td_proc;
+	struct vmspace *vm;
+	vm_map_entry_t stack, grown;
+	vm_offset_t gap_end;
+	vm_size_t grow, max_grow, ssize;
+	rlim_t stacklim, vmemlim;
+	int rv, cow;
+
+	vm_map_assert_wlocked(map);
+	if (map->system_map)
+		return (KERN_FAILURE);
+	stack = TAILQ_NEXT(gap, link);
+	if (stack == NULL || stack->start != gap->end ||
+	    (stack->eflags & MAP_ENTRY_GROWS_DOWN) == 0)
+		return (KERN_FAILURE);
+	addr = trunc_page(addr);
+	grow = stack->start - addr;
+	max_grow = gap->end - gap->start;
+	if (max_grow <= STACK_GUARD || grow > max_grow - STACK_GUARD)
+		return (KERN_NO_SPACE);
+	max_grow -= STACK_GUARD;
+	vm = vm_map_procstack(map, addr);
+	stacklim = p != NULL ? lim_cur(p, RLIMIT_STACK) : RLIM_INFINITY;
+	vmemlim = p != NULL ? lim_cur(p, RLIMIT_VMEM) : RLIM_INFINITY;
+	ssize = vm != NULL ? (vm_size_t)ptoa(vm->vm_ssize) : 0;
+	if (vm != NULL && (rlim_t)(ssize + grow) > stacklim)
+		return (KERN_NO_SPACE);
+	/* Grow by a whole SGROWSIZ where room and the limit allow. */
+	grow = roundup(grow, SGROWSIZ);
+	if (grow > max_grow)
+		grow = max_grow;
+	if (vm != NULL && (rlim_t)(ssize + grow) > stacklim)
+		grow = trunc_page((vm_size_t)stacklim) - ssize;
+	if ((rlim_t)(map->size + grow) > vmemlim)
+		return (KERN_NO_SPACE);
+
+	gap_end = gap->end;
+	if (grow == gap->end - gap->start) {
+		vm_map_entry_delete(map, gap);
+		gap = NULL;
+	} else
+		vm_map_entry_set_end(gap, gap_end - grow);
+	cow = MAP_STACK_GROWS_DOWN;
+	if (stack->inheritance == VM_INHERIT_SHARE)
+		cow |= MAP_INHERIT_SHARE;
+	rv = vm_map_insert(map, NULL, 0, gap_end - grow, gap_end,
+	    stack->protection, stack->max_protection, cow);
+	if (rv != KERN_SUCCESS) {
+		/* Give the gap its room back. */
+		if (gap != NULL)
+			vm_map_entry_set_end(gap, gap_end);
+		else
+			(void)vm_map_insert(map, NULL, 0, gap_end - grow,
+			    gap_end, VM_PROT_NONE, VM_PROT_NONE,
+			    MAP_CREATE_GUARD | MAP_CREATE_STACK_GAP_DN);
+		return (rv);
+	}
+	/* NONE and ZERO are the stack's too (insert made it COPY). */
+	if (vm_map_lookup_entry(map, gap_end - grow, &grown) &&
+	    grown->inheritance != stack->inheritance &&
+	    grown->start == gap_end - grow && grown->end == gap_end) {
+		grown->inheritance = stack->inheritance;
+		vm_map_simplify_entry(map, grown);
+	}
+	if (vm != NULL)
+		vm->vm_ssize += atop(grow);
+	return (KERN_SUCCESS);
+}
+
+/* ---------------------------------------------------------------- */
+/* Advice, sync and residency (madvise, msync, mincore) */
+
+/*
+ * MADV_FREE on [start, end) of `entry`: free the resident unwired pages
+ * of its object if nobody else can see them (see vm_map.h).  Map
+ * locked.
+ */
+static void
+vm_map_entry_free_pages(vm_map_t map, vm_map_entry_t entry,
+    vm_offset_t start, vm_offset_t end)
+{
+	vm_object_t object = entry->object;
+	vm_pindex_t pindex, last;
+	vm_page_t m;
+
+	if (object == NULL)
+		return;
+	VM_OBJECT_WLOCK(object);
+	if ((object->flags & (OBJ_ANON | OBJ_ONEMAPPING)) ==
+	    (OBJ_ANON | OBJ_ONEMAPPING) && object->type == OBJT_DEFAULT &&
+	    object->backing_object == NULL && object->shadow_count == 0) {
+		pindex = atop(entry->offset + (start - entry->start));
+		last = pindex + atop(end - start);
+		while ((m = vm_page_find_least(object, pindex)) != NULL &&
+		    m->pindex < last) {
+			pindex = m->pindex + 1;
+			if (m->wire_count > 0)
+				continue;
+			pmap_remove_all(m);
+			vm_page_free(m);
+		}
+	}
+	VM_OBJECT_WUNLOCK(object);
+}
+
+/*
+ * Whether MADV_WILLNEED should fault the page at `va` in (see
+ * vm_map.h).  Map locked.
+ */
+static bool
+vm_map_willneed(vm_map_t map, vm_offset_t va)
+{
+	vm_map_entry_t entry;
+	vm_object_t object, next;
+	vm_pindex_t pindex;
+	bool want = false;
+
+	if (!vm_map_lookup_entry(map, va, &entry) ||
+	    (entry->eflags & MAP_ENTRY_GUARD) != 0 ||
+	    entry->wired_count != 0 ||
+	    (entry->protection & VM_PROT_READ) == 0 ||
+	    (object = entry->object) == NULL)
+		return (false);
+	if (pmap_extract(map->pmap, va) != 0)
+		return (false);			/* mapped already */
+	pindex = atop(entry->offset + (va - entry->start));
+	VM_OBJECT_WLOCK(object);
+	for (;;) {
+		if (pindex >= object->size)
+			break;
+		if (vm_page_lookup(object, pindex) != NULL ||
+		    (object->type != OBJT_DEFAULT &&
+		    vm_pager_has_page(object, pindex))) {
+			want = true;
+			break;
+		}
+		if ((next = object->backing_object) == NULL)
+			break;
+		pindex += atop(object->backing_object_offset);
+		VM_OBJECT_WLOCK(next);
+		VM_OBJECT_WUNLOCK(object);
+		object = next;
+	}
+	VM_OBJECT_WUNLOCK(object);
+	return (want);
+}
+
+/*
+ * vm_map_madvise: see vm_map.h.  FREE and DONTNEED hold the map for
+ * writing: freeing pages and removing PTEs must not race a fault.
+ */
+int
+vm_map_madvise(vm_map_t map, vm_offset_t start, vm_offset_t end, int behav)
+{
+	vm_map_entry_t entry;
+	vm_offset_t s, e, va;
+	bool want;
+
+	switch (behav) {
+	case MADV_NORMAL:
+	case MADV_RANDOM:
+	case MADV_SEQUENTIAL:
+	case MADV_NOSYNC:
+	case MADV_AUTOSYNC:
+	case MADV_NOCORE:
+	case MADV_CORE:
+		return (KERN_SUCCESS);
+	case MADV_WILLNEED:
+		for (va = start; va < end; va += PAGE_SIZE) {
+			vm_map_lock_read(map);
+			want = vm_map_willneed(map, va);
+			vm_map_unlock_read(map);
+			if (want)
+				(void)vm_fault(map, va, VM_PROT_READ,
+				    VM_FAULT_NORMAL);
+		}
+		return (KERN_SUCCESS);
+	case MADV_DONTNEED:
+	case MADV_FREE:
+		break;
+	default:
+		return (KERN_INVALID_ARGUMENT);
+	}
+	if (start >= end)
+		return (KERN_SUCCESS);
+	vm_map_lock(map);
+	if (!vm_map_lookup_entry(map, start, &entry))
+		entry = entry != NULL ? TAILQ_NEXT(entry, link) :
+		    TAILQ_FIRST(&map->entries);
+	for (; entry != NULL && entry->start < end;
+	    entry = TAILQ_NEXT(entry, link)) {
+		if ((entry->eflags & MAP_ENTRY_GUARD) != 0 ||
+		    entry->wired_count != 0)
+			continue;
+		s = MAX(start, entry->start);
+		e = MIN(end, entry->end);
+		pmap_remove(map->pmap, s, e);
+		if (behav == MADV_FREE)
+			vm_map_entry_free_pages(map, entry, s, e);
+	}
+	vm_map_unlock(map);
+	return (KERN_SUCCESS);
+}
+
+/*
+ * The entry containing `start` if [start, end) is mapped without a
+ * hole (guard entries count as mapped), else NULL.  Map locked.
+ */
+static vm_map_entry_t
+vm_map_range_mapped(vm_map_t map, vm_offset_t start, vm_offset_t end)
+{
+	vm_map_entry_t first, entry;
+	vm_offset_t covered;
+
+	if (!vm_map_lookup_entry(map, start, &first))
+		return (NULL);
+	covered = first->start;
+	for (entry = first; entry != NULL && covered < end;
+	    entry = TAILQ_NEXT(entry, link)) {
+		if (entry->start != covered)
+			return (NULL);
+		covered = entry->end;
+	}
+	return (covered >= end ? first : NULL);
+}
+
+/* vm_map_sync: see vm_map.h. */
+int
+vm_map_sync(vm_map_t map, vm_offset_t start, vm_offset_t end,
+    bool invalidate)
+{
+	vm_map_entry_t first, entry;
+	vm_object_t object;
+	vm_pindex_t pstart, pend;
+
+	if (start >= end)
+		return (start == end ? KERN_SUCCESS : KERN_INVALID_ADDRESS);
+	vm_map_lock_read(map);
+	if ((first = vm_map_range_mapped(map, start, end)) == NULL) {
+		vm_map_unlock_read(map);
+		return (KERN_INVALID_ADDRESS);
+	}
+	if (!invalidate) {
+		vm_map_unlock_read(map);
+		return (KERN_SUCCESS);
+	}
+	/* R56: locked pages cannot be invalidated; check all first. */
+	for (entry = first; entry != NULL && entry->start < end;
+	    entry = TAILQ_NEXT(entry, link))
+		if ((entry->eflags & MAP_ENTRY_USER_WIRED) != 0) {
+			vm_map_unlock_read(map);
+			return (KERN_INVALID_ARGUMENT);
+		}
+	for (entry = first; entry != NULL && entry->start < end;
+	    entry = TAILQ_NEXT(entry, link)) {
+		object = entry->object;
+		if (object == NULL || object->type == OBJT_DEFAULT ||
+		    (object->flags & OBJ_ANON) != 0)
+			continue;
+		pstart = atop(entry->offset + (MAX(start, entry->start) -
+		    entry->start));
+		pend = pstart + atop(MIN(end, entry->end) -
+		    MAX(start, entry->start));
+		VM_OBJECT_WLOCK(object);
+		vm_object_page_remove(object, pstart, pend, OBJPR_CLEANONLY);
+		VM_OBJECT_WUNLOCK(object);
+	}
+	vm_map_unlock_read(map);
+	return (KERN_SUCCESS);
+}
+
+/* mincore's byte for `va` in `entry`.  Map locked. */
+static uint8_t
+vm_map_mincore_page(vm_map_t map, vm_map_entry_t entry, vm_offset_t va)
+{
+	vm_page_t m;
+	uint8_t val;
+
+	if ((entry->eflags & MAP_ENTRY_GUARD) != 0)
+		return (0);
+	val = (uint8_t)pmap_mincore(map->pmap, va);
+	m = vm_fault_entry_page(entry, va);
+	if (m == NULL || m->valid == 0)
+		return (val);
+	val |= MINCORE_INCORE;
+	if (m->dirty != 0 || ((m->oflags & VPO_UNMANAGED) == 0 &&
+	    pmap_is_modified(m)))
+		val |= MINCORE_MODIFIED_OTHER;
+	return (val);
+}
+
+/* vm_map_mincore: see vm_map.h. */
+int
+vm_map_mincore(vm_map_t map, vm_offset_t start, vm_offset_t end,
+    uint8_t *vec)
+{
+	vm_map_entry_t entry;
+	vm_offset_t va;
+
+	vm_map_lock_read(map);
+	if ((entry = vm_map_range_mapped(map, start, end)) == NULL) {
+		vm_map_unlock_read(map);
+		return (KERN_INVALID_ADDRESS);
+	}
+	for (va = start; va < end; va += PAGE_SIZE) {
+		while (va >= entry->end)
+			entry = TAILQ_NEXT(entry, link);
+		*vec++ = vm_map_mincore_page(map, entry, va);
+	}
+	vm_map_unlock_read(map);
+	return (KERN_SUCCESS);
+}
+
+/* ---------------------------------------------------------------- */
 /* The fault path */
 
 /*
@@ -1190,6 +1608,7 @@ vm_map_lookup(vm_map_t *var_map, vm_offset_t vaddr, vm_prot_t fault_type,
 	vm_map_entry_t entry;
 	vm_object_t obj;
 	vm_prot_t prot;
+	int rv;
 
 	fault_type &= VM_PROT_ALL;
 retry:
@@ -1197,6 +1616,17 @@ retry:
 	if (!vm_map_lookup_entry(map, vaddr, &entry)) {
 		vm_map_unlock_read(map);
 		return (KERN_INVALID_ADDRESS);
+	}
+	if ((entry->eflags & MAP_ENTRY_STACK_GAP_DN) != 0) {
+		/* A stack's gap: grow the stack, then look again. */
+		if (vm_map_lock_upgrade(map))
+			goto retry;
+		rv = vm_map_growstack(map, vaddr, entry);
+		vm_map_unlock(map);
+		if (rv == KERN_SUCCESS)
+			goto retry;
+		return (rv == KERN_RESOURCE_SHORTAGE ? rv :
+		    KERN_INVALID_ADDRESS);
 	}
 	prot = entry->protection;
 	if (prot == VM_PROT_NONE || (fault_type & prot) != fault_type) {
@@ -1341,6 +1771,14 @@ vm_map_check_entry(vm_map_t map, vm_map_entry_t e)
 		CHECK_FAIL("entry %#lx: guard with wired_count %d, object %p, "
 		    "max protection %#x (I-E8)", (u_long)e->start,
 		    e->wired_count, e->object, e->max_protection);
+	if ((e->eflags & MAP_ENTRY_STACK_GAP_DN) != 0 &&
+	    (e->eflags & MAP_ENTRY_GUARD) == 0)
+		CHECK_FAIL("entry %#lx: stack gap that is not a guard",
+		    (u_long)e->start);
+	if ((e->eflags & (MAP_ENTRY_GROWS_DOWN | MAP_ENTRY_GUARD)) ==
+	    (MAP_ENTRY_GROWS_DOWN | MAP_ENTRY_GUARD))
+		CHECK_FAIL("entry %#lx: a guard that grows down",
+		    (u_long)e->start);
 	if ((e->eflags & MAP_ENTRY_NOFAULT) != 0 && e->object != NULL)
 		CHECK_FAIL("entry %#lx: no-fault entry with an object",
 		    (u_long)e->start);

@@ -57,8 +57,13 @@ struct vm_map_entry {
 #define MAP_ENTRY_NOFAULT		0x0010	/* no object: faults fail */
 #define MAP_ENTRY_IN_TRANSITION		0x0100	/* being wired/unwired */
 #define MAP_ENTRY_NEEDS_WAKEUP		0x0200	/* someone waits for that */
+#define MAP_ENTRY_GROWS_DOWN		0x1000	/* a stack: grows into the
+						   gap below it */
 #define MAP_ENTRY_WIRE_SKIPPED		0x4000	/* transient, HOLESOK wiring */
 #define MAP_ENTRY_GUARD			0x10000	/* guard: no access, no object */
+#define MAP_ENTRY_STACK_GAP_DN		0x20000	/* guard below a GROWS_DOWN
+						   entry: the room it grows
+						   into */
 #define MAP_ENTRY_USER_WIRED		0x40000	/* the one user wiring (UW) */
 /* Never merged with a neighbour (I-E5). */
 #define MAP_ENTRY_NOMERGE_MASK	(MAP_ENTRY_IN_TRANSITION | MAP_ENTRY_GUARD)
@@ -92,17 +97,40 @@ struct vm_map {
 #define MAP_NOFAULT		0x0002
 #define MAP_CREATE_GUARD	0x0004
 #define MAP_INHERIT_SHARE	0x0008
+#define MAP_STACK_GROWS_DOWN	0x0010	/* MAP_ENTRY_GROWS_DOWN */
+#define MAP_CREATE_STACK_GAP_DN	0x0020	/* with MAP_CREATE_GUARD: a stack gap */
+
+/*
+ * Stacks (vm_map_stack_locked, and their growth in vm_map_lookup): a
+ * stack grows SGROWSIZ at a time, and the last STACK_GUARD bytes of its
+ * gap are never given to it, so that running off the end faults even
+ * when something is mapped right below the gap (FreeBSD's sgrowsiz and
+ * security.bsd.stack_guard_page, both fixed here).
+ */
+#define SGROWSIZ		(128UL * 1024)
+#define STACK_GUARD		PAGE_SIZE
 
 /* vm_map_find find_space */
 #define VMFS_NO_SPACE		0	/* exactly at *addr */
 #define VMFS_ANY_SPACE		1	/* first fit at or above *addr */
 #define VMFS_ALIGNED_SPACE(x)	((x) << 8) /* aligned to 2^x bytes */
 
-/* The address space of a process (struct proc's p_vmspace). */
+/*
+ * The address space of a process (struct proc's p_vmspace).  Exec sets
+ * the data segment and stack fields, fork copies them; brk moves the
+ * break (vm_daddr + vm_dsize pages), stack growth adds to vm_ssize.
+ * All under the map lock.
+ */
 struct vmspace {
 	struct vm_map	vm_map;		/* the map; vm_map.pmap -> vm_pmap */
 	struct pmap	vm_pmap;
 	int		vm_refcnt;	/* processes sharing it */
+	vm_offset_t	vm_daddr;	/* (m) start of the data segment */
+	vm_pindex_t	vm_dsize;	/* (m) pages from it to the break */
+	vm_offset_t	vm_maxsaddr;	/* (m) lowest address the main stack
+					   may grow to (its reservation) */
+	vm_offset_t	vm_stacktop;	/* (m) top of the main stack */
+	vm_pindex_t	vm_ssize;	/* (m) pages the main stack has */
 };
 
 #define vm_map_pmap(map)	((map)->pmap)
@@ -208,6 +236,67 @@ int	vm_map_inherit(vm_map_t map, vm_offset_t start, vm_offset_t end,
 	    vm_inherit_t new_inheritance);
 
 /*
+ * vm_map_stack_locked: reserve [addrbos, addrbos + max_ssize) for a
+ * stack that grows down: an entry of init_ssize bytes (rounded to
+ * pages, at least one, at most max_ssize - STACK_GUARD) at the top with
+ * `prot`/`max` and `cow` | MAP_STACK_GROWS_DOWN, and below it a guard
+ * entry marked MAP_ENTRY_STACK_GAP_DN: a fault there grows the stack
+ * (vm_map_growstack, from vm_map_lookup).  KERN_SUCCESS, KERN_NO_SPACE
+ * (something is mapped there), KERN_INVALID_ADDRESS (outside the map),
+ * KERN_INVALID_ARGUMENT (max_ssize not above STACK_GUARD, or
+ * unaligned), KERN_RESOURCE_SHORTAGE (nothing changed).  Map
+ * write-locked.
+ */
+int	vm_map_stack_locked(vm_map_t map, vm_offset_t addrbos,
+	    vm_size_t max_ssize, vm_size_t init_ssize, vm_prot_t prot,
+	    vm_prot_t max, int cow);
+
+/*
+ * vm_map_madvise: madvise(2) advice `behav` (MADV_*, sys/_mman.h) for
+ * [start, end), page-aligned; unmapped parts are skipped.  Wired
+ * entries are left alone by every advice (R57).  DONTNEED removes the
+ * PTEs (the pages and their data stay; the next access faults them
+ * back).  FREE also frees the resident pages of anonymous objects that
+ * only this entry maps and that have no backing object (FreeBSD's
+ * rule: a shadow's page freed would show the older page below it);
+ * wired pages stay: the next read of a freed page finds zeros.
+ * WILLNEED faults in, for reading, each page of a readable entry that
+ * is resident down the entry's shadow chain or that a pager has (a
+ * file's page); it never makes a page anonymous memory would
+ * zero-fill.  NORMAL, RANDOM, SEQUENTIAL, NOSYNC, AUTOSYNC, NOCORE and
+ * CORE change nothing (nothing reads ahead, syncs or dumps core).
+ * KERN_SUCCESS or KERN_INVALID_ARGUMENT (unknown advice).  Takes the
+ * lock; WILLNEED faults with it dropped, so it may sleep.
+ */
+int	vm_map_madvise(vm_map_t map, vm_offset_t start, vm_offset_t end,
+	    int behav);
+
+/*
+ * vm_map_sync: msync(2) on [start, end), page-aligned.  Every page must
+ * be mapped (else KERN_INVALID_ADDRESS, nothing done).  With
+ * `invalidate`, a user-wired entry anywhere in the range fails the call
+ * with KERN_INVALID_ARGUMENT (R56, nothing done); otherwise the clean
+ * pages of the pager-backed objects the entries map directly (a file's
+ * cached copy) are dropped, to be read again at the next access; dirty
+ * and wired ones stay (I-P1).  Anonymous memory has no other copy and
+ * nothing here has a writable backing store, so there is nothing to
+ * write back.  Takes the lock (read).
+ */
+int	vm_map_sync(vm_map_t map, vm_offset_t start, vm_offset_t end,
+	    bool invalidate);
+
+/*
+ * vm_map_mincore: mincore(2)'s byte for each page of [start, end)
+ * (page-aligned) into vec[]: MINCORE_INCORE if the page the address
+ * shows is resident, MINCORE_REFERENCED/MINCORE_MODIFIED from this
+ * map's PTE, MINCORE_MODIFIED_OTHER if the page is dirty; 0 for a guard
+ * entry.  KERN_SUCCESS, or KERN_INVALID_ADDRESS if any page is not
+ * mapped (vec[] is then partly filled).  Takes the lock (read).
+ */
+int	vm_map_mincore(vm_map_t map, vm_offset_t start, vm_offset_t end,
+	    uint8_t *vec);
+
+/*
  * vm_map_lookup: for the fault path: find the entry for `vaddr`, check
  * `fault_type` against its protection, make the shadow object a write
  * to a NEEDS_COPY entry needs (taking the write lock for it), and return
@@ -219,7 +308,10 @@ int	vm_map_inherit(vm_map_t map, vm_offset_t start, vm_offset_t end,
  * without an object gets a new anonymous one at its first fault.  A
  * read fault on a NEEDS_COPY entry gets *out_prot without write.  A
  * guard entry (protection NONE) gives KERN_PROTECTION_FAILURE, a
- * MAP_ENTRY_NOFAULT entry KERN_INVALID_ADDRESS.  No reference is taken
+ * MAP_ENTRY_NOFAULT entry KERN_INVALID_ADDRESS.  An address in a
+ * stack's gap grows the stack (SGROWSIZ at a time, within RLIMIT_STACK
+ * for the main stack and RLIMIT_AS: R23, R72) and is looked up again;
+ * if it cannot grow, KERN_INVALID_ADDRESS.  No reference is taken
  * on *object: it stays valid while the map stays read-locked.  An
  * entry in transition is returned as it is: the caller waits (R44).
  */
@@ -310,6 +402,14 @@ int	vm_fault_wire(vm_map_t map, vm_offset_t start, vm_offset_t end,
 	    enum vm_wire_reason reason);
 void	vm_fault_unwire(vm_map_t map, vm_offset_t start, vm_offset_t end,
 	    enum vm_wire_reason reason);
+
+/*
+ * vm_fault_entry_page: the page `entry` shows at `va`: the first found
+ * down its shadow chain, or NULL (never through a physical address, so
+ * a device's fake page is found as itself, I-P5).  Map locked; the
+ * page stays valid while it is.
+ */
+vm_page_t vm_fault_entry_page(vm_map_entry_t entry, vm_offset_t va);
 
 /*
  * vm_fault_copy_entry: R48: fill `dst_object` (new, empty, as many pages

@@ -625,7 +625,8 @@ vm_object_check_locked(vm_object_t object)
 			    (unsigned long long)pindex);
 			bad++;
 		}
-		if (pindex >= object->size) {
+		/* A wired page outlives a truncation (I-P1, R58). */
+		if (pindex >= object->size && m->wire_count == 0) {
 			printf("vm_object %p: page %p at %#llx beyond the "
 			    "size %#llx\n", object, m, (unsigned long long)
 			    pindex, (unsigned long long)object->size);

@@ -27,11 +27,14 @@
 
 typedef uint8_t objtype_t;
 #define OBJT_DEFAULT	0	/* anonymous memory, zero-filled on demand */
-#define OBJT_SWAP	1	/* anonymous memory with swap (later) */
+#define OBJT_SWAP	1	/* memory of a tmpfs file or shm object:
+				   zero-filled, not OBJ_ANON (swap later) */
 #define OBJT_DEVICE	2	/* device memory: fictitious pages (later) */
 #define OBJT_PHYS	3	/* wired physical pages, never paged (later) */
 #define OBJT_DEAD	4	/* terminated */
-#define OBJT_NTYPES	5
+#define OBJT_KBUF	5	/* copies of a read-only buffer in kernel
+				   memory (an initrd file): kbuf_pager.c */
+#define OBJT_NTYPES	6
 
 struct vm_object {
 	struct mtx	lock;
@@ -51,6 +54,12 @@ struct vm_object {
 	struct vm_object *backing_object;	/* (o) what a shadow falls back on */
 	vm_ooffset_t	backing_object_offset;	/* (o) our offset in it, bytes */
 	void		*handle;		/* (c) the pager's key, or NULL */
+	union {
+		struct {
+			const char *data;	/* (c) the bytes... */
+			vm_ooffset_t len;	/* (c) ...and how many */
+		} kbuf;				/* OBJT_KBUF */
+	} un_pager;
 };
 
 /* flags */

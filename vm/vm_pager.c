@@ -1,9 +1,13 @@
 /*
  * vm_pager.c - the table of pagers, one per object type (see
- * vm/vm_pager.h): anonymous memory (default_pager.c) and dead objects
- * here.  Swap, device and physical pagers come with their issues; until
- * then their slots hold a pager that panics when used, so a call that
- * reaches one is a visible bug, not a NULL dereference.
+ * vm/vm_pager.h): anonymous memory (default_pager.c), copies of kernel
+ * memory such as initrd files (kbuf_pager.c), and dead objects here.
+ * OBJT_SWAP objects (the memory of tmpfs files and shm objects,
+ * kernel/tmpfs_subr.c) have no swap device to go to yet, so their pager
+ * is the default one: a page they do not hold is zeros.  Device and
+ * physical pagers come with their issues; until then their slots hold
+ * a pager that panics when used, so a call that reaches one is a
+ * visible bug, not a NULL dereference.
  */
 #include <kernel/systm.h>
 #include <vm/vm.h>
@@ -11,6 +15,7 @@
 #include <vm/vm_pager.h>
 
 extern const struct pagerops default_pagerops;
+extern const struct pagerops kbuf_pagerops;
 
 /*
  * The pager of a terminated object: it has nothing and gives nothing.
@@ -45,7 +50,7 @@ static const char *
 notyet_pager_name(vm_object_t object)
 {
 	static const char *const names[OBJT_NTYPES] = {
-		[OBJT_SWAP] = "swap", [OBJT_DEVICE] = "device",
+		[OBJT_DEVICE] = "device",
 		[OBJT_PHYS] = "phys",
 	};
 
@@ -83,8 +88,9 @@ static const struct pagerops notyet_pagerops = {
 
 const struct pagerops *const pagertab[OBJT_NTYPES] = {
 	[OBJT_DEFAULT] = &default_pagerops,
-	[OBJT_SWAP] = &notyet_pagerops,
+	[OBJT_SWAP] = &default_pagerops,	/* no swap device yet */
 	[OBJT_DEVICE] = &notyet_pagerops,
 	[OBJT_PHYS] = &notyet_pagerops,
 	[OBJT_DEAD] = &dead_pagerops,
+	[OBJT_KBUF] = &kbuf_pagerops,
 };

@@ -47,4 +47,15 @@ vm_pager_deallocate(vm_object_t object)
 	pagertab[object->type]->pgo_dealloc(object);
 }
 
+/*
+ * kbuf_pager_alloc (vm/kbuf_pager.c): an object of the `len` bytes at
+ * kernel address `data`, which must stay there, unchanged, for as long
+ * as the kernel runs (an initrd file): round_page(len) bytes, one
+ * reference.  A fault copies a page of the bytes into a new page of
+ * the object, the tail of the last one zero-filled; an index past the
+ * end is out of bounds (SIGBUS, R66).  Its pages are never dirty: map
+ * it read-only, or copy-on-write.  NULL if no memory.  May not sleep.
+ */
+vm_object_t kbuf_pager_alloc(const void *data, vm_ooffset_t len);
+
 #endif /* !_VM_VM_PAGER_H_ */

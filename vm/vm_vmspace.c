@@ -8,7 +8,9 @@
  * whose pages are copied into the child at once so the parent's wired
  * pages never become read-only; ZERO entries give the child fresh
  * anonymous memory; NONE entries are left out.  The child never inherits
- * a wiring or MAP_WIREFUTURE (I-M1).
+ * a wiring or MAP_WIREFUTURE (I-M1).  Stacks stay stacks (their entries
+ * grow down into gaps that are guards of the child too), and the child
+ * has the parent's break and stack size.
  *
  * Locking: fork holds both maps' locks (the parent's first) for the
  * whole copy; object locks are taken inside, briefly.
@@ -68,6 +70,8 @@ vmspace_exec_reset(struct vmspace *vm)
 	vm_map_lock(map);
 	KASSERT(map->busy == 0, ("vmspace_exec_reset: map %p busy", map));
 	map->flags = 0;
+	vm->vm_daddr = vm->vm_maxsaddr = vm->vm_stacktop = 0;
+	vm->vm_dsize = vm->vm_ssize = 0;
 	vm_map_unlock(map);
 }
 
@@ -94,13 +98,18 @@ vmspace_fork_inherit(vm_map_t new, vm_map_entry_t e)
 	return (KERN_SUCCESS);
 }
 
-/* Map `object` (our reference moves to the child) like `e` in `new`. */
+/*
+ * Map `object` (our reference moves to the child) like `e` in `new`; a
+ * stack stays a stack.
+ */
 static int
 vmspace_fork_insert(vm_map_t new, vm_map_entry_t e, vm_object_t object,
     vm_ooffset_t offset, int cow)
 {
 	int rv;
 
+	if ((e->eflags & MAP_ENTRY_GROWS_DOWN) != 0)
+		cow |= MAP_STACK_GROWS_DOWN;
 	rv = vm_map_insert(new, object, offset, e->start, e->end,
 	    e->protection, e->max_protection, cow);
 	if (rv != KERN_SUCCESS) {
@@ -193,7 +202,9 @@ vmspace_fork_entry(vm_map_t old, vm_map_entry_t e, vm_map_t new)
 {
 	if ((e->eflags & MAP_ENTRY_GUARD) != 0)
 		return (vm_map_insert(new, NULL, 0, e->start, e->end,
-		    VM_PROT_NONE, VM_PROT_NONE, MAP_CREATE_GUARD));
+		    VM_PROT_NONE, VM_PROT_NONE, MAP_CREATE_GUARD |
+		    ((e->eflags & MAP_ENTRY_STACK_GAP_DN) != 0 ?
+		    MAP_CREATE_STACK_GAP_DN : 0)));
 	switch (e->inheritance) {
 	case VM_INHERIT_NONE:
 		return (KERN_SUCCESS);
@@ -236,6 +247,11 @@ vmspace_fork(struct vmspace *vm1)
 		if (rv != KERN_SUCCESS)
 			break;
 	}
+	vm2->vm_daddr = vm1->vm_daddr;
+	vm2->vm_dsize = vm1->vm_dsize;
+	vm2->vm_maxsaddr = vm1->vm_maxsaddr;
+	vm2->vm_stacktop = vm1->vm_stacktop;
+	vm2->vm_ssize = vm1->vm_ssize;
 	vm_map_unlock(&vm2->vm_map);
 	vm_map_unlock(old);
 	if (rv != KERN_SUCCESS) {

@@ -27,6 +27,7 @@
 #include <kernel/systm.h>
 #include <kernel/mutex.h>
 #include <sys/errno.h>
+#include <sys/_mman.h>
 #include <sys/queue.h>
 #include <vm/vm.h>
 #include <vm/vm_page.h>
@@ -550,6 +551,30 @@ pmap_extract(pmap_t pmap, vm_offset_t va)
 	return (pa);
 }
 
+/* pmap_mincore: see vm/pmap.h. */
+int
+pmap_mincore(pmap_t pmap, vm_offset_t va)
+{
+	pt_entry_t *pte, bits = 0;
+	int val = 0;
+
+	if (pmap == kernel_pmap || va >= PMAP_USER_END)
+		return (0);
+	mtx_lock(&pmap->pm_mtx);
+	pte = pmap_entry(pmap, va, 1);
+	if (pte != NULL)
+		bits = *pte;
+	mtx_unlock(&pmap->pm_mtx);
+	if ((bits & PG_V) == 0)
+		return (0);
+	val = MINCORE_INCORE;
+	if ((bits & PG_A) != 0)
+		val |= MINCORE_REFERENCED;
+	if ((bits & (PG_M | PG_RW)) == (PG_M | PG_RW))
+		val |= MINCORE_MODIFIED;
+	return (val);
+}
+
 /* The PTE of pv entry `pv` of page `m`.  The pv's pmap is locked. */
 static pt_entry_t *
 pmap_pv_pte(vm_page_t m, struct pv_entry *pv)
@@ -675,6 +700,30 @@ void
 pmap_copy_page(vm_page_t src, vm_page_t dst)
 {
 	memcpy(pmap_page_dmap(dst), pmap_page_dmap(src), PAGE_SIZE);
+}
+
+/* pmap_copy_to_page: see vm/pmap.h.  Through the DMAP. */
+void
+pmap_copy_to_page(const void *src, vm_page_t m, size_t len)
+{
+	char *dst = pmap_page_dmap(m);
+
+	KASSERT(len <= PAGE_SIZE, ("pmap_copy_to_page: %zu bytes", len));
+	memcpy(dst, src, len);
+	memset(dst + len, 0, PAGE_SIZE - len);
+}
+
+/* pmap_quick_enter_page / pmap_quick_remove_page: the DMAP, nothing held. */
+vm_offset_t
+pmap_quick_enter_page(vm_page_t m)
+{
+	return ((vm_offset_t)pmap_page_dmap(m));
+}
+
+void
+pmap_quick_remove_page(vm_offset_t va)
+{
+	(void)va;
 }
 
 /*

@@ -49,6 +49,7 @@
 #include <kernel/systm.h>
 #include <kernel/mutex.h>
 #include <sys/errno.h>
+#include <sys/_mman.h>
 #include <vm/vm.h>
 #include <vm/vm_page.h>
 #include <vm/pmap.h>
@@ -516,6 +517,30 @@ pmap_extract(pmap_t pmap, vm_offset_t va)
 	pa = pmap_extract_locked(pmap, va);
 	mtx_unlock(&pmap->pm_mtx);
 	return (pa);
+}
+
+/* pmap_mincore (vm/pmap.h): takes pm_mtx. */
+int
+pmap_mincore(pmap_t pmap, vm_offset_t va)
+{
+	pt_entry_t *pte, bits = 0;
+	int val;
+
+	if (pmap == kernel_pmap || va >= VM_MAX_USER_ADDRESS)
+		return (0);
+	mtx_lock(&pmap->pm_mtx);
+	pte = pmap_pte(pmap, va);
+	if (pte != NULL)
+		bits = *pte;
+	mtx_unlock(&pmap->pm_mtx);
+	if ((bits & PG_V) == 0)
+		return (0);
+	val = MINCORE_INCORE;
+	if ((bits & PG_A) != 0)
+		val |= MINCORE_REFERENCED;
+	if ((bits & (PG_M | PG_RW)) == (PG_M | PG_RW))
+		val |= MINCORE_MODIFIED;
+	return (val);
 }
 
 /*

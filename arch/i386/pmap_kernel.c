@@ -1,7 +1,7 @@
 /*
  * pmap_kernel.c - the i386 kernel's own mappings after boot: the kernel
  * VA arena (pmap_kenter, pmap_kremove, pmap_mapdev_attr) and access to
- * any page of RAM (pmap_zero_page, pmap_copy_page).
+ * any page of RAM (pmap_zero_page, pmap_copy_page, pmap_quick_enter_page).
  *
  * Pages inside the direct window are reached there.  RAM above it
  * (512 MiB .. 4 GiB) has no permanent mapping: such a page is mapped
@@ -111,6 +111,56 @@ pmap_copy_page(vm_page_t src, vm_page_t dst)
 		pmap_tmpmap_remove(0);
 	if (dhigh)
 		pmap_tmpmap_remove(1);
+	mtx_unlock(&pmap_tmpmap_mtx);
+}
+
+/*
+ * pmap_copy_to_page (vm/pmap.h): through the direct window, or a
+ * temporary mapping for RAM above it.  Any context.
+ */
+void
+pmap_copy_to_page(const void *src, vm_page_t m, size_t len)
+{
+	vm_paddr_t pa = VM_PAGE_TO_PHYS(m);
+	char *dst;
+
+	KASSERT(len <= PAGE_SIZE, ("pmap_copy_to_page: %zu bytes", len));
+	if (pa < pmap_direct_end) {
+		dst = (char *)PHYS_TO_DMAP(pa);
+		memcpy(dst, src, len);
+		memset(dst + len, 0, PAGE_SIZE - len);
+		return;
+	}
+	mtx_lock(&pmap_tmpmap_mtx);
+	dst = pmap_tmpmap_enter(0, pa);
+	memcpy(dst, src, len);
+	memset(dst + len, 0, PAGE_SIZE - len);
+	pmap_tmpmap_remove(0);
+	mtx_unlock(&pmap_tmpmap_mtx);
+}
+
+/*
+ * pmap_quick_enter_page (vm/pmap.h): the direct window, or temporary
+ * slot 0 with pmap_tmpmap_mtx held (interrupts off) until
+ * pmap_quick_remove_page.
+ */
+vm_offset_t
+pmap_quick_enter_page(vm_page_t m)
+{
+	vm_paddr_t pa = VM_PAGE_TO_PHYS(m);
+
+	if (pa < pmap_direct_end)
+		return (PHYS_TO_DMAP(pa));
+	mtx_lock(&pmap_tmpmap_mtx);
+	return ((vm_offset_t)pmap_tmpmap_enter(0, pa));
+}
+
+void
+pmap_quick_remove_page(vm_offset_t va)
+{
+	if (va != PMAP_TMPMAP_VA(0, 0))
+		return;
+	pmap_tmpmap_remove(0);
 	mtx_unlock(&pmap_tmpmap_mtx);
 }
 

@@ -18,6 +18,12 @@
 #define S_IFREG		0100000
 #define S_IFLNK		0120000
 
+/* The permission bits the kernel gives a meaning (the rest: sys/stat.h). */
+#define S_ISUID		0004000		/* set user id on execution */
+#define S_ISGID		0002000		/* set group id on execution */
+#define S_ISVTX		0001000		/* sticky: in a directory, only an
+					   entry's owner may remove it */
+
 #define S_ISFIFO(m)	(((m) & S_IFMT) == S_IFIFO)
 #define S_ISCHR(m)	(((m) & S_IFMT) == S_IFCHR)
 #define S_ISDIR(m)	(((m) & S_IFMT) == S_IFDIR)

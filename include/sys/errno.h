@@ -22,6 +22,7 @@
 #define EFAULT		14	/* bad address */
 #define EBUSY		16	/* device busy */
 #define EEXIST		17	/* file exists */
+#define EXDEV		18	/* cross-device link */
 #define ENODEV		19	/* operation not supported by device */
 #define ENOTDIR		20	/* not a directory */
 #define EISDIR		21	/* is a directory */
@@ -41,6 +42,7 @@
 #define ETIMEDOUT	60	/* operation timed out */
 #define ELOOP		62	/* too many levels of symbolic links */
 #define ENAMETOOLONG	63	/* file name too long */
+#define ENOTEMPTY	66	/* directory not empty */
 #define EPROCLIM	67	/* too many processes (or threads) */
 #define ENOSYS		78	/* function not implemented */
 #define EOVERFLOW	84	/* value too large for its type */

@@ -64,6 +64,9 @@ void	*bsearch(const void *, const void *, size_t, size_t,
 int	 rand(void);
 void	 srand(unsigned);
 
+int	 mkstemp(char *);
+int	 mkstemps(char *, int);
+char	*mkdtemp(char *);
 char	*getenv(const char *);
 int	 setenv(const char *, const char *, int);
 int	 unsetenv(const char *);

@@ -46,10 +46,12 @@
 #define _SC_NPROCESSORS_ONLN	58
 
 typedef unsigned	useconds_t;	/* microseconds, for usleep */
+typedef __INTPTR_TYPE__	intptr_t;	/* for sbrk (as <stdint.h> has it) */
 
 extern char **environ;
 
 void	 _exit(int) __attribute__((__noreturn__));
+int	 brk(const void *);
 int	 close(int);
 int	 dup(int);
 int	 dup2(int, int);
@@ -78,6 +80,8 @@ off_t	 lseek(int, off_t, int);
 int	 pipe(int[2]);
 int	 pipe2(int[2], int);
 ssize_t	 read(int, void *, size_t);
+void	*sbrk(intptr_t);
+int	 rmdir(const char *);
 int	 setegid(gid_t);
 int	 seteuid(uid_t);
 int	 setgid(gid_t);
@@ -87,6 +91,9 @@ int	 setresuid(uid_t, uid_t, uid_t);
 int	 setuid(uid_t);
 unsigned sleep(unsigned);
 long	 sysconf(int);
+int	 truncate(const char *, off_t);
+int	 ftruncate(int, off_t);
+int	 unlink(const char *);
 int	 usleep(useconds_t);
 ssize_t	 write(int, const void *, size_t);
 

@@ -9,7 +9,9 @@
  * (R33, R40, R43, R45), the lock and sleep primitives and vm_map_check
  * itself.  A seeded random test runs thousands of operations against a
  * page-by-page reference model and checks the map (vm_map_check) and
- * the model after each.
+ * the model after each.  Stacks (growth into the gap, the guard page,
+ * RLIMIT_STACK and RLIMIT_AS, fork), madvise (R57), msync (R56),
+ * mincore and the kbuf pager have tests of their own.
  *
  * Shortages are real: starve() takes every free page and fills a zone
  * (the map entries' or the objects') so that its next allocations fail.
@@ -31,6 +33,7 @@
 #include "vmhost/pmap_fake.h"
 
 #include <sys/errno.h>
+#include <sys/_mman.h>
 #include <kernel/systm.h>
 #include <kernel/clock.h>
 #include <kernel/sleep.h>
@@ -40,10 +43,12 @@
 #include <vm/vm_map.h>
 #include <vm/vm_object.h>
 #include <vm/vm_page.h>
+#include <vm/vm_pager.h>
 #include <vm/vm_radix.h>
 #include <vm/vmmeter.h>
 #include <vm/pmap.h>
 #include <vm/uma.h>
+#include <machine/vmparam.h>
 
 #define RAM_BYTES	(16UL << 20)
 #define MAP_MIN		((vm_offset_t)0x10000000)	/* 2 MiB aligned */
@@ -2046,6 +2051,259 @@ random_ops_against_model_kernel_map_with_wiring(void)
 		model_run(seed * 40503u + 7, 4000, true);
 }
 
+/* ---- stacks, advice, sync and residency ---- */
+
+#define RLIM_INFINITY	INT64_MAX
+#define set_limits	vmhost_limits
+
+static void
+stack_grows_into_its_gap_down_to_the_guard(void)
+{
+	vm_map_entry_t gap, st;
+
+	map_setup();
+	set_limits(RLIM_INFINITY, RLIM_INFINITY);
+	vm_map_lock(&map);
+	CHECK(vm_map_stack_locked(&map, P(100), ptoa(1), ptoa(1),
+	    VM_PROT_RW, VM_PROT_ALL, 0) == KERN_INVALID_ARGUMENT,
+	    "no room for a page besides the guard");
+	REQUIRE(vm_map_stack_locked(&map, P(100), ptoa(64), ptoa(8),
+	    VM_PROT_RW, VM_PROT_ALL, 0) == KERN_SUCCESS);
+	CHECK(vm_map_stack_locked(&map, P(60), ptoa(64), ptoa(8),
+	    VM_PROT_RW, VM_PROT_ALL, 0) == KERN_NO_SPACE);
+	vm_map_unlock(&map);
+	gap = entry_at(P(100));
+	st = entry_at(P(156));
+	CHECK(entry_is(gap, 100, 156) && (gap->eflags & (MAP_ENTRY_GUARD |
+	    MAP_ENTRY_STACK_GAP_DN)) == (MAP_ENTRY_GUARD |
+	    MAP_ENTRY_STACK_GAP_DN), "the gap below");
+	CHECK(entry_is(st, 156, 164) &&
+	    (st->eflags & MAP_ENTRY_GROWS_DOWN) != 0, "the stack on top");
+	CHECK(map.size == ptoa(8), "the gap is not counted");
+	/* A fault in the gap grows the stack by SGROWSIZ. */
+	CHECK(vm_fault(&map, P(150), VM_PROT_WRITE, 0) == KERN_SUCCESS);
+	CHECK(entry_is(entry_at(P(100)), 100, 156 - atop(SGROWSIZ)),
+	    "the gap shrank by SGROWSIZ");
+	CHECK(entry_at(P(150)) != NULL &&
+	    entry_at(P(150))->start == P(156 - atop(SGROWSIZ)) &&
+	    pte_prot(150) == VM_PROT_RW);
+	/* Down to the page above the bottom: the last page is the guard. */
+	CHECK(vm_fault(&map, P(101), VM_PROT_READ, 0) == KERN_SUCCESS);
+	CHECK(entry_is(entry_at(P(100)), 100, 101));
+	CHECK(vm_fault(&map, P(100), VM_PROT_READ, 0) ==
+	    KERN_INVALID_ADDRESS, "the guard page never grows");
+	CHECK(map.size == ptoa(63));
+	CHECK(map_check() == 0);
+	map_teardown();
+}
+
+static void
+stack_growth_respects_rlimit_as_and_a_missing_stack(void)
+{
+	map_setup();
+	set_limits(RLIM_INFINITY, (int64_t)ptoa(8));
+	vm_map_lock(&map);
+	REQUIRE(vm_map_stack_locked(&map, P(0), ptoa(64), ptoa(8),
+	    VM_PROT_RW, VM_PROT_ALL, 0) == KERN_SUCCESS);
+	vm_map_unlock(&map);
+	CHECK(vm_fault(&map, P(55), VM_PROT_WRITE, 0) ==
+	    KERN_INVALID_ADDRESS, "RLIMIT_AS is full");
+	set_limits(RLIM_INFINITY, RLIM_INFINITY);
+	/* Without its stack, the gap is only a guard. */
+	CHECK(vm_map_remove(&map, P(56), P(64)) == KERN_SUCCESS);
+	CHECK(vm_fault(&map, P(55), VM_PROT_WRITE, 0) ==
+	    KERN_INVALID_ADDRESS);
+	CHECK(map_check() == 0);
+	map_teardown();
+}
+
+static void
+main_stack_growth_respects_rlimit_stack_and_fork(void)
+{
+	struct vmspace *vm, *child;
+	vm_map_t m;
+
+	vm = vmspace_alloc(MAP_MIN, MAP_MAX);
+	REQUIRE(vm != NULL);
+	m = &vm->vm_map;
+	vmhost_curvmspace(vm);
+	set_limits((int64_t)ptoa(48), RLIM_INFINITY);
+	vm_map_lock(m);
+	REQUIRE(vm_map_stack_locked(m, P(0), ptoa(256), ptoa(16), VM_PROT_RW,
+	    VM_PROT_ALL, 0) == KERN_SUCCESS);
+	vm->vm_maxsaddr = P(0);
+	vm->vm_stacktop = P(256);
+	vm->vm_ssize = 16;
+	vm_map_unlock(m);
+	/* 16 pages there, 48 allowed: 32 more, not one beyond. */
+	CHECK(vm_fault(m, P(208), VM_PROT_WRITE, 0) == KERN_SUCCESS &&
+	    vm->vm_ssize == 48, "vm_ssize %ju", (uintmax_t)vm->vm_ssize);
+	CHECK(vm_fault(m, P(207), VM_PROT_WRITE, 0) == KERN_INVALID_ADDRESS,
+	    "past RLIMIT_STACK");
+	/* The limit read at the fault counts, and the child's stack grows. */
+	set_limits((int64_t)ptoa(64), RLIM_INFINITY);
+	child = vmspace_fork(vm);
+	REQUIRE(child != NULL);
+	CHECK(child->vm_ssize == 48 && child->vm_maxsaddr == P(0));
+	vm_map_lock_read(&child->vm_map);
+	CHECK(vm_map_check(&child->vm_map) == 0);
+	vm_map_unlock_read(&child->vm_map);
+	vmhost_curvmspace(child);
+	CHECK(vm_fault(&child->vm_map, P(200), VM_PROT_WRITE, 0) ==
+	    KERN_SUCCESS && child->vm_ssize == 64 && vm->vm_ssize == 48);
+	vmhost_curvmspace(NULL);
+	vmspace_free(child);
+	vmspace_free(vm);
+	CHECK(vm_object_count() == objects_base);
+	set_limits(RLIM_INFINITY, RLIM_INFINITY);
+}
+
+/* Pages resident in `obj`. */
+static int
+resident(vm_object_t obj)
+{
+	return (obj->resident_page_count);
+}
+
+static void
+r57_madvise_free_and_dontneed(void)
+{
+	vm_object_t obj;
+	vm_map_entry_t e;
+
+	map_setup();
+	REQUIRE(insert_anon(0, 4) == KERN_SUCCESS);
+	REQUIRE(touch(0, 4, VM_PROT_WRITE));
+	obj = entry_at(P(0))->object;
+	CHECK(vm_map_madvise(&map, P(0), P(4), 99) == KERN_INVALID_ARGUMENT);
+	CHECK(vm_map_madvise(&map, P(0), P(2), MADV_DONTNEED) ==
+	    KERN_SUCCESS && resident(obj) == 4 && pte_prot(0) < 0 &&
+	    pte_prot(2) == VM_PROT_RW, "DONTNEED unmaps, keeps the pages");
+	/* A wired entry keeps everything (R57). */
+	e = entry_at(P(3));
+	vm_map_lock(&map);
+	CHECK(vm_map_clip_start(&map, e, P(3)) == KERN_SUCCESS);
+	vm_map_unlock(&map);
+	e = entry_at(P(3));
+	e->wired_count = 1;
+	CHECK(vm_map_madvise(&map, P(0), P(4), MADV_FREE) == KERN_SUCCESS);
+	CHECK(resident(obj) == 1 && pte_prot(3) == VM_PROT_RW,
+	    "FREE freed all but the wired entry's page: %d", resident(obj));
+	e->wired_count = 0;
+	CHECK(vm_fault(&map, P(0), VM_PROT_READ, 0) == KERN_SUCCESS &&
+	    resident(obj) == 2, "a freed page comes back zero-filled");
+	CHECK(map_check() == 0);
+	map_teardown();
+}
+
+static void
+madvise_free_spares_shared_objects(void)
+{
+	vm_object_t obj;
+
+	map_setup();
+	obj = insert_obj(0, 2, 0);
+	REQUIRE(obj != NULL && touch(0, 2, VM_PROT_WRITE));
+	CHECK((obj->flags & OBJ_ONEMAPPING) != 0);
+	/* Mapped a second time: not mapped only here any more. */
+	vm_object_reference(obj);
+	REQUIRE(insert(obj, 0, 10, 2, VM_PROT_RW, VM_PROT_ALL, 0) ==
+	    KERN_SUCCESS);
+	CHECK((obj->flags & OBJ_ONEMAPPING) == 0,
+	    "vm_map_insert clears OBJ_ONEMAPPING of an object held twice");
+	CHECK(vm_map_madvise(&map, P(0), P(2), MADV_FREE) == KERN_SUCCESS);
+	CHECK(resident(obj) == 2 && pte_prot(0) < 0);
+	map_teardown();
+}
+
+static const char kbuf[6000] = "kbuf page zero";
+
+static void
+kbuf_object_pages_sync_and_bounds(void)
+{
+	vm_object_t obj;
+	vm_page_t m;
+	uint8_t vec[3];
+	const char *page;
+
+	map_setup();
+	obj = kbuf_pager_alloc(kbuf, sizeof(kbuf));
+	REQUIRE(obj != NULL && obj->size == 2);
+	REQUIRE(insert(obj, 0, 0, 3, VM_PROT_READ, VM_PROT_READ, 0) ==
+	    KERN_SUCCESS);
+	CHECK(vm_fault(&map, P(0), VM_PROT_READ, 0) == KERN_SUCCESS);
+	CHECK(vm_fault(&map, P(1), VM_PROT_READ, 0) == KERN_SUCCESS);
+	CHECK(vm_fault(&map, P(2), VM_PROT_READ, 0) == KERN_OUT_OF_BOUNDS,
+	    "past the buffer: out of bounds (R66)");
+	VM_OBJECT_WLOCK(obj);
+	m = vm_page_lookup(obj, 0);
+	VM_OBJECT_WUNLOCK(obj);
+	REQUIRE(m != NULL);
+	page = (const char *)PHYS_TO_DMAP(VM_PAGE_TO_PHYS(m));
+	CHECK(strcmp(page, "kbuf page zero") == 0, "the bytes copied");
+	VM_OBJECT_WLOCK(obj);
+	m = vm_page_lookup(obj, 1);
+	VM_OBJECT_WUNLOCK(obj);
+	REQUIRE(m != NULL);
+	page = (const char *)PHYS_TO_DMAP(VM_PAGE_TO_PHYS(m));
+	CHECK(page[sizeof(kbuf) - PAGE_SIZE] == 0 && page[PAGE_SIZE - 1] == 0,
+	    "the tail zero-filled");
+	CHECK(vm_map_mincore(&map, P(0), P(3), vec) == KERN_SUCCESS &&
+	    (vec[0] & MINCORE_INCORE) && (vec[1] & MINCORE_INCORE) &&
+	    vec[2] == 0);
+	/* MS_INVALIDATE drops the copies; the next fault makes them. */
+	CHECK(vm_map_sync(&map, P(0), P(3), false) == KERN_SUCCESS &&
+	    resident(obj) == 2);
+	CHECK(vm_map_sync(&map, P(0), P(3), true) == KERN_SUCCESS &&
+	    resident(obj) == 0 && pte_prot(0) < 0);
+	CHECK(vm_fault(&map, P(0), VM_PROT_READ, 0) == KERN_SUCCESS &&
+	    resident(obj) == 1);
+	/* A private copy: a write copies, reads past the end still fail. */
+	REQUIRE(insert(obj, 0, 10, 3, VM_PROT_RW, VM_PROT_ALL,
+	    MAP_COPY_ON_WRITE) == KERN_SUCCESS);
+	vm_object_reference(obj);
+	CHECK(vm_fault(&map, P(10), VM_PROT_WRITE, 0) == KERN_SUCCESS &&
+	    entry_at(P(10))->object != obj);
+	CHECK(vm_fault(&map, P(12), VM_PROT_READ, 0) == KERN_OUT_OF_BOUNDS,
+	    "through the shadow: still out of bounds");
+	/* WILLNEED reads the pager's page in, not past its end. */
+	CHECK(vm_map_madvise(&map, P(10), P(13), MADV_WILLNEED) ==
+	    KERN_SUCCESS && pte_prot(11) == VM_PROT_READ && pte_prot(12) < 0);
+	CHECK(map_check() == 0);
+	map_teardown();
+}
+
+static void
+r56_sync_and_mincore_need_the_whole_range(void)
+{
+	vm_map_entry_t e;
+	uint8_t vec[8];
+
+	map_setup();
+	REQUIRE(insert_anon(0, 3) == KERN_SUCCESS);
+	REQUIRE(insert(NULL, 0, 3, 1, VM_PROT_NONE, VM_PROT_NONE,
+	    MAP_CREATE_GUARD) == KERN_SUCCESS);
+	REQUIRE(insert(NULL, 0, 5, 1, VM_PROT_READ, VM_PROT_ALL, 0) ==
+	    KERN_SUCCESS);
+	REQUIRE(touch(1, 2, VM_PROT_WRITE) && touch(2, 3, VM_PROT_READ));
+	CHECK(vm_map_sync(&map, P(0), P(6), false) == KERN_INVALID_ADDRESS);
+	CHECK(vm_map_mincore(&map, P(0), P(6), vec) == KERN_INVALID_ADDRESS);
+	CHECK(vm_map_mincore(&map, P(0), P(4), vec) == KERN_SUCCESS);
+	CHECK(vec[0] == 0 && vec[1] == (MINCORE_INCORE | MINCORE_REFERENCED |
+	    MINCORE_MODIFIED | MINCORE_MODIFIED_OTHER) &&
+	    vec[2] == (MINCORE_INCORE | MINCORE_REFERENCED) && vec[3] == 0,
+	    "%#x %#x %#x %#x", vec[0], vec[1], vec[2], vec[3]);
+	/* R56: a user-wired entry refuses MS_INVALIDATE only. */
+	e = entry_at(P(5));
+	e->wired_count = 1;
+	e->eflags |= MAP_ENTRY_USER_WIRED;
+	CHECK(vm_map_sync(&map, P(5), P(6), true) == KERN_INVALID_ARGUMENT);
+	CHECK(vm_map_sync(&map, P(5), P(6), false) == KERN_SUCCESS);
+	CHECK(vm_map_sync(&map, P(0), P(4), true) == KERN_SUCCESS);
+	CHECK(map_check() == 0);
+	map_teardown();
+}
+
 /* Many entries: the tree stays correct with thousands of them. */
 static void
 many_entries_tree_and_findspace(void)
@@ -2139,6 +2397,13 @@ main(void)
 	TAP_RUN(tsleep_without_timeout_panics_and_with_timeout_times_out);
 	TAP_RUN(check_detects_broken_map);
 	TAP_RUN(many_entries_tree_and_findspace);
+	TAP_RUN(stack_grows_into_its_gap_down_to_the_guard);
+	TAP_RUN(stack_growth_respects_rlimit_as_and_a_missing_stack);
+	TAP_RUN(main_stack_growth_respects_rlimit_stack_and_fork);
+	TAP_RUN(r57_madvise_free_and_dontneed);
+	TAP_RUN(madvise_free_spares_shared_objects);
+	TAP_RUN(kbuf_object_pages_sync_and_bounds);
+	TAP_RUN(r56_sync_and_mincore_need_the_whole_range);
 	TAP_RUN(random_ops_against_model_user_map);
 	TAP_RUN(random_ops_against_model_kernel_map_with_wiring);
 	return (tap_exit_status());

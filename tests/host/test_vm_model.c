@@ -1,8 +1,8 @@
 /*
  * test_vm_model.c - the randomized model test of the machine-independent
  * VM (issue 4): seeded random sequences of map, unmap, protect, inherit,
- * fork, exit, write and read over up to NVS address spaces, run by the
- * real vm_map, vm_object, vm_fault and vmspace code on the pretend
+ * madvise(MADV_DONTNEED), fork, exit, write and read over up to NVS
+ * address spaces, run by the real vm_map, vm_object, vm_fault and vmspace code on the pretend
  * machine (vmhost/) with the fake pmap as the MMU, and compared after
  * every step with a reference model that knows only what a program may
  * observe:
@@ -106,7 +106,7 @@ static int	ncells, cells_cap;
 
 /* Operations. */
 enum op_type { OP_NEW, OP_MAP, OP_UNMAP, OP_PROTECT, OP_INHERIT, OP_FORK,
-	OP_EXIT, OP_EXEC, OP_WRITE, OP_READ };
+	OP_EXIT, OP_EXEC, OP_WRITE, OP_READ, OP_DONTNEED };
 
 struct op {
 	enum op_type	type;
@@ -354,6 +354,9 @@ gen_op(struct op *op)
 		op->lo = random_page(op->slot);
 		op->val = 1 + rng(255);
 		op->shortage = rng(16) == 0;
+	} else if (r < 81) {
+		op->type = OP_DONTNEED;
+		random_range(op, 12);
 	} else {
 		op->type = OP_READ;
 		op->lo = random_page(op->slot);
@@ -402,6 +405,10 @@ print_op(const struct op *op)
 		break;
 	case OP_READ:
 		printf("vs%d: read page %d\n", id, op->lo);
+		break;
+	case OP_DONTNEED:
+		printf("vs%d: madvise DONTNEED [%d, %d)\n", id, op->lo,
+		    op->lo + op->n);
 		break;
 	}
 	fflush(stdout);
@@ -507,6 +514,23 @@ do_protect(struct op *op)
 		} else
 			s->pg[i].prot = op->prot;
 	}
+}
+
+/*
+ * madvise(MADV_DONTNEED): the PTEs go, the data stays (POSIX: advice
+ * never changes what memory holds), so the model does not change.
+ */
+static void
+do_dontneed(struct op *op)
+{
+	struct mvs *s = &mvs[op->slot];
+	int rv;
+
+	/* The host's <sys/mman.h> is in; its MADV_DONTNEED is Vise's, 4. */
+	_Static_assert(MADV_DONTNEED == 4, "MADV_DONTNEED");
+	rv = vm_map_madvise(&s->vm->vm_map, VA(op->lo), VA(op->lo + op->n),
+	    MADV_DONTNEED);
+	EXPECT(rv == KERN_SUCCESS, "madvise DONTNEED: %d", rv);
 }
 
 static void
@@ -713,6 +737,7 @@ apply_op(struct op *op)
 	case OP_EXEC:	do_exec(op); break;
 	case OP_WRITE:	do_write(op); break;
 	case OP_READ:	do_read(op); break;
+	case OP_DONTNEED: do_dontneed(op); break;
 	}
 }
 

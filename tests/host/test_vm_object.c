@@ -359,7 +359,7 @@ object_page_misuse_panics(void)
 }
 
 static void
-use_swap_pager(void *arg)
+use_device_pager(void *arg)
 {
 	vm_object_t o = arg;
 
@@ -368,6 +368,7 @@ use_swap_pager(void *arg)
 
 /*
  * The pager table: the default pager has nothing (faults zero-fill),
+ * nor has the swap pager without a swap device (tmpfs and shm objects),
  * the dead pager neither; the pagers that do not exist yet panic.
  */
 static void
@@ -389,7 +390,9 @@ pager_table(void)
 	fake.type = OBJT_DEAD;
 	CHECK(!vm_pager_has_page(&fake, 0));
 	fake.type = OBJT_SWAP;
-	CHECK(dies(use_swap_pager, &fake), "the swap pager answered");
+	CHECK(!vm_pager_has_page(&fake, 0));
+	fake.type = OBJT_DEVICE;
+	CHECK(dies(use_device_pager, &fake), "the device pager answered");
 }
 
 /* Map `m` at UVA + i pages in `pm` (read/write, maybe wired). */

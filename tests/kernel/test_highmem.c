@@ -313,3 +313,45 @@ KTEST(highmem_user_pgtables_direct_mapped)
 	vm_page_free(m);
 	KT_CHECK(vm_cnt.v_wire_by_reason[VM_WIRE_PGTABLE] == pgtable0);
 }
+
+/*
+ * pmap_quick_enter_page reaches a page above the direct map (a
+ * temporary mapping on i386) and one inside it: what is written through
+ * it is what the page holds, and the slot is free again afterwards.
+ */
+KTEST(highmem_quick_enter_page)
+{
+	struct pglist low = TAILQ_HEAD_INITIALIZER(low);
+	vm_page_t m[2];
+	vm_offset_t va, qva;
+	int nhigh, i;
+
+	m[1] = vm_page_alloc_noobj(VM_ALLOC_NORMAL | VM_ALLOC_DIRECT);
+	KT_REQUIRE(m[1] != NULL);
+	nhigh = have_highmem() ? hunt_high_pages(m, 1, &low) : 0;
+	if (nhigh == 0) {
+		printf("# no page above the direct map: the direct one only\n");
+		m[0] = NULL;
+	}
+	va = kva_alloc(PAGE_SIZE);
+	KT_REQUIRE(va != 0 && pmap_growkernel(va + PAGE_SIZE) == 0);
+	for (i = nhigh == 0 ? 1 : 0; i < 2; i++) {
+		qva = pmap_quick_enter_page(m[i]);
+		fill(qva, 0x5150 + i);
+		pmap_quick_remove_page(qva);
+		pmap_kenter(va, VM_PAGE_TO_PHYS(m[i]));
+		KT_CHECK(holds(va, 0x5150 + i), "page %#llx: what was written "
+		    "through the quick mapping is not there",
+		    (unsigned long long)VM_PAGE_TO_PHYS(m[i]));
+		pmap_kremove(va);
+		/* The slot can be taken again (an i386 slot left in use panics). */
+		qva = pmap_quick_enter_page(m[i]);
+		KT_CHECK(holds(qva, 0x5150 + i));
+		pmap_quick_remove_page(qva);
+	}
+	kva_free(va, PAGE_SIZE);
+	if (nhigh != 0)
+		vm_page_free(m[0]);
+	vm_page_free(m[1]);
+	ktest_undrain(&low, -1);
+}

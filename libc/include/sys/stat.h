@@ -11,10 +11,7 @@
 #include <sys/types.h>
 #include <sys/_stat.h>
 
-/* Permission bits, in st_mode's low twelve bits. */
-#define S_ISUID		0004000		/* set user id on execution */
-#define S_ISGID		0002000		/* set group id on execution */
-#define S_ISVTX		0001000		/* sticky (directories) */
+/* Permission bits, in st_mode's low twelve bits (and S_IS[UG]ID, S_ISVTX). */
 #define S_IRWXU		0000700		/* owner: read, write, execute */
 #define S_IRUSR		0000400
 #define S_IWUSR		0000200
@@ -32,6 +29,10 @@
 #define st_mtime	st_mtim.tv_sec
 #define st_ctime	st_ctim.tv_sec
 
+int	chmod(const char *, mode_t);
+int	fchmod(int, mode_t);
+int	mkdir(const char *, mode_t);
+mode_t	umask(mode_t);
 int	fstat(int, struct stat *);
 int	fstatat(int, const char *, struct stat *, int);
 int	lstat(const char *, struct stat *);

@@ -27,6 +27,7 @@
 
 #include <kernel/systm.h>
 #include <kernel/mutex.h>
+#include <sys/_mman.h>
 #include <sys/queue.h>
 #include <sys/tree.h>
 #include <vm/vm.h>
@@ -362,6 +363,28 @@ pmap_extract(pmap_t pmap, vm_offset_t va)
 	return (pa);
 }
 
+/* pmap_mincore: see vm/pmap.h. */
+int
+pmap_mincore(pmap_t pmap, vm_offset_t va)
+{
+	struct pv_entry *pv;
+	int val = 0;
+
+	if (pmap == kernel_pmap)
+		return (0);
+	mtx_lock(&pmap->pm_mtx);
+	pv = pv_find(pmap, trunc_page(va));
+	if (pv != NULL) {
+		val = MINCORE_INCORE;
+		if (pv->pv_referenced)
+			val |= MINCORE_REFERENCED;
+		if (pv->pv_modified)
+			val |= MINCORE_MODIFIED;
+	}
+	mtx_unlock(&pmap->pm_mtx);
+	return (val);
+}
+
 /* pmap_unwire: see vm/pmap.h (I-PM1): a valid mapping without W panics. */
 void
 pmap_unwire(pmap_t pmap, vm_offset_t sva, vm_offset_t eva)
@@ -468,6 +491,17 @@ pmap_copy_page(vm_page_t src, vm_page_t dst)
 	    (unsigned long long)src->phys_addr));
 	memcpy((void *)PHYS_TO_DMAP(VM_PAGE_TO_PHYS(dst)),
 	    (void *)PHYS_TO_DMAP(VM_PAGE_TO_PHYS(src)), PAGE_SIZE);
+}
+
+/* pmap_copy_to_page: see vm/pmap.h. */
+void
+pmap_copy_to_page(const void *src, vm_page_t m, size_t len)
+{
+	char *dst = (char *)PHYS_TO_DMAP(VM_PAGE_TO_PHYS(m));
+
+	KASSERT(len <= PAGE_SIZE, ("pmap_copy_to_page: %zu bytes", len));
+	memcpy(dst, src, len);
+	memset(dst + len, 0, PAGE_SIZE - len);
 }
 
 /*

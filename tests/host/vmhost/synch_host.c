@@ -17,8 +17,9 @@
  *
  * Also the scheduler's entry points the clock and sx locks call: with
  * one thread there is nothing to schedule and nobody else to release a
- * lock; and the console's input, which the clock polls: there is no
- * console.
+ * lock; the console's input, which the clock polls: there is no
+ * console; and the resource limits stack growth reads (proc0's, which
+ * a test sets directly).
  */
 #include <sys/errno.h>
 #include <kernel/systm.h>
@@ -26,8 +27,10 @@
 #include <kernel/machdep.h>
 #include <kernel/sleep.h>
 #include <kernel/proc.h>
+#include <kernel/resourcevar.h>
 #include <kernel/sched.h>
 #include <kernel/tty.h>
+#include "vmhost.h"
 
 struct proc proc0;
 struct thread thread0 = { .td_proc = &proc0, .td_name = "thread0" };
@@ -104,4 +107,25 @@ bool
 sched_others(void)
 {
 	return (false);
+}
+
+/* lim_cur: see kernel/resourcevar.h; the limits are p's own table. */
+rlim_t
+lim_cur(struct proc *p, int which)
+{
+	return (p->p_limit.pl_rlimit[which].rlim_cur);
+}
+
+/* vmhost_limits / vmhost_curvmspace: see vmhost.h. */
+void
+vmhost_limits(int64_t stack, int64_t vmem)
+{
+	proc0.p_limit.pl_rlimit[RLIMIT_STACK].rlim_cur = stack;
+	proc0.p_limit.pl_rlimit[RLIMIT_VMEM].rlim_cur = vmem;
+}
+
+void
+vmhost_curvmspace(struct vmspace *vm)
+{
+	proc0.p_vmspace = vm;
 }

@@ -7,6 +7,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <vm/vm.h>
 
 /*
@@ -41,5 +42,15 @@ void	vmhost_kva_unmap(vm_offset_t va);
 bool	vmhost_is_dmap(vm_offset_t va);
 /* vmhost_kva_real: does a kernel mapping make the page visible at its VA? */
 bool	vmhost_kva_real(void);
+
+/*
+ * vmhost_limits: proc0's (curthread's process's) soft RLIMIT_STACK and
+ * RLIMIT_AS, which stack growth reads; INT64_MAX is RLIM_INFINITY.
+ * vmhost_curvmspace: make `vm` (or NULL) that process's address space,
+ * whose main stack RLIMIT_STACK bounds.  (synch_host.c)
+ */
+struct vmspace;
+void	vmhost_limits(int64_t stack, int64_t vmem);
+void	vmhost_curvmspace(struct vmspace *vm);
 
 #endif
