@@ -5,17 +5,22 @@
  * in the one map (first fit puts them there, so entries are clipped,
  * merged and split next to another thread's): mmap of 1 to 8 pages,
  * munmap of a whole mapping or of its first page, mmap MAP_FIXED over
- * one of its mappings, and touches that check a page and write it
- * anew.  Every page read must hold what its thread last wrote there
- * (fresh memory: zeros), and nothing may fault.  The runner's leak
+ * one of its mappings, mprotect of one page to read-only and back
+ * (a write to it meanwhile must fault, with SIGSEGV to the thread that
+ * wrote), and touches that check a page and write it anew.  Every page
+ * read must hold what its thread last wrote there (fresh memory:
+ * zeros), and nothing else may fault.  The runner's leak
  * check then sees that every page, page-table page and kernel stack
  * came back.  Prints TAP; exits 0 only if every check passed.
  */
 #include <errno.h>
 #include <pthread.h>
+#include <setjmp.h>
+#include <signal.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/mman.h>
+#include <unistd.h>
 
 #define NTHREADS	8
 #define NOPS		12500
@@ -45,9 +50,11 @@ struct worker {
 	int		index;
 	unsigned int	rng;
 	struct slot	slots[NSLOTS];
-	long		ops, maps, unmaps, fixed, touches;
+	long		ops, maps, unmaps, fixed, touches, protects, faults;
 	long		errors, syserrors;
 	pthread_t	thread;
+	sigjmp_buf	jb;		/* where its expected SIGSEGV lands */
+	volatile int	expect_fault;
 };
 
 static unsigned int
@@ -208,6 +215,58 @@ op_touch(struct worker *w)
 	w->touches++;
 }
 
+static struct worker workers[NTHREADS];
+
+/* SIGSEGV: only expected in the thread that wrote a read-only page. */
+static void
+on_segv(int sig)
+{
+	pthread_t self = pthread_self();
+	int i;
+
+	(void)sig;
+	for (i = 0; i < NTHREADS; i++)
+		if (pthread_equal(workers[i].thread, self) &&
+		    workers[i].expect_fault)
+			siglongjmp(workers[i].jb, 1);
+	_exit(3);		/* a fault nobody expected */
+}
+
+/*
+ * One page of a mapping read-only: it still reads what it held, and
+ * now and then a write to it must fault; then read-write again.
+ */
+static void
+op_protect(struct worker *w)
+{
+	struct slot *s;
+	char *page;
+	int i;
+
+	if ((s = pick(w, 1)) == NULL)
+		return;
+	i = (int)(next_rand(w) % (unsigned int)s->npages);
+	page = s->addr + i * PAGE;
+	if (mprotect(page, PAGE, PROT_READ) != 0) {
+		w->syserrors++;
+		return;
+	}
+	check_page(w, s, i);
+	if (next_rand(w) % 4 == 0) {
+		w->expect_fault = 1;
+		if (sigsetjmp(w->jb, 1) == 0) {
+			*(volatile char *)(page + 8) = 1;
+			w->errors++;	/* it did not fault */
+		} else
+			w->faults++;
+		w->expect_fault = 0;
+	}
+	if (mprotect(page, PAGE, PROT_READ | PROT_WRITE) != 0)
+		w->syserrors++;
+	check_page(w, s, i);
+	w->protects++;
+}
+
 static void *
 work(void *arg)
 {
@@ -223,6 +282,8 @@ work(void *arg)
 			op_unmap(w);
 		else if (r < 55)
 			op_fixed(w);
+		else if (r < 60)
+			op_protect(w);
 		else
 			op_touch(w);
 		w->ops++;
@@ -237,14 +298,17 @@ work(void *arg)
 	return (NULL);
 }
 
-static struct worker workers[NTHREADS];
-
 int
 main(void)
 {
 	long ops = 0, errors = 0, syserrors = 0, maps = 0, unmaps = 0;
-	long fixed = 0, touches = 0;
+	long fixed = 0, touches = 0, protects = 0, faults = 0;
+	struct sigaction sa;
 	int i, created = 0;
+
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = on_segv;
+	sigaction(SIGSEGV, &sa, NULL);
 
 	for (i = 0; i < NTHREADS; i++) {
 		workers[i].index = i;
@@ -263,13 +327,18 @@ main(void)
 		unmaps += workers[i].unmaps;
 		fixed += workers[i].fixed;
 		touches += workers[i].touches;
+		protects += workers[i].protects;
+		faults += workers[i].faults;
 	}
 	printf("# %ld operations: %ld mmap, %ld munmap, %ld MAP_FIXED, "
-	    "%ld touches\n", ops, maps, unmaps, fixed, touches);
+	    "%ld mprotect (%ld writes faulted), %ld touches\n", ops, maps,
+	    unmaps, fixed, protects, faults, touches);
 	ok(created == NTHREADS, "8 threads share one address space");
-	ok(ops == (long)NTHREADS * NOPS,
-	    "100,000 random mmap/munmap/MAP_FIXED/touch operations ran");
-	ok(syserrors == 0, "every mmap and munmap succeeded");
+	ok(ops == (long)NTHREADS * NOPS, "100,000 random mmap/munmap/"
+	    "MAP_FIXED/mprotect/touch operations ran");
+	ok(syserrors == 0, "every mmap, munmap and mprotect succeeded");
+	ok(protects > 0 && faults > 0, "writes to read-only pages faulted, "
+	    "each in its own thread (SIGSEGV to the writer)");
 	ok(errors == 0, "every page read held what its thread last wrote "
 	    "(zeros when fresh)");
 	printf("1..%d\n", ntest);
