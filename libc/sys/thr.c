@@ -5,6 +5,7 @@
  */
 #include <sys/thr.h>
 #include <sys/umtx.h>
+#include <sys/sysarch.h>
 #include <sched.h>
 
 #include "libc_syscalls.h"
@@ -36,6 +37,13 @@ int
 thr_kill(long id, int sig)
 {
 	return (__sys_thr_kill(id, sig));
+}
+
+/* See <sys/sysarch.h>.  0, or -1 with errno. */
+int
+sysarch(int op, void *parms)
+{
+	return (__sys_sysarch(op, parms));
 }
 
 /* Let the other runnable threads run first.  0. */

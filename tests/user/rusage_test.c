@@ -149,7 +149,10 @@ main(void)
 	ok(getrusage(5, &a) == -1 && errno == EINVAL,
 	    "getrusage: EINVAL for an unknown who");
 	ok(getrusage(RUSAGE_SELF, (struct rusage *)8) == -1 &&
-	    errno == EFAULT, "getrusage: EFAULT for a bad pointer");
+	    errno == EFAULT && getrusage(RUSAGE_CHILDREN, (struct rusage *)
+	    (sizeof(long) == 8 ? (unsigned long)0xffffffff80000000ULL :
+	    0xc0000000UL)) == -1 && errno == EFAULT,
+	    "getrusage: EFAULT for a bad pointer, unmapped or in the kernel");
 	printf("1..%d\n", ntest);
 	return (nfailed == 0 ? 0 : 1);
 }

@@ -12,7 +12,8 @@
  * pthread_exit ends it with 0 after the atexit functions, fork in a
  * threaded process gives a child with only the forking thread, exec
  * from a non-main thread replaces the whole process, the threads share
- * the credentials; thr_new's and thr_kill's errors.  Prints TAP; exits 0 only if every check passed.
+ * the credentials; thr_new's, thr_kill's, _umtx_op's and sysarch's
+ * successes and errors.  Prints TAP; exits 0 only if every check passed.
  *
  * With the argument "exec-child TID" it is the program a thread execs:
  * it exits 7 if it runs as thread TID, with no other thread.
@@ -25,7 +26,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
+#include <sys/sysarch.h>
 #include <sys/thr.h>
+#include <sys/umtx.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
@@ -826,6 +829,82 @@ exec_child(const char *tid)
 	return (7);
 }
 
+/* --- _umtx_op, sysarch, sched_yield: success and errors ------------ */
+
+/* An address in the kernel's half: EFAULT for every pointer there. */
+#define KPTR	((void *)(sizeof(long) == 8 ?				\
+	    (unsigned long)0xffffffff80000000ULL : 0xc0000000UL))
+
+static void
+test_umtx_sysarch(void)
+{
+	static volatile unsigned int word = 5;
+	static volatile long lword = 6;
+	struct timespec rel = { 0, 50 * 1000000L }, bad = { 0, -1 };
+	struct _umtx_time ut;
+	unsigned long base = 0;
+
+	ok(_umtx_op((void *)&word, UMTX_OP_WAIT_UINT, 4, NULL, NULL) == 0 &&
+	    _umtx_op((void *)&lword, UMTX_OP_WAIT, 7, NULL, NULL) == 0,
+	    "_umtx_op: a wait for a value the word does not have returns 0");
+	ok(_umtx_op((void *)&word, UMTX_OP_WAIT_UINT_PRIVATE, 5,
+	    (void *)sizeof(rel), &rel) == -1 && errno == ETIMEDOUT,
+	    "_umtx_op: a relative timeout ends the wait (ETIMEDOUT)");
+	memset(&ut, 0, sizeof(ut));
+	clock_gettime(CLOCK_MONOTONIC, &ut._timeout);
+	ut._flags = UMTX_ABSTIME;
+	ut._clockid = CLOCK_MONOTONIC;
+	ok(_umtx_op((void *)&word, UMTX_OP_WAIT_UINT, 5,
+	    (void *)sizeof(ut), &ut) == -1 && errno == ETIMEDOUT,
+	    "_umtx_op: an absolute timeout already past (ETIMEDOUT)");
+	ok(_umtx_op((void *)&word, UMTX_OP_WAKE, 1, NULL, NULL) == 0 &&
+	    _umtx_op((void *)&word, UMTX_OP_WAKE_PRIVATE, 1, NULL, NULL) == 0,
+	    "_umtx_op: a wake with nobody waiting");
+	ok(_umtx_op((void *)&word, 99, 0, NULL, NULL) == -1 &&
+	    errno == EINVAL && _umtx_op((void *)&word, UMTX_OP_WAIT_UINT, 5,
+	    (void *)sizeof(bad), &bad) == -1 && errno == EINVAL &&
+	    _umtx_op((void *)&word, UMTX_OP_WAIT_UINT, 5, (void *)7777,
+	    &rel) == -1 && errno == EINVAL,
+	    "_umtx_op: EINVAL for an unknown op and a bad timeout");
+	ok(_umtx_op((void *)8, UMTX_OP_WAIT_UINT, 0, NULL, NULL) == -1 &&
+	    errno == EFAULT && _umtx_op(KPTR, UMTX_OP_WAIT, 0, NULL, NULL) ==
+	    -1 && errno == EFAULT && _umtx_op((void *)&word,
+	    UMTX_OP_WAIT_UINT, 5, (void *)sizeof(rel), KPTR) == -1 &&
+	    errno == EFAULT, "_umtx_op: EFAULT for a bad word or timeout, "
+	    "unmapped or in the kernel");
+#ifdef __x86_64__
+	ok(sysarch(AMD64_GET_FSBASE, &base) == 0 &&
+	    base == (unsigned long)pthread_self() &&
+	    sysarch(AMD64_SET_FSBASE, &base) == 0,
+	    "sysarch: the TLS base is the thread's control block");
+	base = (unsigned long)KPTR;
+	ok(sysarch(AMD64_SET_FSBASE, &base) == -1 && errno == EINVAL &&
+	    sysarch(I386_GET_GSBASE, &base) == -1 && errno == EINVAL &&
+	    sysarch(AMD64_GET_FSBASE, KPTR) == -1 && errno == EFAULT,
+	    "sysarch: EINVAL for a kernel base or another ARCH's op, EFAULT");
+#else
+	{
+		unsigned int b32 = 0;
+
+		ok(sysarch(I386_GET_GSBASE, &b32) == 0 &&
+		    b32 == (unsigned int)pthread_self() &&
+		    sysarch(I386_SET_GSBASE, &b32) == 0,
+		    "sysarch: the TLS base is the thread's control block");
+		b32 = (unsigned int)(unsigned long)KPTR;
+		ok(sysarch(I386_SET_GSBASE, &b32) == -1 && errno == EINVAL &&
+		    sysarch(AMD64_GET_FSBASE, &b32) == -1 && errno == EINVAL &&
+		    sysarch(I386_GET_GSBASE, KPTR) == -1 && errno == EFAULT,
+		    "sysarch: EINVAL for a kernel base or another ARCH's op, "
+		    "EFAULT");
+	}
+#endif
+	(void)base;
+	ok(sched_yield() == 0 && thr_self(KPTR) == -1 && errno == EFAULT &&
+	    thr_new(KPTR, (int)sizeof(struct thr_param)) == -1 &&
+	    errno == EFAULT, "sched_yield; thr_self and thr_new: EFAULT for "
+	    "a kernel pointer");
+}
+
 /* --- shared credentials ------------------------------------------ */
 
 static void *
@@ -921,6 +1000,7 @@ main(int argc, char **argv)
 	test_exit();
 	test_exec();
 	test_thr_new_errors();
+	test_umtx_sysarch();
 	test_credentials();
 	test_fork();
 	printf("1..%d\n", ntest);
