@@ -28,8 +28,11 @@ struct vmspace;
  * user pointers when `user` is true, else kernel ones).  Returns only
  * on failure, with the old program intact: ENOENT, ENOTDIR, ELOOP,
  * ENAMETOOLONG, EACCES (not a regular file, or no execute bit),
- * ENOEXEC, E2BIG, EFAULT, ENOMEM.  A failure after the old address space is
- * gone (no memory) kills the process.  Thread context; may sleep.
+ * ENOEXEC, E2BIG, EFAULT, ENOMEM, or EINTR when another thread is
+ * already ending or exec'ing the process.  The process's other threads
+ * exit before its address space goes.  A failure after the old address
+ * space is gone (no memory) kills the process.  Thread context; may
+ * sleep.
  */
 int	kern_execve(struct thread *td, const char *path, char *const *argv,
 	    char *const *envp, bool user);

@@ -7,16 +7,21 @@
  * has a table of descriptors (struct filedesc) pointing at files; dup
  * and fork make several descriptors share one file (and its offset).
  *
- * Locking: one CPU; the tables and reference counts change with
- * interrupts disabled where a sleep could come in between (fget and
- * fdrop around an operation that sleeps).  Operations may sleep (a pipe
- * waits for data or room).
+ * Locking: one CPU.  A table is shared by the threads of its process
+ * and changes under its spin mutex fd_mtx (a leaf: nothing else is
+ * taken under it but a file reference, which is interrupts off); a
+ * file's reference count changes with interrupts disabled.  A thread
+ * that uses a file holds a reference (fget ... fdrop), so another
+ * thread's close cannot free it meanwhile; the last fdrop runs the
+ * close outside the table's lock.  Operations may sleep (a pipe waits
+ * for data or room).
  */
 #ifndef _KERNEL_FILE_H_
 #define _KERNEL_FILE_H_
 
 #include <kernel/systm.h>
 #include <kernel/malloc.h>
+#include <kernel/mutex.h>
 #include <kernel/mount.h>
 #include <sys/_stat.h>
 
@@ -75,6 +80,7 @@ struct file {
 #define NDFILE		64	/* descriptors per process */
 
 struct filedesc {
+	struct mtx	fd_mtx;			/* the table ("filedesc") */
 	struct file	*fd_files[NDFILE];
 	uint8_t		fd_flags[NDFILE];	/* FD_CLOEXEC */
 };
@@ -97,6 +103,19 @@ void	fdrop(struct file *fp);
  */
 int	fdalloc(struct filedesc *fdp, struct file *fp, int min, int *fdp_out);
 int	fget(struct thread *td, int fd, struct file **fpp);
+
+/*
+ * fdalloc_flags: fdalloc, with the descriptor's flags (FD_CLOEXEC) set
+ * in the same step (so a fork or exec in another thread never sees the
+ * descriptor without them).  fdunalloc: undo an fdalloc whose system
+ * call fails later: descriptor `fd` is freed if it still holds `fp`,
+ * and then (true) the table's reference is the caller's; false if
+ * another thread closed it meanwhile (that close dropped it).  Thread
+ * context; no sleep.
+ */
+int	fdalloc_flags(struct filedesc *fdp, struct file *fp, int min,
+	    int flags, int *fdp_out);
+bool	fdunalloc(struct filedesc *fdp, int fd, struct file *fp);
 
 /*
  * fdinit: an empty table; fdcopy: fork's copy (the same files, one

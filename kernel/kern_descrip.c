@@ -8,6 +8,7 @@
 #include <kernel/systm.h>
 #include <kernel/machdep.h>
 #include <kernel/malloc.h>
+#include <kernel/mutex.h>
 #include <kernel/file.h>
 #include <kernel/proc.h>
 #include <kernel/syscallvar.h>
@@ -70,20 +71,58 @@ getmaxfd(struct thread *td)
 	return ((int)MIN(lim_cur(td->td_proc, RLIMIT_NOFILE), NDFILE));
 }
 
+/*
+ * The lowest free descriptor >= min below `maxfd`, or -1.  Table
+ * locked.
+ */
+static int
+fd_lowest_free(struct filedesc *fdp, int min, int maxfd)
+{
+	int fd;
+
+	for (fd = min; fd < maxfd; fd++)
+		if (fdp->fd_files[fd] == NULL)
+			return (fd);
+	return (-1);
+}
+
+/* fdalloc_flags: see file.h. */
+int
+fdalloc_flags(struct filedesc *fdp, struct file *fp, int min, int flags,
+    int *fdp_out)
+{
+	int fd, maxfd = getmaxfd(curthread);
+
+	mtx_lock(&fdp->fd_mtx);
+	if ((fd = fd_lowest_free(fdp, min, maxfd)) >= 0) {
+		fdp->fd_files[fd] = fp;
+		fdp->fd_flags[fd] = (uint8_t)flags;
+		*fdp_out = fd;
+	}
+	mtx_unlock(&fdp->fd_mtx);
+	return (fd >= 0 ? 0 : EMFILE);
+}
+
 /* fdalloc: see file.h. */
 int
 fdalloc(struct filedesc *fdp, struct file *fp, int min, int *fdp_out)
 {
-	int fd, maxfd = getmaxfd(curthread);
+	return (fdalloc_flags(fdp, fp, min, 0, fdp_out));
+}
 
-	for (fd = min; fd < maxfd; fd++)
-		if (fdp->fd_files[fd] == NULL) {
-			fdp->fd_files[fd] = fp;
-			fdp->fd_flags[fd] = 0;
-			*fdp_out = fd;
-			return (0);
-		}
-	return (EMFILE);
+/* fdunalloc: see file.h. */
+bool
+fdunalloc(struct filedesc *fdp, int fd, struct file *fp)
+{
+	bool ours;
+
+	mtx_lock(&fdp->fd_mtx);
+	if ((ours = fdp->fd_files[fd] == fp)) {
+		fdp->fd_files[fd] = NULL;
+		fdp->fd_flags[fd] = 0;
+	}
+	mtx_unlock(&fdp->fd_mtx);
+	return (ours);
 }
 
 /* fget: see file.h. */
@@ -91,12 +130,16 @@ int
 fget(struct thread *td, int fd, struct file **fpp)
 {
 	struct filedesc *fdp = td->td_proc->p_fd;
-	struct file *fp;
+	struct file *fp = NULL;
 
-	if (fdp == NULL || fd < 0 || fd >= NDFILE ||
-	    (fp = fdp->fd_files[fd]) == NULL)
+	if (fdp == NULL || fd < 0 || fd >= NDFILE)
 		return (EBADF);
-	fhold(fp);
+	mtx_lock(&fdp->fd_mtx);
+	if ((fp = fdp->fd_files[fd]) != NULL)
+		fhold(fp);
+	mtx_unlock(&fdp->fd_mtx);
+	if (fp == NULL)
+		return (EBADF);
 	*fpp = fp;
 	return (0);
 }
@@ -105,10 +148,15 @@ fget(struct thread *td, int fd, struct file **fpp)
 struct filedesc *
 fdinit(void)
 {
-	return (malloc(sizeof(struct filedesc), M_FILE, M_NOWAIT | M_ZERO));
+	struct filedesc *fdp;
+
+	fdp = malloc(sizeof(struct filedesc), M_FILE, M_NOWAIT | M_ZERO);
+	if (fdp != NULL)
+		mtx_init(&fdp->fd_mtx, "filedesc");
+	return (fdp);
 }
 
-/* fdcopy: see file.h. */
+/* fdcopy: see file.h.  Other threads may change the table meanwhile. */
 struct filedesc *
 fdcopy(struct filedesc *fdp)
 {
@@ -117,48 +165,59 @@ fdcopy(struct filedesc *fdp)
 
 	if ((new = fdinit()) == NULL)
 		return (NULL);
+	mtx_lock(&fdp->fd_mtx);
 	for (fd = 0; fd < NDFILE; fd++)
 		if (fdp->fd_files[fd] != NULL) {
 			new->fd_files[fd] = fdp->fd_files[fd];
 			new->fd_flags[fd] = fdp->fd_flags[fd];
 			fhold(new->fd_files[fd]);
 		}
+	mtx_unlock(&fdp->fd_mtx);
 	return (new);
 }
 
-/* Close descriptor `fd` of `fdp` (it is open). */
-static void
+/*
+ * Close descriptor `fd` of `fdp`: 0, or EBADF if it is not open.  The
+ * file's last reference may go (its close runs) after the table is
+ * unlocked.
+ */
+static int
 fdclose(struct filedesc *fdp, int fd)
 {
-	struct file *fp = fdp->fd_files[fd];
+	struct file *fp;
 
-	fdp->fd_files[fd] = NULL;
-	fdp->fd_flags[fd] = 0;
+	mtx_lock(&fdp->fd_mtx);
+	if ((fp = fdp->fd_files[fd]) != NULL) {
+		fdp->fd_files[fd] = NULL;
+		fdp->fd_flags[fd] = 0;
+	}
+	mtx_unlock(&fdp->fd_mtx);
+	if (fp == NULL)
+		return (EBADF);
 	fdrop(fp);
+	return (0);
 }
 
-/* fdfree: see file.h. */
+/* fdfree: see file.h.  The process has one thread left. */
 void
 fdfree(struct filedesc *fdp)
 {
 	int fd;
 
 	for (fd = 0; fd < NDFILE; fd++)
-		if (fdp->fd_files[fd] != NULL)
-			fdclose(fdp, fd);
+		(void)fdclose(fdp, fd);
 	free(fdp, M_FILE);
 }
 
-/* fdcloseexec: see file.h. */
+/* fdcloseexec: see file.h.  The process has one thread left. */
 void
 fdcloseexec(struct filedesc *fdp)
 {
 	int fd;
 
 	for (fd = 0; fd < NDFILE; fd++)
-		if (fdp->fd_files[fd] != NULL &&
-		    (fdp->fd_flags[fd] & FD_CLOEXEC) != 0)
-			fdclose(fdp, fd);
+		if ((fdp->fd_flags[fd] & FD_CLOEXEC) != 0)
+			(void)fdclose(fdp, fd);
 }
 
 /* dirent_copyout: see file.h.  Records are 8-byte aligned. */
@@ -187,14 +246,16 @@ dirent_copyout(void *ubuf, size_t len, size_t *done, uint64_t fileno,
 	return (0);
 }
 
-/* Whether `fd` is an open descriptor of curthread's process. */
+/*
+ * The table of curthread's process if `fd` is in its range, else NULL
+ * (whether it is open is for the caller to check, locked).
+ */
 static struct filedesc *
 fd_table(struct thread *td, int fd)
 {
 	struct filedesc *fdp = td->td_proc->p_fd;
 
-	if (fdp == NULL || fd < 0 || fd >= NDFILE ||
-	    fdp->fd_files[fd] == NULL)
+	if (fdp == NULL || fd < 0 || fd >= NDFILE)
 		return (NULL);
 	return (fdp);
 }
@@ -209,8 +270,7 @@ sys_close(struct thread *td, syscallarg_t *args, syscallarg_t *retval)
 	(void)retval;
 	if ((fdp = fd_table(td, fd)) == NULL)
 		return (EBADF);
-	fdclose(fdp, fd);
-	return (0);
+	return (fdclose(fdp, fd));
 }
 
 /* Duplicate `fd` at the lowest free descriptor >= min. */
@@ -219,21 +279,25 @@ kern_dup(struct thread *td, int fd, int min, int cloexec,
     syscallarg_t *retval)
 {
 	struct filedesc *fdp;
-	int error, new;
+	int error = 0, new, maxfd = getmaxfd(td);
 
 	if ((fdp = fd_table(td, fd)) == NULL)
 		return (EBADF);
-	if (min < 0 || min >= getmaxfd(td))
+	if (min < 0 || min >= maxfd)
 		return (EINVAL);
-	fhold(fdp->fd_files[fd]);
-	error = fdalloc(fdp, fdp->fd_files[fd], min, &new);
-	if (error != 0) {
-		fdrop(fdp->fd_files[fd]);
-		return (error);
+	mtx_lock(&fdp->fd_mtx);
+	if (fdp->fd_files[fd] == NULL)
+		error = EBADF;
+	else if ((new = fd_lowest_free(fdp, min, maxfd)) < 0)
+		error = EMFILE;
+	else {
+		fdp->fd_files[new] = fdp->fd_files[fd];
+		fdp->fd_flags[new] = (uint8_t)cloexec;
+		fhold(fdp->fd_files[new]);
+		retval[0] = new;
 	}
-	fdp->fd_flags[new] = cloexec;
-	retval[0] = new;
-	return (0);
+	mtx_unlock(&fdp->fd_mtx);
+	return (error);
 }
 
 /* sys_dup: dup(fd). */
@@ -251,21 +315,26 @@ int
 sys_dup2(struct thread *td, syscallarg_t *args, syscallarg_t *retval)
 {
 	struct filedesc *fdp;
-	int from = (int)args[0], to = (int)args[1];
+	struct file *old = NULL;
+	int from = (int)args[0], to = (int)args[1], error = 0;
 
 	if ((fdp = fd_table(td, from)) == NULL)
 		return (EBADF);
-	if (to < 0 || to >= getmaxfd(td))
-		return (EBADF);
-	if (from != to) {
-		if (fdp->fd_files[to] != NULL)
-			fdclose(fdp, to);
+	mtx_lock(&fdp->fd_mtx);
+	if (fdp->fd_files[from] == NULL || to < 0 || to >= getmaxfd(td))
+		error = EBADF;
+	else if (from != to) {
+		old = fdp->fd_files[to];
 		fhold(fdp->fd_files[from]);
 		fdp->fd_files[to] = fdp->fd_files[from];
 		fdp->fd_flags[to] = 0;
 	}
-	retval[0] = to;
-	return (0);
+	mtx_unlock(&fdp->fd_mtx);
+	if (old != NULL)
+		fdrop(old);
+	if (error == 0)
+		retval[0] = to;
+	return (error);
 }
 
 /* sys_fcntl: fcntl(fd, cmd, arg): F_DUPFD, F_GETFD/SETFD, F_GETFL/SETFL. */
@@ -274,32 +343,38 @@ sys_fcntl(struct thread *td, syscallarg_t *args, syscallarg_t *retval)
 {
 	struct filedesc *fdp;
 	struct file *fp;
-	int fd = (int)args[0], cmd = (int)args[1];
+	int fd = (int)args[0], cmd = (int)args[1], error = 0;
 	long arg = (long)args[2];
 
 	if ((fdp = fd_table(td, fd)) == NULL)
 		return (EBADF);
-	fp = fdp->fd_files[fd];
-	switch (cmd) {
+	mtx_lock(&fdp->fd_mtx);
+	if ((fp = fdp->fd_files[fd]) == NULL)
+		error = EBADF;
+	else switch (cmd) {
 	case F_DUPFD:
-		return (kern_dup(td, fd, (int)arg, 0, retval));
+		break;
 	case F_GETFD:
 		retval[0] = fdp->fd_flags[fd];
-		return (0);
+		break;
 	case F_SETFD:
 		fdp->fd_flags[fd] = (arg & FD_CLOEXEC) != 0 ? FD_CLOEXEC : 0;
-		return (0);
+		break;
 	case F_GETFL:
 		retval[0] = fp->f_flag;
-		return (0);
+		break;
 	case F_SETFL:
 		/* Only these may change; the access mode stays. */
 		fp->f_flag = (fp->f_flag & ~(O_APPEND | O_NONBLOCK)) |
 		    (arg & (O_APPEND | O_NONBLOCK));
-		return (0);
+		break;
 	default:
-		return (EINVAL);
+		error = EINVAL;
 	}
+	mtx_unlock(&fdp->fd_mtx);
+	if (error == 0 && cmd == F_DUPFD)
+		return (kern_dup(td, fd, (int)arg, 0, retval));
+	return (error);
 }
 
 /* sys_fstat: fstat(fd, sb). */

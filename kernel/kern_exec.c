@@ -4,7 +4,8 @@
  * The order matters.  First everything that can fail with the old
  * program intact: the path is looked up in the initrd, the file checked
  * (a regular file with an execute bit, an ELF image this kernel runs),
- * and argv/envp copied into a kernel buffer.  Then the point of no
+ * and argv/envp copied into a kernel buffer.  Then the process's other
+ * threads exit (thread_single, kern_thread.c).  Then the point of no
  * return: the address space is emptied (R27: every mapping goes, each
  * wired one unwired, MAP_WIREFUTURE cleared) or, if another process
  * shares it, replaced by a new one; the segments and a stack are
@@ -242,6 +243,16 @@ kern_execve(struct thread *td, const char *path, char *const *argv,
 
 	ssiz = exec_stack_size(&ea);
 
+	/*
+	 * The other threads go first (they would run in the new program's
+	 * address space): if another thread is already ending the process
+	 * or exec'ing, this one gives up and exits on the way out.
+	 */
+	if ((error = thread_single(td)) != 0) {
+		kmem_free((vm_offset_t)ea.buf, ARG_MAX);
+		return (error);
+	}
+
 	/* No way back from here. */
 	vm = exec_new_vmspace(p);
 	error = vm == NULL ? ENOMEM : exec_elf_map(vm, image, &entry);
@@ -274,6 +285,7 @@ kern_execve(struct thread *td, const char *path, char *const *argv,
 	cpu_exec_setregs(td, entry, sp);
 	base = strrchr(path, '/');
 	strlcpy(p->p_comm, base != NULL ? base + 1 : path, sizeof(p->p_comm));
+	thread_single_end(td);
 	return (0);
 }
 

@@ -1,16 +1,20 @@
 /*
  * kern_exit.c - the end of a process: exit(2) and wait4(2).
  *
- * An exiting process gives its address space back at once (every page
- * and page-table page), becomes a zombie holding only its exit status
- * (and its place in its process group, until it is reaped), and wakes
- * its parent with SIGCHLD; its one thread then ends like any thread
- * (its stack is reaped after the next switch).  wait4 also reports
- * children that stopped or were continued (kern_sig.c).
+ * An exiting process first single-threads itself (thread_single,
+ * kern_thread.c: its other threads exit), gives its address space back
+ * at once (every page and page-table page), becomes a zombie holding
+ * only its exit status and resource usage (and its place in its
+ * process group, until it is reaped), and wakes its parent with
+ * SIGCHLD; its last thread then ends like any thread (its stack is
+ * reaped after the next switch).  wait4 also reports children that
+ * stopped or were continued (kern_sig.c); reaping a child adds its
+ * usage to the parent's RUSAGE_CHILDREN.
  */
 #include <sys/errno.h>
 #include <sys/signal.h>
 #include <sys/_wait.h>
+#include <sys/_rusage.h>
 #include <kernel/systm.h>
 #include <kernel/machdep.h>
 #include <kernel/kthread.h>
@@ -32,9 +36,14 @@ exit1(struct thread *td, int xstat)
 	unsigned long s;
 
 	KASSERT(p != &proc0, ("exit1: proc0 exits"));
+	/* Another thread is ending the process (or exec'ing): it wins. */
+	if (thread_single(td) != 0)
+		thread_suicide(td);
 	/* Off the address space before it goes. */
 	s = intr_disable();
 	vm = p->p_vmspace;
+	if (vm != NULL)
+		rusage_sample_rss(p);
 	p->p_vmspace = NULL;
 	pmap_activate(kernel_pmap);
 	intr_restore(s);
@@ -62,7 +71,10 @@ exit1(struct thread *td, int xstat)
 	psignal(p->p_pptr, SIGCHLD, WIFSIGNALED(xstat) ? CLD_KILLED :
 	    CLD_EXITED, p->p_pid, 0);
 	wakeup(p->p_pptr);
-	intr_restore(s);
+	/*
+	 * Interrupts stay off: the parent must not reap the zombie before
+	 * its last thread is off p_threads (thread_exit switches away).
+	 */
 	thread_exit();
 }
 
@@ -106,6 +118,14 @@ wait_stop_report(struct proc *p, int options, int *xstatp)
 int
 kern_wait4(struct thread *td, int pid, int *xstatp, int options, int *pidp)
 {
+	return (kern_wait(td, pid, xstatp, options, pidp, NULL));
+}
+
+/* kern_wait: see proc.h. */
+int
+kern_wait(struct thread *td, int pid, int *xstatp, int options, int *pidp,
+    struct rusage *rup)
+{
 	struct proc *parent = td->td_proc, *p;
 	unsigned long s;
 	bool found;
@@ -144,34 +164,42 @@ kern_wait4(struct thread *td, int pid, int *xstatp, int options, int *pidp)
 			return (error);
 		}
 	}
+	/*
+	 * Ours now: off the list of children before interrupts come back,
+	 * so that another thread of this process cannot reap it too.
+	 */
+	LIST_REMOVE(p, p_sibling);
+	rusage_reap(parent, p);
 	intr_restore(s);
 	*pidp = p->p_pid;
 	*xstatp = p->p_xstat;
+	if (rup != NULL)
+		rusage_of_zombie(p, rup);
 	proc_reap(p);
 	return (0);
 }
 
 /*
- * sys_wait4: wait4(pid, status, options, rusage).  rusage is not kept
- * yet: a non-NULL pointer gets zeros.
+ * sys_wait4: wait4(pid, status, options, rusage).  rusage gets the
+ * reaped child's own usage (kern_rusage.c); zeros when nothing was
+ * reaped (a stop, a continue, WNOHANG with nothing to report).
  */
 int
 sys_wait4(struct thread *td, syscallarg_t *args, syscallarg_t *retval)
 {
-	char zero[RUSAGE_SIZE];
+	struct rusage ru;
 	int error, pid, xstat;
 
-	error = kern_wait4(td, (int)args[0], &xstat, (int)args[2], &pid);
+	memset(&ru, 0, sizeof(ru));
+	error = kern_wait(td, (int)args[0], &xstat, (int)args[2], &pid, &ru);
 	if (error != 0)
 		return (error);
 	if (pid != 0 && args[1] != 0 &&
 	    (error = copyout(&xstat, (void *)args[1], sizeof(xstat))) != 0)
 		return (error);
-	if (args[3] != 0) {
-		memset(zero, 0, sizeof(zero));
-		if ((error = copyout(zero, (void *)args[3], sizeof(zero))) != 0)
-			return (error);
-	}
+	if (args[3] != 0 &&
+	    (error = copyout(&ru, (void *)args[3], sizeof(ru))) != 0)
+		return (error);
 	retval[0] = pid;
 	return (0);
 }

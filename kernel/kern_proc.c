@@ -73,6 +73,7 @@ proc_alloc(const char *name, struct thread **tdp)
 	p->p_state = PRS_NEW;
 	strlcpy(p->p_comm, name, sizeof(p->p_comm));
 	p->p_ucred = curthread->td_proc->p_ucred;
+	sx_init(&p->p_credlock, "cred");
 	p->p_limit = curthread->td_proc->p_limit;
 	p->p_umask = curthread->td_proc->p_umask;
 	*tdp = thread_alloc(p, name);
@@ -243,7 +244,6 @@ proc_reap(struct proc *p)
 	    ("proc_reap: pid %d is not a zombie", p->p_pid));
 	s = intr_disable();
 	TAILQ_REMOVE(&allproc, p, p_list);
-	LIST_REMOVE(p, p_sibling);
 	pgrp_leave(p, &g);
 	intr_restore(s);
 	pgrp_garbage_free(&g);

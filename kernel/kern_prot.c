@@ -31,6 +31,7 @@
 #include <kernel/machdep.h>
 #include <kernel/priv.h>
 #include <kernel/proc.h>
+#include <kernel/sx.h>
 #include <kernel/syscallvar.h>
 #include <kernel/ucred.h>
 
@@ -150,8 +151,8 @@ sys_getegid(struct thread *td, syscallarg_t *args, syscallarg_t *retval)
  * ids become uid.  Otherwise uid must be the real or saved id, and only
  * the effective one changes.  EINVAL for (uid_t)-1, EPERM.
  */
-int
-sys_setuid(struct thread *td, syscallarg_t *args, syscallarg_t *retval)
+static int
+cred_setuid(struct thread *td, syscallarg_t *args, syscallarg_t *retval)
 {
 	struct proc *p = td->td_proc;
 	struct ucred cr = p->p_ucred;
@@ -173,8 +174,8 @@ sys_setuid(struct thread *td, syscallarg_t *args, syscallarg_t *retval)
  * sys_seteuid: seteuid(euid): the effective user id becomes euid, which
  * must be the real or saved one unless privileged.  EINVAL, EPERM.
  */
-int
-sys_seteuid(struct thread *td, syscallarg_t *args, syscallarg_t *retval)
+static int
+cred_seteuid(struct thread *td, syscallarg_t *args, syscallarg_t *retval)
 {
 	struct proc *p = td->td_proc;
 	struct ucred cr = p->p_ucred;
@@ -193,8 +194,8 @@ sys_seteuid(struct thread *td, syscallarg_t *args, syscallarg_t *retval)
 }
 
 /* sys_setgid: setgid(gid); setuid's rules for the group ids. */
-int
-sys_setgid(struct thread *td, syscallarg_t *args, syscallarg_t *retval)
+static int
+cred_setgid(struct thread *td, syscallarg_t *args, syscallarg_t *retval)
 {
 	struct proc *p = td->td_proc;
 	struct ucred cr = p->p_ucred;
@@ -213,8 +214,8 @@ sys_setgid(struct thread *td, syscallarg_t *args, syscallarg_t *retval)
 }
 
 /* sys_setegid: setegid(egid); seteuid's rules for the group ids. */
-int
-sys_setegid(struct thread *td, syscallarg_t *args, syscallarg_t *retval)
+static int
+cred_setegid(struct thread *td, syscallarg_t *args, syscallarg_t *retval)
 {
 	struct proc *p = td->td_proc;
 	struct ucred cr = p->p_ucred;
@@ -244,8 +245,8 @@ id_allowed(__uid_t id, __uid_t a, __uid_t b, __uid_t c)
  * replaces the real, effective or saved user id; unprivileged, each
  * must be one of the three the process has.  EPERM.
  */
-int
-sys_setresuid(struct thread *td, syscallarg_t *args, syscallarg_t *retval)
+static int
+cred_setresuid(struct thread *td, syscallarg_t *args, syscallarg_t *retval)
 {
 	struct proc *p = td->td_proc;
 	struct ucred cr = p->p_ucred;
@@ -270,8 +271,8 @@ sys_setresuid(struct thread *td, syscallarg_t *args, syscallarg_t *retval)
 }
 
 /* sys_setresgid: setresgid(rgid, egid, sgid); setresuid's rules. */
-int
-sys_setresgid(struct thread *td, syscallarg_t *args, syscallarg_t *retval)
+static int
+cred_setresgid(struct thread *td, syscallarg_t *args, syscallarg_t *retval)
 {
 	struct proc *p = td->td_proc;
 	struct ucred cr = p->p_ucred;
@@ -361,8 +362,8 @@ sys_getgroups(struct thread *td, syscallarg_t *args, syscallarg_t *retval)
  * the n in gidset.  EINVAL if n is negative or over NGROUPS_MAX, EFAULT,
  * EPERM unless privileged (checked in that order, as FreeBSD does).
  */
-int
-sys_setgroups(struct thread *td, syscallarg_t *args, syscallarg_t *retval)
+static int
+cred_setgroups(struct thread *td, syscallarg_t *args, syscallarg_t *retval)
 {
 	struct proc *p = td->td_proc;
 	struct ucred cr = p->p_ucred;
@@ -380,3 +381,28 @@ sys_setgroups(struct thread *td, syscallarg_t *args, syscallarg_t *retval)
 	proc_set_cred(p, &cr);
 	return (0);
 }
+
+/*
+ * The system calls that change credentials: each reads them, decides
+ * and writes them back under the process's p_credlock, so two threads
+ * of a process changing them at once do not lose one change.
+ */
+#define CRED_SYSCALL(name)						\
+int									\
+sys_##name(struct thread *td, syscallarg_t *args, syscallarg_t *retval)	\
+{									\
+	int error;							\
+									\
+	sx_xlock(&td->td_proc->p_credlock);				\
+	error = cred_##name(td, args, retval);				\
+	sx_xunlock(&td->td_proc->p_credlock);				\
+	return (error);							\
+}
+
+CRED_SYSCALL(setuid)
+CRED_SYSCALL(seteuid)
+CRED_SYSCALL(setgid)
+CRED_SYSCALL(setegid)
+CRED_SYSCALL(setresuid)
+CRED_SYSCALL(setresgid)
+CRED_SYSCALL(setgroups)

@@ -61,24 +61,40 @@ lim_valid(int which)
 rlim_t
 lim_cur(struct proc *p, int which)
 {
+	unsigned long s;
+	rlim_t v;
+
 	KASSERT(lim_valid(which), ("lim_cur: resource %d", which));
-	return (p->p_limit.pl_rlimit[which].rlim_cur);
+	s = intr_disable();	/* whole, on i386 too (see resourcevar.h) */
+	v = p->p_limit.pl_rlimit[which].rlim_cur;
+	intr_restore(s);
+	return (v);
 }
 
 /* lim_max: see resourcevar.h. */
 rlim_t
 lim_max(struct proc *p, int which)
 {
+	unsigned long s;
+	rlim_t v;
+
 	KASSERT(lim_valid(which), ("lim_max: resource %d", which));
-	return (p->p_limit.pl_rlimit[which].rlim_max);
+	s = intr_disable();
+	v = p->p_limit.pl_rlimit[which].rlim_max;
+	intr_restore(s);
+	return (v);
 }
 
 /* lim_rlimit: see resourcevar.h. */
 void
 lim_rlimit(struct proc *p, int which, struct rlimit *rlp)
 {
+	unsigned long s;
+
 	KASSERT(lim_valid(which), ("lim_rlimit: resource %d", which));
+	s = intr_disable();
 	*rlp = p->p_limit.pl_rlimit[which];
+	intr_restore(s);
 }
 
 /* lim_nproc_check: see resourcevar.h. */
@@ -139,6 +155,7 @@ sys_setrlimit(struct thread *td, syscallarg_t *args, syscallarg_t *retval)
 	struct proc *p = td->td_proc;
 	struct rlimit rl;
 	rlim_t bound;
+	unsigned long s;
 	int which = (int)args[0], error;
 
 	(void)retval;
@@ -159,6 +176,8 @@ sys_setrlimit(struct thread *td, syscallarg_t *args, syscallarg_t *retval)
 	    which == RLIMIT_STACK ? (rlim_t)MAXSSIZ : RLIM_INFINITY;
 	rl.rlim_cur = MIN(rl.rlim_cur, bound);
 	rl.rlim_max = MIN(rl.rlim_max, bound);
+	s = intr_disable();
 	p->p_limit.pl_rlimit[which] = rl;
+	intr_restore(s);
 	return (0);
 }

@@ -4,12 +4,23 @@
  * sleep, delivery on the way back to user mode (userret), and the
  * stopping and continuing of processes (job control).
  *
- * One thread per process, so pending signals are the process's
- * (p_siglist) and the mask is the thread's.  A signal is delivered when
- * the thread returns to user mode: after a system call, a fault, or an
- * interrupt that came from user mode.  A sleep with PCATCH ends early
- * when a signal that is not blocked arrives (EINTR, or ERESTART when
- * its handler has SA_RESTART); SIGKILL ends every such sleep.
+ * Threads.  A signal sent to a process (kill, the terminal, job
+ * control, SIGCHLD) is pending in the process (p_siglist); one sent to
+ * a thread (thr_kill, a fault's signal) in that thread (td_siglist).
+ * The mask is each thread's.  A process's signal is taken by whichever
+ * of its threads that does not block it first returns to user mode;
+ * psignal picks one such thread to wake (curthread if it may take it,
+ * else one that runs or sleeps interruptibly, else any): if none
+ * exists the signal waits until a thread unblocks it.  SIGKILL wakes
+ * every interruptible sleeper of the process; the thread that takes it
+ * ends the process (exit1 single-threads it, kern_thread.c).  Stop
+ * signals, SIGCONT and SIGKILL sent to a thread act on its process.
+ *
+ * A signal is delivered when a thread returns to user mode: after a
+ * system call, a fault, or an interrupt that came from user mode.  A
+ * sleep with PCATCH ends early when a signal that the thread does not
+ * block arrives (EINTR, or ERESTART when its handler has SA_RESTART);
+ * SIGKILL ends every such sleep.
  *
  * Default actions: terminate (the wait status names the signal),
  * ignore (SIGCHLD, SIGURG, SIGCONT, SIGWINCH, SIGINFO), or stop
@@ -17,12 +28,15 @@
  * signals it has a handler for.
  *
  * Stopping.  A stop signal at its default action stops the process at
- * once if its thread is in an interruptible sleep: the thread stays on
- * the sleep queue, and a wakeup makes it TDS_STOPPED instead of
- * runnable (kern_synch.c).  Otherwise the signal stays pending and
- * stops the process where the thread next returns to user mode
- * (userret) or starts an interruptible sleep (tsleep calls
- * sig_take_stops).  So, as in FreeBSD, a stopped thread never runs and
+ * once if the thread psignal picks is in an interruptible sleep: the
+ * thread stays on the sleep queue, and a wakeup makes it TDS_STOPPED
+ * instead of runnable (kern_synch.c).  Otherwise the signal stays
+ * pending and stops the process where a thread next returns to user
+ * mode (userret) or starts an interruptible sleep (tsleep calls
+ * sig_take_stops).  Every thread of a stopped process stops at such a
+ * point (the process is marked stopped at once, and its parent told,
+ * while threads still in the kernel reach theirs).  So, as in
+ * FreeBSD, a stopped thread never runs and
  * stops only where a sleep may be interrupted, never in the middle of
  * something that holds a lock.  The parent is told: SIGCHLD (unless
  * its handler has SA_NOCLDSTOP) and a wakeup for wait4 (WUNTRACED).
@@ -80,11 +94,11 @@ sig_ignored(struct proc *p, int sig)
 	return (p == initproc && h == SIG_DFL);
 }
 
-/* The thread of a process (one each for now). */
-static struct thread *
-proc_thread(struct proc *p)
+/* Whether `td` blocks `sig` (SIGKILL and SIGSTOP cannot be blocked). */
+static bool
+sig_blocked(const struct thread *td, int sig)
 {
-	return (TAILQ_FIRST(&p->p_threads));
+	return ((td->td_sigmask & ~SIG_CANTMASK & SIGBIT(sig)) != 0);
 }
 
 /* Whether `sig` would stop `p`: a stop signal at its default action. */
@@ -103,7 +117,8 @@ static int
 sig_deliverable(struct thread *td)
 {
 	struct proc *p = td->td_proc;
-	__sigset_t set = p->p_siglist & (~td->td_sigmask | SIG_CANTMASK);
+	__sigset_t set = (p->p_siglist | td->td_siglist) &
+	    (~td->td_sigmask | SIG_CANTMASK);
 	int sig;
 
 	for (sig = 1; sig < NSIG; sig++)
@@ -119,6 +134,8 @@ sig_sleep_check(struct thread *td)
 	struct proc *p = td->td_proc;
 	int sig;
 
+	if (thread_must_exit(td))
+		return (EINTR);		/* it exits on the way out */
 	if ((sig = sig_deliverable(td)) == 0)
 		return (0);
 	return (sig != SIGKILL &&
@@ -150,29 +167,44 @@ proc_stop(struct proc *p, int sig)
 	sig_notify_parent(p, CLD_STOPPED);
 }
 
+/* Whether `td` sleeps interruptibly. */
+static bool
+sig_td_sintr(const struct thread *td)
+{
+	return (td != NULL && td->td_state == TDS_SLEEPING &&
+	    (td->td_flags & TDF_SINTR) != 0);
+}
+
+/* End td's interruptible sleep if a signal pending for it should. */
+static void
+sig_wake_thread(struct thread *td)
+{
+	if (sig_td_sintr(td) && sig_sleep_check(td) != 0)
+		sleepq_abort(td, sig_sleep_check(td));
+}
+
 /*
  * Continue stopped `p`; `report`: the parent is told (not for SIGKILL,
- * after which it only dies).  A thread that was woken while stopped
- * runs again; one still asleep sleeps on, unless a signal that arrived
- * meanwhile ends its sleep now.  Interrupts off.
+ * after which it only dies).  Threads that were woken while stopped
+ * run again; those still asleep sleep on, unless a signal that arrived
+ * meanwhile ends their sleep now.  Interrupts off.
  */
 static void
 proc_continue(struct proc *p, bool report)
 {
-	struct thread *td = proc_thread(p);
+	struct thread *td;
 
 	p->p_flag &= ~(P_STOPPED_SIG | P_WAITED);
 	if (report) {
 		p->p_flag |= P_CONTINUED;
 		sig_notify_parent(p, CLD_CONTINUED);
 	}
-	if (td == NULL)
-		return;
-	if (td->td_state == TDS_STOPPED)
-		sched_add(td);
-	else if (td->td_state == TDS_SLEEPING &&
-	    (td->td_flags & TDF_SINTR) != 0 && sig_sleep_check(td) != 0)
-		sleepq_abort(td, sig_sleep_check(td));
+	TAILQ_FOREACH(td, &p->p_threads, td_plist) {
+		if (td->td_state == TDS_STOPPED)
+			sched_add(td);
+		else
+			sig_wake_thread(td);
+	}
 }
 
 /* Whether a stop by `sig` is discarded: `p`'s group is orphaned. */
@@ -201,12 +233,29 @@ sig_take_stops(struct thread *td)
 	}
 }
 
-/* Whether `td` sleeps interruptibly. */
-static bool
-sig_td_sintr(const struct thread *td)
+/*
+ * The thread of `p` to wake for process-directed `sig`: curthread if it
+ * is p's and does not block it; else one that does not block it and
+ * runs or sleeps interruptibly (it reaches user mode soonest); else any
+ * that does not block it; else NULL.  Interrupts off.
+ */
+static struct thread *
+sig_pick_thread(struct proc *p, int sig)
 {
-	return (td != NULL && td->td_state == TDS_SLEEPING &&
-	    (td->td_flags & TDF_SINTR) != 0);
+	struct thread *td, *other = NULL;
+
+	if (curthread->td_proc == p && !sig_blocked(curthread, sig))
+		return (curthread);
+	TAILQ_FOREACH(td, &p->p_threads, td_plist) {
+		if (sig_blocked(td, sig))
+			continue;
+		if (td->td_state == TDS_RUNQ || td->td_state == TDS_RUNNING ||
+		    sig_td_sintr(td))
+			return (td);
+		if (other == NULL)
+			other = td;
+	}
+	return (other);
 }
 
 /* psignal: see signalvar.h. */
@@ -220,7 +269,6 @@ psignal(struct proc *p, int sig, int code, int pid, uintptr_t addr)
 	s = intr_disable();
 	if (p->p_state != PRS_NORMAL || p == &proc0)
 		goto out;
-	td = proc_thread(p);
 	if (sig == SIGCONT) {
 		p->p_siglist &= ~SIG_STOPS;
 		if ((p->p_flag & P_STOPPED_SIG) != 0)
@@ -229,14 +277,14 @@ psignal(struct proc *p, int sig, int code, int pid, uintptr_t addr)
 		p->p_siglist &= ~SIGBIT(SIGCONT);
 	if (sig_ignored(p, sig))
 		goto out;
+	td = sig_pick_thread(p, sig);
 	if (sig_stops(p, sig)) {
 		/* Stopped already, or nobody could continue it. */
 		if ((p->p_flag & P_STOPPED_SIG) != 0 ||
 		    sig_stop_orphaned(p, sig))
 			goto out;
 		/* Asleep and not blocking it: it stops right there. */
-		if (sig_td_sintr(td) && ((td->td_sigmask & ~SIG_CANTMASK) &
-		    SIGBIT(sig)) == 0) {
+		if (sig_td_sintr(td)) {
 			proc_stop(p, sig);
 			goto out;
 		}
@@ -247,10 +295,39 @@ psignal(struct proc *p, int sig, int code, int pid, uintptr_t addr)
 	p->p_siginfo[sig].code = code;
 	p->p_siginfo[sig].pid = pid;
 	p->p_siginfo[sig].addr = addr;
-	if ((p->p_flag & P_STOPPED_SIG) == 0 && sig_td_sintr(td) &&
-	    sig_sleep_check(td) != 0)
-		sleepq_abort(td, sig_sleep_check(td));
+	if ((p->p_flag & P_STOPPED_SIG) != 0)
+		goto out;
+	if (sig == SIGKILL) {
+		/* Every thread: the first one out ends the process. */
+		TAILQ_FOREACH(td, &p->p_threads, td_plist)
+			sig_wake_thread(td);
+	} else if (td != NULL)
+		sig_wake_thread(td);
 out:
+	intr_restore(s);
+}
+
+/* tdsignal: see signalvar.h. */
+void
+tdsignal(struct thread *td, int sig, int code, int pid, uintptr_t addr)
+{
+	struct proc *p = td->td_proc;
+	unsigned long s;
+
+	KASSERT(sig_valid(sig), ("tdsignal: signal %d", sig));
+	if (sig == SIGKILL || sig == SIGCONT || (SIGBIT(sig) & SIG_STOPS) != 0) {
+		psignal(p, sig, code, pid, addr);
+		return;
+	}
+	s = intr_disable();
+	if (p->p_state == PRS_NORMAL && !sig_ignored(p, sig)) {
+		td->td_siglist |= SIGBIT(sig);
+		td->td_siginfo[sig].code = code;
+		td->td_siginfo[sig].pid = pid;
+		td->td_siginfo[sig].addr = addr;
+		if ((p->p_flag & P_STOPPED_SIG) == 0)
+			sig_wake_thread(td);
+	}
 	intr_restore(s);
 }
 
@@ -260,20 +337,29 @@ postsig(struct thread *td, int sig)
 {
 	struct proc *p = td->td_proc;
 	struct __sigaction *act = &p->p_sigact[sig];
+	struct psiginfo *info;
 	struct __siginfo si;
 	__sigset_t mask;
 	unsigned long s;
 
 	s = intr_disable();
-	p->p_siglist &= ~SIGBIT(sig);
+	/* Its own first: a fault's signal is about what it did. */
+	if ((td->td_siglist & SIGBIT(sig)) != 0) {
+		td->td_siglist &= ~SIGBIT(sig);
+		info = &td->td_siginfo[sig];
+	} else {
+		p->p_siglist &= ~SIGBIT(sig);
+		info = &p->p_siginfo[sig];
+	}
 	memset(&si, 0, sizeof(si));
 	si.si_signo = sig;
-	si.si_code = p->p_siginfo[sig].code;
-	si.si_pid = p->p_siginfo[sig].pid;
-	si.si_addr = (void *)p->p_siginfo[sig].addr;
+	si.si_code = info->code;
+	si.si_pid = info->pid;
+	si.si_addr = (void *)info->addr;
 	intr_restore(s);
 	if (sig_ignored(p, sig))
 		return;
+	td->td_ru.ru_nsignals++;
 	if (act->sa_handler == SIG_DFL || sig == SIGKILL)
 		exit1(td, W_EXITCODE(0, sig));
 	/* The mask to restore when the handler returns. */
@@ -296,7 +382,10 @@ postsig(struct thread *td, int sig)
 	}
 }
 
-/* userret: see signalvar.h.  A stopped process's thread waits here. */
+/*
+ * userret: see signalvar.h.  A stopped process's thread waits here; a
+ * thread whose process another thread single-threads exits here.
+ */
 void
 userret(struct thread *td, struct trapframe *tf)
 {
@@ -306,11 +395,16 @@ userret(struct thread *td, struct trapframe *tf)
 
 	for (;;) {
 		s = intr_disable();
-		sig_take_stops(td);
-		while ((p->p_flag & P_STOPPED_SIG) != 0) {
+		if (!thread_must_exit(td))
+			sig_take_stops(td);
+		while ((p->p_flag & P_STOPPED_SIG) != 0 &&
+		    !thread_must_exit(td)) {
 			td->td_state = TDS_STOPPED;
 			mi_switch();
 		}
+		/* Another thread is exiting or exec'ing the process. */
+		if (thread_must_exit(td))
+			thread_suicide(td);
 		sig = sig_deliverable(td);
 		intr_restore(s);
 		if (sig == 0)
@@ -326,7 +420,10 @@ userret(struct thread *td, struct trapframe *tf)
 		exit1(td, W_EXITCODE(0, SIGSEGV));
 }
 
-/* trapsignal: see proc.h.  A fault's signal cannot be blocked or ignored. */
+/*
+ * trapsignal: see proc.h.  A fault's signal cannot be blocked or
+ * ignored; it is the faulting thread's own.
+ */
 void
 trapsignal(struct thread *td, int sig, int code, vm_offset_t addr)
 {
@@ -339,7 +436,7 @@ trapsignal(struct thread *td, int sig, int code, vm_offset_t addr)
 		    p->p_pid, p->p_comm, sig, code, (u_long)addr);
 		exit1(td, W_EXITCODE(0, sig));
 	}
-	psignal(p, sig, code, 0, addr);
+	tdsignal(td, sig, code, 0, addr);
 }
 
 /* sigacts_fork: see signalvar.h. */
@@ -441,6 +538,7 @@ sys_sigaction(struct thread *td, syscallarg_t *args, syscallarg_t *retval)
 {
 	struct proc *p = td->td_proc;
 	struct __sigaction act, old;
+	struct thread *td2;
 	int sig = (int)args[0], error;
 	unsigned long s;
 
@@ -467,8 +565,11 @@ sys_sigaction(struct thread *td, syscallarg_t *args, syscallarg_t *retval)
 		if (args[3] != 0)
 			p->p_sigtramp = args[3];
 		/* Setting SIG_IGN (or an ignoring default) drops it. */
-		if (sig_ignored(p, sig))
+		if (sig_ignored(p, sig)) {
 			p->p_siglist &= ~SIGBIT(sig);
+			TAILQ_FOREACH(td2, &p->p_threads, td_plist)
+				td2->td_siglist &= ~SIGBIT(sig);
+		}
 		intr_restore(s);
 	}
 	if (args[2] != 0)
@@ -507,11 +608,14 @@ sys_sigprocmask(struct thread *td, syscallarg_t *args, syscallarg_t *retval)
 	return (0);
 }
 
-/* sys_sigpending: sigpending(set): pending signals the thread blocks. */
+/*
+ * sys_sigpending: sigpending(set): the signals pending for the thread,
+ * its own and its process's.
+ */
 int
 sys_sigpending(struct thread *td, syscallarg_t *args, syscallarg_t *retval)
 {
-	__sigset_t set = td->td_proc->p_siglist;
+	__sigset_t set = td->td_proc->p_siglist | td->td_siglist;
 
 	(void)retval;
 	return (copyout(&set, (void *)args[0], sizeof(set)));

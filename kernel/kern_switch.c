@@ -25,6 +25,7 @@
 #include <kernel/sched.h>
 #include <vm/vm_map.h>
 #include <vm/pmap.h>
+#include <machine/frame.h>
 
 static TAILQ_HEAD(, thread) runq = TAILQ_HEAD_INITIALIZER(runq);
 static struct thread *idlethread;
@@ -50,6 +51,7 @@ sched_init(void)
 {
 	KASSERT(!sched_running, ("sched_init: twice"));
 	TAILQ_INSERT_TAIL(&proc0.p_threads, &thread0, td_plist);
+	proc0.p_numthreads++;
 	thread0.td_kstack = (vm_offset_t)boot_kstack;
 	thread0.td_kstack_size = boot_kstack_top - boot_kstack;
 	thread0.td_slice = SCHED_SLICE;
@@ -100,6 +102,10 @@ mi_switch(void)
 		new = idlethread;
 	}
 	old->td_flags &= ~TDF_NEEDRESCHED;
+	if (old->td_state == TDS_RUNQ)
+		old->td_ru.ru_nivcsw++;
+	else if (old->td_state != TDS_DEAD)
+		old->td_ru.ru_nvcsw++;
 	new->td_state = TDS_RUNNING;
 	new->td_slice = SCHED_SLICE;
 	if (new == old)
@@ -126,7 +132,11 @@ sched_yield(void)
 	intr_restore(s);
 }
 
-/* sched_clock: see sched.h. */
+/*
+ * sched_clock: see sched.h.  The tick is charged to a user thread, to
+ * user or system time by where the interrupt found it (getrusage,
+ * kern_rusage.c).
+ */
 void
 sched_clock(void)
 {
@@ -134,6 +144,12 @@ sched_clock(void)
 
 	if (!sched_running)
 		return;
+	if (td->td_proc != &proc0) {
+		if (td->td_intr_frame != NULL && TF_USERMODE(td->td_intr_frame))
+			td->td_ru.ru_uticks++;
+		else
+			td->td_ru.ru_sticks++;
+	}
 	if ((td->td_flags & TDF_IDLE) != 0) {
 		if (!TAILQ_EMPTY(&runq))
 			td->td_flags |= TDF_NEEDRESCHED;
@@ -155,16 +171,24 @@ sched_preempt(void)
 	mi_switch();
 }
 
-/* sched_others: see sched.h.  Kernel threads are all proc0's for now. */
+/*
+ * sched_others: see sched.h.  Kernel threads are proc0's; user threads
+ * are those of the processes in allproc.
+ */
 bool
 sched_others(void)
 {
 	struct thread *td;
+	struct proc *p;
 
 	if (!sched_running)
 		return (false);
 	TAILQ_FOREACH(td, &proc0.p_threads, td_plist)
 		if (td != curthread && td != idlethread)
 			return (true);
+	TAILQ_FOREACH(p, &allproc, p_list)
+		TAILQ_FOREACH(td, &p->p_threads, td_plist)
+			if (td != curthread)
+				return (true);
 	return (false);
 }

@@ -18,7 +18,8 @@
  * the caller passes that up, so the system call ends or is redone.
  * An interruptible sleep is also where a process stops (job control):
  * its thread stays on the sleep queue, and if the wakeup comes while
- * the process is stopped the thread waits for SIGCONT off every queue.
+ * the process is stopped the thread waits for SIGCONT off every queue
+ * (unless it is to exit: single-threading, kern_thread.c).
  */
 #include <sys/errno.h>
 #include <kernel/systm.h>
@@ -88,7 +89,8 @@ sleepq_resume(struct thread *td)
 	td->td_wmesg = NULL;
 	td->td_timeout = 0;
 	if ((td->td_flags & TDF_SINTR) != 0 &&
-	    (td->td_proc->p_flag & P_STOPPED_SIG) != 0)
+	    (td->td_proc->p_flag & P_STOPPED_SIG) != 0 &&
+	    !thread_must_exit(td))
 		td->td_state = TDS_STOPPED;
 	else
 		sched_add(td);

@@ -18,3 +18,5 @@ KSRCS += kernel/init_main.c kernel/initrd.c kernel/initrd_attach.c \
 	 kernel/multiboot2.c kernel/subr_prf.c
 # Job control: process groups and sessions.
 KSRCS += kernel/kern_pgrp.c
+# Threads of user processes, their futex-like waits, resource usage.
+KSRCS += kernel/kern_thr.c kernel/kern_umtx.c kernel/kern_rusage.c

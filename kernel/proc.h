@@ -2,10 +2,14 @@
  * proc.h - processes and threads.
  *
  * A thread is what the scheduler runs: a kernel stack, a saved stack
- * pointer while it is switched out, and its state.  A process owns
- * threads and (later) an address space, credentials, files and signals.
- * They are apart from the start (DESIGN.md), though each process has one
- * thread; kernel threads belong to proc0.
+ * pointer while it is switched out, its state, its signal mask and the
+ * signals sent to it alone.  A process owns threads, an address space,
+ * credentials, files and the signals sent to the process.  Kernel
+ * threads belong to proc0; a user process starts with one thread and
+ * gets more with thr_new (kernel/kern_thr.c).  When one thread of a
+ * process must be the only one (exit, exec), it *single-threads* the
+ * process (thread_single, kern_thread.c): the others exit at their
+ * next return to user mode or interruptible sleep.
  *
  * Lock keys:
  *	(c)  constant after creation
@@ -21,6 +25,7 @@
 #include <sys/signal.h>
 #include <kernel/resourcevar.h>
 #include <kernel/ucred.h>
+#include <kernel/sx.h>
 #include <machine/proc.h>
 
 struct filedesc;
@@ -40,6 +45,32 @@ enum td_state {
 };
 
 #define TD_NAMELEN	20
+
+/* What is known about a pending signal, for its siginfo. */
+struct psiginfo {
+	int		code;		/* si_code */
+	int		pid;		/* the sender (SI_USER) */
+	uintptr_t	addr;		/* si_addr */
+};
+
+/*
+ * What a thread or process has used (getrusage, kernel/kern_rusage.c):
+ * clock ticks that found it in user mode or in the kernel, page faults,
+ * context switches and signals.  A thread counts its own; they are added
+ * to its process's when it exits.
+ */
+struct rucounts {
+	uint64_t	ru_uticks;
+	uint64_t	ru_sticks;
+	uint64_t	ru_minflt;	/* faults resolved without I/O */
+	uint64_t	ru_majflt;	/* faults that waited for I/O (none yet) */
+	uint64_t	ru_nvcsw;	/* switches away to sleep or stop */
+	uint64_t	ru_nivcsw;	/* preempted */
+	uint64_t	ru_nsignals;	/* signals delivered (handlers run) */
+};
+
+/* rucounts_add: *to += *from, field by field.  Interrupts disabled. */
+void	rucounts_add(struct rucounts *to, const struct rucounts *from);
 
 struct thread {
 	/*
@@ -73,6 +104,12 @@ struct thread {
 	int		td_intrval;		/* (s) what an interrupted
 						   sleep returns: EINTR or
 						   ERESTART */
+	__sigset_t	td_siglist;		/* (s) signals sent to this
+						   thread (thr_kill, faults) */
+	struct psiginfo	td_siginfo[NSIG];	/* (s) about each of those */
+	struct rucounts	td_ru;			/* (s) what it has used */
+	struct trapframe *td_intr_frame;	/* (s) the interrupted frame,
+						   while an interrupt runs */
 	struct mdthread	td_md;			/* machine-dependent part */
 };
 
@@ -81,13 +118,6 @@ struct thread {
 #define TDF_IDLE	0x04	/* the idle thread: never on the run queue */
 #define TDF_SINTR	0x08	/* sleeping interruptibly (PCATCH) */
 #define TDF_OLDMASK	0x10	/* restore td_oldmask after the handler */
-
-/* What is known about a pending signal, for its siginfo. */
-struct psiginfo {
-	int		code;		/* si_code */
-	int		pid;		/* the sender (SI_USER) */
-	uintptr_t	addr;		/* si_addr */
-};
 
 enum p_state {
 	PRS_NEW,		/* being made */
@@ -104,17 +134,24 @@ struct proc {
 	LIST_HEAD(, proc) p_children;		/* (s) */
 	LIST_ENTRY(proc) p_sibling;		/* (s) in the parent's list */
 	struct vmspace	*p_vmspace;		/* (s) NULL: the kernel's */
-	struct filedesc	*p_fd;			/* (t) open files; NULL: none */
+	struct filedesc	*p_fd;			/* (c) open files (the table has
+						   its own lock); NULL: none.
+						   Freed by exit, single-
+						   threaded */
 	int		p_xstat;		/* (s) exit status (sys/wait.h) */
 	__sigset_t	p_siglist;		/* (s) signals pending */
 	struct psiginfo	p_siginfo[NSIG];	/* (s) about each pending one */
 	struct __sigaction p_sigact[NSIG];	/* (s) the handlers */
 	uintptr_t	p_sigtramp;		/* (s) libc's return trampoline */
 	char		p_comm[TD_NAMELEN];	/* (c) */
-	struct ucred	p_ucred;		/* (t, s) credentials: changed
-						   by its thread with
+	struct ucred	p_ucred;		/* (s) credentials: changed by
+						   its threads under
+						   p_credlock, written with
 						   interrupts off (ucred.h) */
-	struct plimit	p_limit;		/* (t) resource limits */
+	struct sx	p_credlock;		/* (c) serializes changes of
+						   p_ucred (kern_prot.c) */
+	struct plimit	p_limit;		/* (s) resource limits: its
+						   threads', resourcevar.h */
 	int		p_umask;		/* (t) file mode creation mask:
 						   bits new files do not get */
 	/* Job control (kernel/kern_pgrp.c, kern_sig.c). */
@@ -124,12 +161,37 @@ struct proc {
 	int		p_flag;			/* (s) P_* */
 	int		p_xsig;			/* (s) the signal that stopped
 						   it, for wait4 */
+	/* Threads (kernel/kern_thread.c, kern_thr.c). */
+	int		p_numthreads;		/* (s) in p_threads */
+	struct thread	*p_singlethread;	/* (s) the thread that must be
+						   the only one (exit, exec):
+						   the others exit; or NULL */
+	/* Resource usage (kernel/kern_rusage.c). */
+	struct rucounts	p_ru;			/* (s) of its exited threads */
+	struct rucounts	p_cru;			/* (s) of its reaped children */
+	vm_size_t	p_maxrss;		/* (s) most resident pages seen */
+	vm_size_t	p_cmaxrss;		/* (s) the most of its children */
 };
 
 #define P_EXEC		0x01	/* it has exec'd (setpgid: EACCES) */
 #define P_STOPPED_SIG	0x02	/* stopped by a signal */
 #define P_WAITED	0x04	/* this stop was reported by wait4 */
 #define P_CONTINUED	0x08	/* continued; wait4 has not said so yet */
+
+/* The most threads a process may have (thr_new: EPROCLIM). */
+#define MAXTHREADS_PER_PROC	256
+
+/*
+ * thread_must_exit: whether `td` must end: another thread of its
+ * process is single-threading it.  Interrupts disabled, or curthread.
+ */
+static inline bool
+thread_must_exit(const struct thread *td)
+{
+	const struct thread *single = td->td_proc->p_singlethread;
+
+	return (single != NULL && single != td);
+}
 
 TAILQ_HEAD(proclist, proc);
 extern struct proclist allproc;		/* (s) every process but proc0 */
@@ -184,7 +246,17 @@ int	kern_wait4(struct thread *td, int pid, int *xstatp, int options,
 	    int *pidp);
 
 /*
+ * kern_wait: kern_wait4, and when a child is reaped and `rup` is not
+ * NULL, *rup gets the child's own resource usage (kern_rusage.c).
+ */
+struct rusage;
+int	kern_wait(struct thread *td, int pid, int *xstatp, int options,
+	    int *pidp, struct rusage *rup);
+
+/*
  * exit1: end curthread's process with status `xstat` (W_EXITCODE): its
+ * other threads exit first (thread_single; if another thread is
+ * already ending or exec'ing the process, curthread only exits), its
  * address space goes, its children go to initproc, it becomes a zombie
  * and its parent is woken (tsleep channel: the parent proc).  Never
  * returns.
@@ -192,10 +264,35 @@ int	kern_wait4(struct thread *td, int pid, int *xstatp, int options,
 void	exit1(struct thread *td, int xstat) __attribute__((__noreturn__));
 
 /*
- * proc_reap: free zombie `p` (the parent has its status).  Thread
- * context.
+ * proc_reap: free zombie `p` (the parent has its status and has taken
+ * it off its list of children).  Thread context.
  */
 void	proc_reap(struct proc *p);
+
+/*
+ * thread_single: make curthread `td` the only thread of its process
+ * (for exit and exec): every other thread is told to exit and woken
+ * from interruptible sleeps (and from a stop); each exits at its next
+ * return to user mode or interruptible sleep, and td waits until they
+ * have.  Returns 0, or EINTR if another thread is single-threading the
+ * process already (td must then give up what it does and return to
+ * user mode, where it exits).  Until thread_single_end, new threads
+ * exit before they reach user mode.  Thread context, no locks held;
+ * sleeps (not interruptibly).
+ */
+int	thread_single(struct thread *td);
+
+/*
+ * thread_single_end: td's process may have other threads again (exec
+ * is done).  Thread context.
+ */
+void	thread_single_end(struct thread *td);
+
+/*
+ * thread_suicide: curthread `td` exits because another thread is
+ * single-threading its process (thread_must_exit).  Never returns.
+ */
+void	thread_suicide(struct thread *td) __attribute__((__noreturn__));
 
 /*
  * trapsignal: a fault or exception in user mode raises signal `sig`
@@ -225,6 +322,25 @@ void	cpu_fork(struct thread *td, const struct trapframe *tf);
  * stack for entries from user mode.  Interrupts off.
  */
 void	cpu_switchin(struct thread *td);
+
+/*
+ * cpu_set_upcall (arch): new thread `td`, made by cpu_thread_set_user,
+ * starts in user mode at func(arg) on the user stack [stack_base,
+ * stack_base + stack_size), as if called there (the C ABI's alignment,
+ * a return address of 0).  Thread context of the creating thread (the
+ * same address space); 0 or EFAULT (i386 puts arg on that stack).
+ */
+int	cpu_set_upcall(struct thread *td, vm_offset_t func, vm_offset_t arg,
+	    vm_offset_t stack_base, vm_size_t stack_size);
+
+/*
+ * cpu_set_user_tls (arch): `td`'s TLS base (amd64 %fs, i386 %gs)
+ * becomes `base`, loaded now if td is curthread and at every switch to
+ * it.  EINVAL if base is not a user address.  cpu_get_user_tls: the
+ * base.  Any thread context.
+ */
+int	cpu_set_user_tls(struct thread *td, vm_offset_t base);
+vm_offset_t cpu_get_user_tls(struct thread *td);
 
 /* fork_exit: a new user thread's first words in the kernel. */
 void	fork_exit(void);

@@ -6,9 +6,12 @@
  * reference-counted table between parent and child until one of them
  * changes it; a copy of 256 bytes per fork is simpler and cannot fail.
  *
- * Locking: only the process's own thread reads or changes its limits
- * (getrlimit/setrlimit act on the caller; fork copies the caller's), so
- * they need no lock.
+ * Locking: only the process's own threads read or change its limits
+ * (getrlimit/setrlimit act on the caller; fork copies the caller's).
+ * A limit is read and written whole with interrupts disabled, so a
+ * thread never sees half of one another thread is setting (a 64-bit
+ * value is two words on i386).  Two setrlimit calls of one process at
+ * once: the last one wins, as with any order.
  */
 #ifndef _KERNEL_RESOURCEVAR_H_
 #define _KERNEL_RESOURCEVAR_H_
@@ -72,5 +75,18 @@ void	lim_rlimit(struct proc *p, int which, struct rlimit *rlp);
  * not limited).  Thread context; does not sleep.
  */
 int	lim_nproc_check(struct thread *td);
+
+/*
+ * Resource usage (kernel/kern_rusage.c; struct rucounts is in proc.h).
+ *
+ * rusage_sample_rss: note p's resident page count in p_maxrss (the
+ * fault path and exit call it).  rusage_reap: add zombie `child`'s
+ * usage and its children's to `parent`'s RUSAGE_CHILDREN.  Both with
+ * interrupts disabled.  rusage_of_zombie: *rup = zombie p's own usage.
+ */
+struct rusage;
+void	rusage_sample_rss(struct proc *p);
+void	rusage_reap(struct proc *parent, struct proc *child);
+void	rusage_of_zombie(struct proc *p, struct rusage *rup);
 
 #endif /* !_KERNEL_RESOURCEVAR_H_ */

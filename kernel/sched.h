@@ -42,7 +42,8 @@ void	mi_switch(void);
 void	sched_yield(void);
 
 /*
- * sched_clock: the clock interrupt's share: count down curthread's
+ * sched_clock: the clock interrupt's share: charge the tick to
+ * curthread (user or system time, by td_intr_frame), count down its
  * slice and ask for a switch when it is used up.  Interrupts disabled.
  */
 void	sched_clock(void);

@@ -26,6 +26,15 @@ struct trapframe;
 void	psignal(struct proc *p, int sig, int code, int pid, uintptr_t addr);
 
 /*
+ * tdsignal: post `sig` to thread `td` alone (thr_kill, a fault's
+ * signal): only td takes it, when it does not block it.  SIGKILL,
+ * SIGCONT and the stop signals act on td's process (psignal).  Any
+ * context; does not sleep.
+ */
+void	tdsignal(struct thread *td, int sig, int code, int pid,
+	    uintptr_t addr);
+
+/*
  * sig_take_stops: act on the stop signals pending for `td` at their
  * default action: they are taken off, and the first one stops the
  * process (unless its group is orphaned, SIGSTOP aside).  For userret
@@ -37,7 +46,8 @@ void	sig_take_stops(struct thread *td);
 /*
  * sig_sleep_check: for tsleep with PCATCH: 0 if no signal would end the
  * sleep, else EINTR or ERESTART (the handler has SA_RESTART).  Stop
- * signals at their default action do not end a sleep.  Interrupts
+ * signals at their default action do not end a sleep.  A thread that
+ * must exit (thread_must_exit, proc.h) gets EINTR.  Interrupts
  * disabled.
  */
 int	sig_sleep_check(struct thread *td);

@@ -168,7 +168,7 @@ int
 sys_pipe2(struct thread *td, syscallarg_t *args, syscallarg_t *retval)
 {
 	struct filedesc *fdp = td->td_proc->p_fd;
-	int flags = (int)args[1], fds[2] = { -1, -1 }, error;
+	int flags = (int)args[1], fds[2] = { -1, -1 }, error, fdflags;
 	struct file *rf, *wf;
 	struct pipe *p;
 
@@ -195,20 +195,20 @@ sys_pipe2(struct thread *td, syscallarg_t *args, syscallarg_t *retval)
 			free(p, M_PIPE);
 		return (ENOMEM);
 	}
-	if ((error = fdalloc(fdp, rf, 0, &fds[0])) != 0 ||
-	    (error = fdalloc(fdp, wf, 0, &fds[1])) != 0) {
-		if (fds[0] >= 0)
-			fdp->fd_files[fds[0]] = NULL;
-		fdrop(rf);
+	fdflags = (flags & O_CLOEXEC) != 0 ? FD_CLOEXEC : 0;
+	if ((error = fdalloc_flags(fdp, rf, 0, fdflags, &fds[0])) != 0 ||
+	    (error = fdalloc_flags(fdp, wf, 0, fdflags, &fds[1])) != 0) {
+		/* Another thread may have closed fds[0] meanwhile. */
+		if (fds[0] < 0 || fdunalloc(fdp, fds[0], rf))
+			fdrop(rf);
 		fdrop(wf);
 		return (error);
 	}
-	if ((flags & O_CLOEXEC) != 0)
-		fdp->fd_flags[fds[0]] = fdp->fd_flags[fds[1]] = FD_CLOEXEC;
 	if ((error = copyout(fds, (void *)args[0], sizeof(fds))) != 0) {
-		fdp->fd_files[fds[0]] = fdp->fd_files[fds[1]] = NULL;
-		fdrop(rf);
-		fdrop(wf);
+		if (fdunalloc(fdp, fds[0], rf))
+			fdrop(rf);
+		if (fdunalloc(fdp, fds[1], wf))
+			fdrop(wf);
 	}
 	return (error);
 }

@@ -5,17 +5,21 @@
  * Copied, not shared.  FreeBSD keeps credentials in a reference-counted
  * struct that is never changed once shared: a thread holds a reference
  * for the length of a system call and an open file keeps its opener's.
- * Vise has one thread per process and no file that remembers who opened
- * it, so each process carries its own copy inside struct proc: fork
- * copies the parent's, exec keeps it (only the saved ids change, as
- * POSIX says), nothing is allocated and nothing can fail for lack of
- * memory.  When a process gets more threads, or files keep
- * credentials, this becomes FreeBSD's crget/crhold/crfree.
+ * Vise has no file that remembers who opened it, so each process
+ * carries its own copy inside struct proc, which all its threads use:
+ * fork copies the parent's, exec keeps it (only the saved ids change,
+ * as POSIX says), nothing is allocated and nothing can fail for lack of
+ * memory.  When files keep credentials, this becomes FreeBSD's
+ * crget/crhold/crfree.
  *
- * Locking: only the process's own thread changes its credentials, and
- * it does so with interrupts disabled (proc_set_cred), so another
- * process (kill's permission check, ps) reads a consistent set with
- * interrupts disabled; the owner reads its own without a lock.
+ * Locking: a system call that changes them reads, decides and writes
+ * under the process's p_credlock (an sx lock: two threads of a process
+ * changing them at once are serialized, kern_prot.c), and the write
+ * itself is done with interrupts disabled (proc_set_cred), so another
+ * process or thread (kill's permission check, ps, a thread's priv_check)
+ * reads a consistent set with interrupts disabled, or without a lock
+ * when a torn read cannot matter (a thread reading its own process's
+ * while it is not changing them sees one set or the other).
  *
  * Every id starts at 0 (root): proc0 is zero-initialized, and every
  * other process descends from it.

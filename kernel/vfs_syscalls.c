@@ -65,12 +65,11 @@ sys_open(struct thread *td, syscallarg_t *args, syscallarg_t *retval)
 	free(path, M_TEMP);
 	if (error != 0)
 		return (error);
-	if ((error = fdalloc(fdp, fp, 0, &fd)) != 0) {
+	if ((error = fdalloc_flags(fdp, fp, 0, (flags & O_CLOEXEC) != 0 ?
+	    FD_CLOEXEC : 0, &fd)) != 0) {
 		fdrop(fp);
 		return (error);
 	}
-	if ((flags & O_CLOEXEC) != 0)
-		fdp->fd_flags[fd] = FD_CLOEXEC;
 	retval[0] = fd;
 	return (0);
 }

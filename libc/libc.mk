@@ -14,7 +14,7 @@
 
 LIBC_MI_SRCS	:= \
 	libc/ctype/ctype.c \
-	libc/gen/errno.c \
+	libc/gen/errno.c libc/gen/libc_lock.c libc/stdio/flockfile.c \
 	libc/gen/opendir.c libc/gen/readdir.c libc/gen/closedir.c \
 	libc/gen/dbline.c libc/gen/getpwent.c libc/gen/getgrent.c \
 	libc/stdio/format.c libc/stdio/snprintf.c \
@@ -55,6 +55,11 @@ LIBC_SYS_SRCS	:= \
 	libc/gen/sysconf.c libc/sys/ucred.c libc/sys/rlimit.c libc/sys/brk.c
 # Job control: process groups, sessions, the terminal's foreground.
 LIBC_SYS_SRCS	+= libc/sys/pgrp.c libc/sys/ioctl.c libc/gen/tcgetpgrp.c
+# Threads (libc/thr/: pthreads over thr_new and _umtx_op), getrusage.
+LIBC_SYS_SRCS	+= libc/thr/pthread.c libc/thr/pthread_attr.c \
+		   libc/thr/pthread_mutex.c libc/thr/pthread_cond.c \
+		   libc/thr/pthread_once.c libc/thr/pthread_kill.c \
+		   libc/thr/thr_tls.c libc/sys/thr.c libc/sys/getrusage.c
 
 # Our headers only, then the compiler's freestanding ones (stddef.h,
 # stdint.h, stdarg.h, stdbool.h); include/ for the ABI headers shared

@@ -75,6 +75,69 @@ struct strtod_result {
 };
 const char *__strtod_parse(const char *s, struct strtod_result *res);
 
+/*
+ * Locks inside libc (gen/libc_lock.c), for the heap and stdio once a
+ * program has threads: a word that is 0 (free), 1 (held) or 2 (held,
+ * maybe with waiters), taken with an atomic exchange and waited on
+ * with _umtx_op (Drepper's "futexes are tricky", mutex 2).  An
+ * uncontended lock costs one atomic instruction and no system call, so
+ * a program without threads pays almost nothing.  __libc_lock and
+ * __libc_unlock: plain; __libc_rlock and __libc_runlock: recursive,
+ * the holder being __libc_self().  None sets errno.
+ *
+ * __libc_futex_lock, __libc_futex_unlock: the same on a bare word
+ * (pthread mutexes).  __libc_futex_wait: _umtx_op(UMTX_OP_WAIT_UINT
+ * _PRIVATE) on `word` while it is `val`, until `abstime` on clock
+ * `clockid` (NULL: no timeout); returns 0, EINTR or ETIMEDOUT and
+ * keeps errno.  __libc_futex_wake: wake at most n waiters of `word`.
+ */
+struct timespec;
+struct __libc_lock {
+	volatile unsigned int	lk_word;
+	void			*lk_owner;	/* recursive ones */
+	unsigned int		lk_depth;
+};
+#define LIBC_LOCK_INITIALIZER	{ 0, NULL, 0 }
+void	__libc_lock(struct __libc_lock *lk);
+void	__libc_unlock(struct __libc_lock *lk);
+void	__libc_rlock(struct __libc_lock *lk);
+int	__libc_rtrylock(struct __libc_lock *lk);	/* 0: taken */
+void	__libc_runlock(struct __libc_lock *lk);
+void	__libc_futex_lock(volatile unsigned int *word);
+void	__libc_futex_unlock(volatile unsigned int *word);
+int	__libc_futex_wait(volatile unsigned int *word, unsigned int val,
+	    const struct timespec *abstime, int clockid);
+void	__libc_futex_wake(volatile unsigned int *word, int n);
+
+/*
+ * The calling thread: what pthread_self() returns once the program has
+ * threads (thr/), a constant until then.  The hooks are NULL until the
+ * first pthread_create, which sets them: __libc_self_hook returns the
+ * thread, __libc_errno_hook the thread's errno (gen/errno.c).
+ */
+extern void	*(*__libc_self_hook)(void);
+extern int	*(*__libc_errno_hook)(void);
+void	*__libc_self(void);
+
+/*
+ * The heap's lock (stdlib/malloc.c) and stdio's (stdio/local.h), for
+ * fork (sys/fork.c): taken before the child is made and let go in both
+ * processes after, so the child never starts with one held by a thread
+ * it does not have.  stdio's is taken first (stdio calls malloc).
+ */
+extern struct __libc_lock __malloc_lock;
+extern struct __libc_lock __stdio_lock;
+
+/*
+ * fork's side of threads (thr/pthread.c): __libc_fork_prepare takes
+ * libc's locks (stdio's, the heap's, the threads' own); after the fork
+ * __libc_fork_parent lets them go, and __libc_fork_child too, after
+ * making the child's one thread the only one libc knows of.
+ */
+void	__libc_fork_prepare(void);
+void	__libc_fork_parent(void);
+void	__libc_fork_child(void);
+
 /* The size of a page, the unit of mmap: 4 KiB on i386 and amd64. */
 #define LIBC_PAGE_SIZE	4096
 

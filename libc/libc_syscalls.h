@@ -108,4 +108,15 @@ pid_t	__sys_setsid(void);
 pid_t	__sys_getsid(long pid);
 int	__sys_ioctl(long fd, unsigned long request, void *arg);
 
+/* Threads, their waits and TLS pointer; resource usage. */
+int	__sys_thr_new(void *param, long param_size);
+int	__sys_thr_self(long *id);
+void	__sys_thr_exit(long *state);
+int	__sys_thr_kill(long id, long sig);
+int	__sys__umtx_op(void *obj, long op, unsigned long val, void *uaddr1,
+	    void *uaddr2);
+int	__sys_sysarch(long op, void *parms);
+int	__sys_getrusage(long who, void *rusage);
+int	__sys_sched_yield(void);
+
 #endif /* !_LIBC_SYSCALLS_H_ */

@@ -51,6 +51,9 @@ TEST_PROGS	+= tmpfs_test
 TEST_PROGS	+= shm_test
 TEST_PROGS	+= tmpfs_mmap_test
 TEST_PROGS	+= nxdata_test
+TEST_PROGS	+= thread_test
+TEST_PROGS	+= thread_vm_test
+TEST_PROGS	+= rusage_test
 
 init_SRCS	:= user/sbin/init_test.c
 sh_SRCS		:= $(addprefix user/bin/sh/,arena.c builtin.c exec.c expand.c \

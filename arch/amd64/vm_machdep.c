@@ -5,6 +5,7 @@
  * of user threads (arch/x86/fpu.c), and where system call arguments
  * and results are in a trapframe.
  */
+#include <sys/errno.h>
 #include <kernel/systm.h>
 #include <kernel/kthread.h>
 #include <kernel/proc.h>
@@ -100,15 +101,43 @@ cpu_fork(struct thread *td, const struct trapframe *tf)
 	*td->td_frame = *tf;
 	td->td_frame->tf_rax = 0;
 	td->td_frame->tf_rflags &= ~PSL_C;
+	td->td_md.md_tlsbase = curthread->td_md.md_tlsbase;
 	fpu_fork(td);
 }
 
-/* cpu_switchin: see kernel/proc.h; also the x87/SSE registers. */
+/*
+ * cpu_set_upcall: see kernel/proc.h.  At func's first instruction rsp
+ * is 8 more than a multiple of 16 and points at a 0 return address;
+ * arg is in rdi.
+ */
+int
+cpu_set_upcall(struct thread *td, vm_offset_t func, vm_offset_t arg,
+    vm_offset_t stack_base, vm_size_t stack_size)
+{
+	struct trapframe *tf = td->td_frame;
+	uint64_t ret = 0;
+	vm_offset_t sp;
+
+	sp = ((stack_base + stack_size) & ~(vm_offset_t)15) - sizeof(ret);
+	if (copyout(&ret, (void *)sp, sizeof(ret)) != 0)
+		return (EFAULT);
+	tf->tf_rip = func;
+	tf->tf_rsp = sp;
+	tf->tf_rdi = arg;
+	return (0);
+}
+
+/*
+ * cpu_switchin: see kernel/proc.h; also the x87/SSE registers and, for
+ * a user thread, its TLS base.
+ */
 void
 cpu_switchin(struct thread *td)
 {
 	x86_set_kstack((td->td_kstack + td->td_kstack_size) & ~(uintptr_t)15);
 	fpu_switch(td);
+	if ((td->td_md.md_flags & MDTD_USERFPU) != 0)
+		cpu_load_user_tls(td);
 }
 
 /*
@@ -125,6 +154,7 @@ cpu_exec_setregs(struct thread *td, vm_offset_t entry, vm_offset_t sp)
 	user_frame_init(tf, entry, sp);
 	tf->tf_trapno = T_SYSCALL;
 	fpu_exec(td);
+	(void)cpu_set_user_tls(td, 0);
 }
 
 /* cpu_syscall_fetch: see kernel/syscallvar.h.  rcx is syscall's: r10. */

@@ -7,6 +7,7 @@ ARCH_LDSCRIPT  := arch/i386/kernel.ld
 # 64-bit division and the like (printf of 64-bit numbers) come from libgcc.
 LIBGCC         := $(shell $(CC) -m32 -print-libgcc-file-name)
 KSRCS  += arch/i386/machdep.c arch/i386/vm_machdep.c arch/i386/sig_machdep.c arch/i386/pmap.c arch/i386/pmap_bootstrap.c \
+	  arch/i386/sys_machdep.c \
 	  arch/i386/pmap_kernel.c
 KASRCS += arch/i386/locore.asm arch/i386/vector.asm arch/i386/swtch.asm \
 	  arch/i386/support.asm

@@ -43,18 +43,37 @@ struct descptr {
 } __packed;
 
 
-static uint64_t gdt[6] __aligned(16);
+static uint64_t gdt[7] __aligned(16);
 static struct gate32 idt[256] __aligned(16);
 static struct tss32 tss;
 static uintptr_t devwin_next = DEVWIN_EARLY_BASE;
 vm_paddr_t i386_early_direct_used;
 
-/* A flat 4 GiB segment: base 0, limit 0xfffff pages. */
+/* A 4 GiB segment (limit 0xfffff pages) at `base`. */
+static uint64_t
+seg_desc_base(uint8_t access, uint32_t base)
+{
+	return (0x0000ffffULL | 0x000f0000ULL << 32 | (uint64_t)access << 40 |
+	    0xcULL << 52 |		/* 4 KiB granularity, 32-bit */
+	    (uint64_t)(base & 0xffffff) << 16 | (uint64_t)(base >> 24) << 56);
+}
+
+/* A flat 4 GiB segment: base 0. */
 static uint64_t
 seg_desc(uint8_t access)
 {
-	return (0x0000ffffULL | 0x000f0000ULL << 32 | (uint64_t)access << 40 |
-	    0xcULL << 52);		/* 4 KiB granularity, 32-bit */
+	return (seg_desc_base(access, 0));
+}
+
+/*
+ * i386_set_ugs_base: the base of GSEL_UGS, the user %gs segment (TLS);
+ * a %gs loaded after this (the next return to user mode) uses it.
+ * Interrupts off.
+ */
+void
+i386_set_ugs_base(unsigned int base)
+{
+	gdt[GSEL_UGS / 8] = seg_desc_base(0xf2, base);
 }
 
 void
@@ -68,6 +87,7 @@ cpu_init_tables(void)
 	gdt[GSEL_KDATA / 8] = seg_desc(0x92);	/* data, writable */
 	gdt[GSEL_UCODE / 8] = seg_desc(0xfa);	/* code, ring 3 */
 	gdt[GSEL_UDATA / 8] = seg_desc(0xf2);	/* data, ring 3 */
+	gdt[GSEL_UGS / 8] = seg_desc(0xf2);	/* TLS data, ring 3 */
 	tss.ss0 = GSEL_KDATA;
 	tss.esp0 = (uintptr_t)boot_kstack_top;
 	tss.iomap_base = sizeof(tss);

@@ -82,7 +82,8 @@ cpu_sendsig(struct thread *td, int sig, const struct __sigaction *act,
 static bool
 user_data_sel(uint32_t sel)
 {
-	return ((sel & 0xffff) == (GSEL_UDATA | SEL_UPL) || (sel & 0xffff) == 0);
+	return ((sel & 0xffff) == (GSEL_UDATA | SEL_UPL) ||
+	    (sel & 0xffff) == (GSEL_UGS | SEL_UPL) || (sel & 0xffff) == 0);
 }
 
 /* cpu_sigreturn: see kernel/signalvar.h. */

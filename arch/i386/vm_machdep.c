@@ -5,6 +5,7 @@
  * of user threads (arch/x86/fpu.c), and where system call arguments
  * and results are in a trapframe.
  */
+#include <sys/errno.h>
 #include <kernel/systm.h>
 #include <kernel/kthread.h>
 #include <kernel/proc.h>
@@ -63,7 +64,8 @@ static void
 user_frame_init(struct trapframe *tf, vm_offset_t entry, vm_offset_t sp)
 {
 	memset(tf, 0, sizeof(*tf));
-	tf->tf_ds = tf->tf_es = tf->tf_fs = tf->tf_gs = GSEL_UDATA | SEL_UPL;
+	tf->tf_ds = tf->tf_es = tf->tf_fs = GSEL_UDATA | SEL_UPL;
+	tf->tf_gs = GSEL_UGS | SEL_UPL;		/* the TLS segment */
 	tf->tf_eip = entry;
 	tf->tf_cs = GSEL_UCODE | SEL_UPL;
 	tf->tf_eflags = PSL_USER_SET | PSL_I;
@@ -102,19 +104,45 @@ cpu_fork(struct thread *td, const struct trapframe *tf)
 	*td->td_frame = *tf;
 	td->td_frame->tf_eax = 0;
 	td->td_frame->tf_eflags &= ~PSL_C;
+	td->td_md.md_tlsbase = curthread->td_md.md_tlsbase;
 	fpu_fork(td);
+}
+
+/*
+ * cpu_set_upcall: see kernel/proc.h.  At func's first instruction esp
+ * points at a 0 return address with arg above it, and esp + 4 is a
+ * multiple of 16 (gcc's expectation after a call).
+ */
+int
+cpu_set_upcall(struct thread *td, vm_offset_t func, vm_offset_t arg,
+    vm_offset_t stack_base, vm_size_t stack_size)
+{
+	struct trapframe *tf = td->td_frame;
+	uint32_t words[2] = { 0, (uint32_t)arg };
+	vm_offset_t sp;
+
+	sp = ((stack_base + stack_size) & ~(vm_offset_t)15) - 16 -
+	    sizeof(words[0]);
+	if (copyout(words, (void *)sp, sizeof(words)) != 0)
+		return (EFAULT);
+	tf->tf_eip = func;
+	tf->tf_esp = sp;
+	return (0);
 }
 
 /*
  * cpu_switchin: see kernel/proc.h.  The CPU pushes esp and ss only when
  * it comes from user mode, so the trapframe of a user thread ends at the
- * stack's top, where esp0 points.  Also the x87/SSE registers.
+ * stack's top, where esp0 points.  Also the x87/SSE registers and, for
+ * a user thread, its TLS base.
  */
 void
 cpu_switchin(struct thread *td)
 {
 	x86_set_kstack((td->td_kstack + td->td_kstack_size) & ~(uintptr_t)15);
 	fpu_switch(td);
+	if ((td->td_md.md_flags & MDTD_USERFPU) != 0)
+		cpu_load_user_tls(td);
 }
 
 /*
@@ -131,6 +159,7 @@ cpu_exec_setregs(struct thread *td, vm_offset_t entry, vm_offset_t sp)
 	user_frame_init(tf, entry, sp);
 	tf->tf_trapno = T_SYSCALL;
 	fpu_exec(td);
+	(void)cpu_set_user_tls(td, 0);
 }
 
 /* cpu_syscall_fetch: see kernel/syscallvar.h. */

@@ -20,6 +20,7 @@
 #include <kernel/systm.h>
 #include <kernel/machdep.h>
 #include <kernel/proc.h>
+#include <kernel/resourcevar.h>
 #include <kernel/sched.h>
 #include <kernel/signalvar.h>
 #include <kernel/syscallvar.h>
@@ -152,18 +153,31 @@ trap_pfault_type(unsigned long err)
 
 /*
  * vm_fault() for a fault at user address `va` of curthread's process;
- * KERN_INVALID_ADDRESS for a kernel thread.  Interrupts on.
+ * KERN_INVALID_ADDRESS for a kernel thread.  A resolved fault is
+ * counted for getrusage (ru_minflt, ru_maxrss: kern_rusage.c).
+ * Interrupts on.
  */
 static int
 trap_pfault(struct thread *td, vm_offset_t va, unsigned long err)
 {
 	struct vmspace *vm = td->td_proc->p_vmspace;
 
+	unsigned long s;
+	int rv;
+
 	if (vm == NULL || va < VM_MIN_USER_ADDRESS ||
 	    va >= VM_MAX_USER_ADDRESS)
 		return (KERN_INVALID_ADDRESS);
-	return (vm_fault(&vm->vm_map, trunc_page(va), trap_pfault_type(err),
-	    VM_FAULT_NORMAL));
+	rv = vm_fault(&vm->vm_map, trunc_page(va), trap_pfault_type(err),
+	    VM_FAULT_NORMAL);
+	if (rv == KERN_SUCCESS) {
+		/* getrusage: no fault does I/O yet, so each is minor. */
+		s = intr_disable();
+		td->td_ru.ru_minflt++;
+		rusage_sample_rss(td->td_proc);
+		intr_restore(s);
+	}
+	return (rv);
 }
 
 /* R66: the signal and si_code for what vm_fault() said. */
@@ -303,7 +317,10 @@ trap(struct trapframe *tf)
 		return;
 
 	if (trapno >= IRQ_BASE && trapno < IRQ_BASE + NIRQ) {
+		/* For hardclock: was the thread in user mode? */
+		curthread->td_intr_frame = tf;
 		intr_dispatch(trapno - IRQ_BASE);
+		curthread->td_intr_frame = NULL;
 		/*
 		 * Preempt only code that ran with interrupts on: it holds
 		 * no spin mutex and is not inside the scheduler.  The

@@ -17,9 +17,6 @@
 #define WUNTRACED		2	/* wait4: report stopped children */
 #define WSTOPPED		WUNTRACED
 #define WCONTINUED		4	/* wait4: report continued children */
-
-/* struct rusage's size (amd64: 144 bytes, i386: 72): wait4 zeroes it. */
-#define RUSAGE_SIZE	(2 * 2 * sizeof(long) + 14 * sizeof(long))
 #define WIFEXITED(s)		(((s) & 0x7f) == 0)
 #define WEXITSTATUS(s)		(((s) >> 8) & 0xff)
 #define WIFSIGNALED(s)		(((s) & 0x7f) != 0 && ((s) & 0x7f) != 0x7f && \

@@ -39,9 +39,11 @@
 #define ERANGE		34	/* result too large */
 #define EAGAIN		35	/* resource temporarily unavailable */
 #define EWOULDBLOCK	EAGAIN	/* operation would block */
+#define ETIMEDOUT	60	/* operation timed out */
 #define ELOOP		62	/* too many levels of symbolic links */
 #define ENAMETOOLONG	63	/* file name too long */
 #define ENOTEMPTY	66	/* directory not empty */
+#define EPROCLIM	67	/* too many processes (or threads) */
 #define ENOSYS		78	/* function not implemented */
 #define EOVERFLOW	84	/* value too large for its type */
 

@@ -96,6 +96,7 @@ struct __siginfo {
 #define SI_USER		0x10001	/* sent by kill(2) */
 #define SI_KERNEL	0x10006	/* sent by the kernel (the terminal, job
 					   control) */
+#define SI_LWP		0x10007	/* sent to one thread by thr_kill(2) */
 
 /* si_code for SIGCHLD (si_pid: the child) */
 #define CLD_EXITED	1	/* it exited */

@@ -32,6 +32,10 @@ void	(*signal(int sig, void (*handler)(int)))(int);
 int	sigaction(int sig, const struct sigaction *act,
 	    struct sigaction *oact);
 int	sigprocmask(int how, const sigset_t *set, sigset_t *oset);
+/* Threads (<pthread.h>): the caller's mask; a signal to one thread. */
+struct pthread;
+int	pthread_sigmask(int how, const sigset_t *set, sigset_t *oset);
+int	pthread_kill(struct pthread *thread, int sig);
 int	sigsuspend(const sigset_t *mask);
 int	sigpending(sigset_t *set);
 int	sigemptyset(sigset_t *set);

@@ -79,6 +79,10 @@ int	 feof(FILE *);
 int	 ferror(FILE *);
 void	 clearerr(FILE *);
 int	 fileno(FILE *);
+/* Threads: hold every stream (one lock for all of stdio, recursive). */
+void	 flockfile(FILE *);
+int	 ftrylockfile(FILE *);
+void	 funlockfile(FILE *);
 void	 perror(const char *);
 
 int	printf(const char * __restrict, ...)

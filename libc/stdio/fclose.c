@@ -10,8 +10,8 @@
  * again.  Returns 0, or EOF with errno set if the flush or the close
  * failed; the stream is gone either way.
  */
-int
-fclose(FILE *fp)
+static int
+fclose_unlocked(FILE *fp)
 {
 	int error;
 
@@ -20,4 +20,16 @@ fclose(FILE *fp)
 		error = EOF;
 	__stdio_free(fp);
 	return (error);
+}
+
+/* fclose, under the stdio lock (local.h). */
+int
+fclose(FILE *fp)
+{
+	int r;
+
+	FLOCKFILE();
+	r = fclose_unlocked(fp);
+	FUNLOCKFILE();
+	return (r);
 }

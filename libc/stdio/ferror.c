@@ -22,7 +22,9 @@ ferror(FILE *fp)
 void
 clearerr(FILE *fp)
 {
+	FLOCKFILE();
 	fp->flags &= ~(S_EOF | S_ERR);
+	FUNLOCKFILE();
 }
 
 /* The descriptor under fp. */

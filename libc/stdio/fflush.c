@@ -80,8 +80,8 @@ sync_input(FILE *fp)
  * can seek (sync_input).  Returns 0, or EOF with errno set if any write
  * failed.
  */
-int
-fflush(FILE *fp)
+static int
+fflush_unlocked(FILE *fp)
 {
 	int error = 0;
 
@@ -97,4 +97,16 @@ fflush(FILE *fp)
 			error = EOF;
 	}
 	return (error);
+}
+
+/* fflush, under the stdio lock (local.h). */
+int
+fflush(FILE *fp)
+{
+	int r;
+
+	FLOCKFILE();
+	r = fflush_unlocked(fp);
+	FUNLOCKFILE();
+	return (r);
 }

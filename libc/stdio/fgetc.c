@@ -7,8 +7,8 @@
  * The next byte of fp, as an unsigned char, or EOF at end of file or
  * on an error (tell them apart with feof and ferror).
  */
-int
-fgetc(FILE *fp)
+static int
+fgetc_unlocked(FILE *fp)
 {
 	int c;
 
@@ -20,6 +20,18 @@ fgetc(FILE *fp)
 	if (__stdio_refill(fp) != 0)
 		return (EOF);
 	return (fp->buf[fp->rpos++]);
+}
+
+/* fgetc, under the stdio lock (local.h). */
+int
+fgetc(FILE *fp)
+{
+	int r;
+
+	FLOCKFILE();
+	r = fgetc_unlocked(fp);
+	FUNLOCKFILE();
+	return (r);
 }
 
 /* fgetc (a function here, not a macro: FILE is opaque). */

@@ -11,8 +11,8 @@
  * end of file came before any byte or an error occurred (s is then
  * unspecified) or n < 1.
  */
-char *
-fgets(char * __restrict s, int n, FILE * __restrict fp)
+static char *
+fgets_unlocked(char * __restrict s, int n, FILE * __restrict fp)
 {
 	size_t room, len = 0, chunk;
 	const unsigned char *start, *nl;
@@ -48,4 +48,16 @@ fgets(char * __restrict s, int n, FILE * __restrict fp)
 done:
 	s[len] = '\0';
 	return (s);
+}
+
+/* fgets, under the stdio lock (local.h). */
+char *
+fgets(char * __restrict s, int n, FILE * __restrict fp)
+{
+	char *r;
+
+	FLOCKFILE();
+	r = fgets_unlocked(s, n, fp);
+	FUNLOCKFILE();
+	return (r);
 }

@@ -6,10 +6,22 @@
 #include "local.h"
 
 /* Write the string s, without its NUL, to fp.  Returns 0, or EOF. */
+static int
+fputs_unlocked(const char * __restrict s, FILE * __restrict fp)
+{
+	return (__stdio_write(fp, s, strlen(s), NULL));
+}
+
+/* fputs, under the stdio lock (local.h). */
 int
 fputs(const char * __restrict s, FILE * __restrict fp)
 {
-	return (__stdio_write(fp, s, strlen(s), NULL));
+	int r;
+
+	FLOCKFILE();
+	r = fputs_unlocked(s, fp);
+	FUNLOCKFILE();
+	return (r);
 }
 
 /*
@@ -17,8 +29,8 @@ fputs(const char * __restrict s, FILE * __restrict fp)
  * line-buffered stdout writes a short line with one write(2).
  * Returns 0, or EOF.
  */
-int
-puts(const char *s)
+static int
+puts_unlocked(const char *s)
 {
 	size_t len = strlen(s);
 
@@ -26,4 +38,16 @@ puts(const char *s)
 	    __stdio_write(stdout, "\n", 1, NULL) != 0)
 		return (EOF);
 	return (0);
+}
+
+/* puts, under the stdio lock (local.h). */
+int
+puts(const char *s)
+{
+	int r;
+
+	FLOCKFILE();
+	r = puts_unlocked(s);
+	FUNLOCKFILE();
+	return (r);
 }

@@ -11,8 +11,8 @@
  * an error (feof, ferror).  A trailing partial object is consumed but
  * not counted.
  */
-size_t
-fread(void * __restrict buf, size_t size, size_t nmemb,
+static size_t
+fread_unlocked(void * __restrict buf, size_t size, size_t nmemb,
     FILE * __restrict fp)
 {
 	unsigned char *p = buf;
@@ -37,4 +37,17 @@ fread(void * __restrict buf, size_t size, size_t nmemb,
 		len += chunk;
 	}
 	return (len / size);
+}
+
+/* fread, under the stdio lock (local.h). */
+size_t
+fread(void * __restrict buf, size_t size, size_t nmemb,
+    FILE * __restrict fp)
+{
+	size_t r;
+
+	FLOCKFILE();
+	r = fread_unlocked(buf, size, nmemb, fp);
+	FUNLOCKFILE();
+	return (r);
 }

@@ -44,12 +44,24 @@ stream_next(struct scan_source *src)
  * ended or failed before the first conversion (feof and ferror tell
  * which).
  */
-int
-vfscanf(FILE * __restrict fp, const char * __restrict fmt, va_list ap)
+static int
+vfscanf_unlocked(FILE * __restrict fp, const char * __restrict fmt, va_list ap)
 {
 	struct stream_source ss = { { stream_peek, stream_next }, fp };
 
 	return (__scan(&ss.src, fmt, ap));
+}
+
+/* vfscanf, under the stdio lock (local.h). */
+int
+vfscanf(FILE * __restrict fp, const char * __restrict fmt, va_list ap)
+{
+	int r;
+
+	FLOCKFILE();
+	r = vfscanf_unlocked(fp, fmt, ap);
+	FUNLOCKFILE();
+	return (r);
 }
 
 /* vfscanf with the arguments in line. */

@@ -18,8 +18,8 @@
  * closed stream), EOVERFLOW (on i386, a position past 2 GiB - 1), or
  * the error of the write.
  */
-int
-fseeko(FILE *fp, off_t offset, int whence)
+static int
+fseeko_unlocked(FILE *fp, off_t offset, int whence)
 {
 	off_t pos;
 
@@ -54,6 +54,18 @@ fseeko(FILE *fp, off_t offset, int whence)
 	fp->ungot = EOF;
 	fp->flags &= ~S_EOF;
 	return (0);
+}
+
+/* fseeko, under the stdio lock (local.h). */
+int
+fseeko(FILE *fp, off_t offset, int whence)
+{
+	int r;
+
+	FLOCKFILE();
+	r = fseeko_unlocked(fp, offset, whence);
+	FUNLOCKFILE();
+	return (r);
 }
 
 /* fseeko with a long offset (C's interface). */

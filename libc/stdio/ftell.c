@@ -14,8 +14,8 @@
  * the output not yet written.  Returns -1 with errno set: ESPIPE (a
  * pipe or the console), EBADF (a closed stream).
  */
-off_t
-ftello(FILE *fp)
+static off_t
+ftello_unlocked(FILE *fp)
 {
 	off_t pos;
 
@@ -29,6 +29,18 @@ ftello(FILE *fp)
 	if (fp->ungot != EOF && pos > 0)
 		pos--;
 	return (pos + (off_t)fp->wlen);
+}
+
+/* ftello, under the stdio lock (local.h). */
+off_t
+ftello(FILE *fp)
+{
+	off_t r;
+
+	FLOCKFILE();
+	r = ftello_unlocked(fp);
+	FUNLOCKFILE();
+	return (r);
 }
 
 /* ftello as a long: -1 with EOVERFLOW if it does not fit. */

@@ -37,9 +37,9 @@ grow(char **linep, size_t *capp, size_t need)
  * EINVAL (linep or capp NULL) or ENOMEM (the error indicator is then
  * set too).
  */
-ssize_t
-getdelim(char ** __restrict linep, size_t * __restrict capp, int delim,
-    FILE * __restrict fp)
+static ssize_t
+getdelim_unlocked(char ** __restrict linep, size_t * __restrict capp,
+    int delim, FILE * __restrict fp)
 {
 	const unsigned char *start, *found;
 	size_t len = 0, n;
@@ -82,6 +82,19 @@ getdelim(char ** __restrict linep, size_t * __restrict capp, int delim,
 nomem:
 	fp->flags |= S_ERR;
 	return (-1);
+}
+
+/* getdelim, under the stdio lock (local.h). */
+ssize_t
+getdelim(char ** __restrict linep, size_t * __restrict capp, int delim,
+    FILE * __restrict fp)
+{
+	ssize_t r;
+
+	FLOCKFILE();
+	r = getdelim_unlocked(linep, capp, delim, fp);
+	FUNLOCKFILE();
+	return (r);
 }
 
 /* getdelim up to a newline. */

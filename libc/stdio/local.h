@@ -19,6 +19,8 @@
 
 #include <stdio.h>
 
+#include "libc_private.h"
+
 /* flags */
 #define S_RD		0x0001	/* open for reading */
 #define S_WR		0x0002	/* open for writing */
@@ -44,6 +46,19 @@ struct __sFILE {
 
 /* The list of open streams, stdin first; fflush(NULL) walks it. */
 extern FILE	*__stdio_streams;
+
+/*
+ * Threads: one lock for all of stdio (streams, their buffers, the list
+ * of streams), recursive, so a function that holds it may call one
+ * that takes it (printf -> fputc in a format's sink, getline ->
+ * refill -> flushing stdout).  Every public function that touches a
+ * stream takes it for its whole call, so one printf is one piece of
+ * output; flockfile takes it for longer.  It is a libc lock
+ * (gen/libc_lock.c): nothing to take while the program has one thread.
+ */
+extern struct __libc_lock __stdio_lock;
+#define FLOCKFILE()	__libc_rlock(&__stdio_lock)
+#define FUNLOCKFILE()	__libc_runlock(&__stdio_lock)
 
 /*
  * Give fp its buffer if it has none yet: `size` bytes (BUFSIZ if 0)

@@ -14,8 +14,8 @@
  * first, and read-ahead makes it fail.  Returns 0, or EOF with errno
  * set (EINVAL: bad mode; EBUSY: input is buffered).
  */
-int
-setvbuf(FILE * __restrict fp, char * __restrict buf, int mode, size_t size)
+static int
+setvbuf_unlocked(FILE * __restrict fp, char * __restrict buf, int mode, size_t size)
 {
 	if (mode != _IOFBF && mode != _IOLBF && mode != _IONBF) {
 		errno = EINVAL;
@@ -43,6 +43,18 @@ setvbuf(FILE * __restrict fp, char * __restrict buf, int mode, size_t size)
 		fp->buf = (unsigned char *)buf;
 	fp->size = size;
 	return (0);
+}
+
+/* setvbuf, under the stdio lock (local.h). */
+int
+setvbuf(FILE * __restrict fp, char * __restrict buf, int mode, size_t size)
+{
+	int r;
+
+	FLOCKFILE();
+	r = setvbuf_unlocked(fp, buf, mode, size);
+	FUNLOCKFILE();
+	return (r);
 }
 
 /* setvbuf fully buffered in buf (BUFSIZ bytes), or unbuffered if NULL. */

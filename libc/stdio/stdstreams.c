@@ -25,3 +25,6 @@ FILE	*__stdoutp = &std_streams[1];
 FILE	*__stderrp = &std_streams[2];
 
 FILE	*__stdio_streams = &std_streams[0];
+
+/* See local.h. */
+struct __libc_lock __stdio_lock = LIBC_LOCK_INITIALIZER;

@@ -20,8 +20,10 @@ __stdio_alloc(int fd, int flags)
 	fp->fd = fd;
 	fp->flags = flags;
 	fp->ungot = EOF;
+	FLOCKFILE();
 	fp->next = __stdio_streams;
 	__stdio_streams = fp;
+	FUNLOCKFILE();
 	return (fp);
 }
 

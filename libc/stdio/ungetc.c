@@ -10,12 +10,24 @@
  * a stream open for reading.  Returns the byte, or EOF if c is EOF or
  * it cannot be pushed back.
  */
-int
-ungetc(int c, FILE *fp)
+static int
+ungetc_unlocked(int c, FILE *fp)
 {
 	if (c == EOF || fp->ungot != EOF || (fp->flags & S_RD) == 0)
 		return (EOF);
 	fp->ungot = (unsigned char)c;
 	fp->flags &= ~S_EOF;
 	return (fp->ungot);
+}
+
+/* ungetc, under the stdio lock (local.h). */
+int
+ungetc(int c, FILE *fp)
+{
+	int r;
+
+	FLOCKFILE();
+	r = ungetc_unlocked(c, fp);
+	FUNLOCKFILE();
+	return (r);
 }

@@ -68,8 +68,8 @@ unbuffered_write(struct format_sink *sink, const char *buf, size_t len)
  * Format onto fp.  Returns the number of bytes written, or a negative
  * value on an output error (ferror(fp) and errno tell which).
  */
-int
-vfprintf(FILE * __restrict fp, const char * __restrict fmt, va_list ap)
+static int
+vfprintf_unlocked(FILE * __restrict fp, const char * __restrict fmt, va_list ap)
 {
 	struct stream_sink ss = { { stream_write }, fp };
 	struct unbuffered_sink us;
@@ -84,6 +84,18 @@ vfprintf(FILE * __restrict fp, const char * __restrict fmt, va_list ap)
 	if (us.len > 0 && unbuffered_flush(&us) != 0)
 		return (-1);
 	return (n);
+}
+
+/* vfprintf, under the stdio lock (local.h). */
+int
+vfprintf(FILE * __restrict fp, const char * __restrict fmt, va_list ap)
+{
+	int r;
+
+	FLOCKFILE();
+	r = vfprintf_unlocked(fp, fmt, ap);
+	FUNLOCKFILE();
+	return (r);
 }
 
 /* vfprintf with the arguments in line. */

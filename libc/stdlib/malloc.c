@@ -29,7 +29,11 @@
  * Free list i holds the free blocks with 2^i <= size < 2^(i+1).  A
  * request takes the first block that fits from its own list, else the
  * first block of the next non-empty list (every block there fits), and
- * splits off the rest.  Not thread safe: processes have one thread.
+ * splits off the rest.
+ *
+ * Threads: one lock for the whole heap (__malloc_lock, a recursive libc
+ * lock: realloc and posix_memalign call malloc and free), taken by
+ * each public function for its whole call.
  */
 #include <errno.h>
 #include <limits.h>
@@ -67,6 +71,9 @@ struct free_block {
 
 static struct free_block *free_lists[NLISTS];
 static char *last_chunk_end;
+
+/* See libc_private.h. */
+struct __libc_lock __malloc_lock = LIBC_LOCK_INITIALIZER;
 
 static size_t
 block_size(const struct block *b)
@@ -255,8 +262,8 @@ grow(size_t size)
  * errno ENOMEM when there is no memory.  malloc(0) returns a unique
  * pointer that free() accepts.
  */
-void *
-malloc(size_t n)
+static void *
+malloc_locked(size_t n)
 {
 	struct block *b;
 	size_t size;
@@ -275,6 +282,18 @@ malloc(size_t n)
 	mark_in_use(b);
 	split(b, size);
 	return (block_payload(b));
+}
+
+/* malloc under the heap's lock. */
+void *
+malloc(size_t n)
+{
+	void *r;
+
+	__libc_rlock(&__malloc_lock);
+	r = malloc_locked(n);
+	__libc_runlock(&__malloc_lock);
+	return (r);
 }
 
 /*
@@ -302,8 +321,8 @@ calloc(size_t n, size_t size)
  * ignored.  Freeing a block that is not in use (a double free, as far as
  * can be seen) traps at once instead of corrupting the heap.
  */
-void
-free(void *p)
+static void
+free_locked(void *p)
 {
 	struct block *b;
 
@@ -315,6 +334,15 @@ free(void *p)
 	release(b);
 }
 
+/* free under the heap's lock. */
+void
+free(void *p)
+{
+	__libc_rlock(&__malloc_lock);
+	free_locked(p);
+	__libc_runlock(&__malloc_lock);
+}
+
 /*
  * Resize p's allocation to n bytes, keeping the contents up to the
  * smaller size; in place when the block or its free successor has room.
@@ -323,8 +351,8 @@ free(void *p)
  * Returns NULL with errno ENOMEM, leaving p allocated and unchanged, if
  * there is no memory.
  */
-void *
-realloc(void *p, size_t n)
+static void *
+realloc_locked(void *p, size_t n)
 {
 	struct block *b, *next;
 	size_t size, old_size;
@@ -357,6 +385,18 @@ realloc(void *p, size_t n)
 	return (q);
 }
 
+/* realloc under the heap's lock. */
+void *
+realloc(void *p, size_t n)
+{
+	void *r;
+
+	__libc_rlock(&__malloc_lock);
+	r = realloc_locked(p, n);
+	__libc_runlock(&__malloc_lock);
+	return (r);
+}
+
 /*
  * Allocate n bytes aligned to align, a power of two that is a multiple
  * of sizeof(void *), and store the pointer in *memptr.  Returns 0, or
@@ -366,8 +406,8 @@ realloc(void *p, size_t n)
  * front of the first aligned payload that leaves room for a free block
  * there, and the tail.
  */
-int
-posix_memalign(void **memptr, size_t align, size_t n)
+static int
+posix_memalign_locked(void **memptr, size_t align, size_t n)
 {
 	struct block *b, *aligned;
 	uintptr_t start;
@@ -403,6 +443,18 @@ posix_memalign(void **memptr, size_t align, size_t n)
 	split(b, request_size(n));
 	*memptr = block_payload(b);
 	return (0);
+}
+
+/* posix_memalign under the heap's lock. */
+int
+posix_memalign(void **memptr, size_t align, size_t n)
+{
+	int r;
+
+	__libc_rlock(&__malloc_lock);
+	r = posix_memalign_locked(memptr, align, n);
+	__libc_runlock(&__malloc_lock);
+	return (r);
 }
 
 /*

@@ -44,9 +44,11 @@ static const char *const messages[] = {
 	[EDOM] =	"Numerical argument out of domain",
 	[ERANGE] =	"Result too large",
 	[EAGAIN] =	"Resource temporarily unavailable",
+	[ETIMEDOUT] =	"Operation timed out",
 	[ELOOP] =	"Too many levels of symbolic links",
 	[ENAMETOOLONG] = "File name too long",
 	[ENOTEMPTY] =	"Directory not empty",
+	[EPROCLIM] =	"Too many processes",
 	[ENOSYS] =	"Function not implemented",
 	[EOVERFLOW] =	"Value too large to be stored in data type",
 };

@@ -35,6 +35,8 @@ void	__sys_exit(long status);
 int	__sys_fstat(long fd, struct stat *sb);
 ssize_t	__sys_getdirentries(long fd, char *buf, size_t len, int64_t *basep);
 int64_t	__sys_lseek(long fd, long offset, long whence);
+int	__sys__umtx_op(void *obj, long op, unsigned long val, void *uaddr1,
+	    void *uaddr2);
 
 struct libc_host_fd libc_host_fds[LIBC_HOST_NFD];
 unsigned long	libc_host_seq;
@@ -241,6 +243,18 @@ __sys_getdirentries(long fd, char *buf, size_t len, int64_t *basep)
 	memcpy(buf, f->in + f->inpos, done);
 	f->inpos += done;
 	return ((ssize_t)done);
+}
+
+/*
+ * libc's locks (gen/libc_lock.c) wait and wake only when contended,
+ * which one thread never is: a wait or wake here is a libc bug.
+ */
+int
+__sys__umtx_op(void *obj, long op, unsigned long val, void *uaddr1,
+    void *uaddr2)
+{
+	(void)obj, (void)op, (void)val, (void)uaddr1, (void)uaddr2;
+	abort();
 }
 
 int64_t

@@ -203,6 +203,7 @@ wrmsr(uint32_t msr, uint64_t val)
 #define MSR_STAR	0xc0000081	/* syscall and sysret selectors */
 #define MSR_LSTAR	0xc0000082	/* syscall entry, 64-bit mode */
 #define MSR_SFMASK	0xc0000084	/* rflags bits syscall clears */
+#define MSR_FSBASE	0xc0000100	/* the %fs base, 64-bit mode */
 #define CR0_MP	0x00000002	/* wait/fwait honour TS */
 #define CR0_EM	0x00000004	/* x87 instructions trap (#NM): emulation */
 #define CR0_TS	0x00000008	/* task switched: FPU instructions trap */

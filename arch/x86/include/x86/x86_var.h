@@ -52,6 +52,15 @@ void	cpu_init_tables(void);
  */
 void	x86_set_kstack(uintptr_t top);
 
+/*
+ * ARCH sys_machdep.c: cpu_load_user_tls: load user thread td's TLS
+ * base into the CPU (amd64: the %fs base MSR; i386: the descriptor
+ * GUGS_SEL, which %gs is loaded from on the way to user mode).
+ * Interrupts off.
+ */
+struct thread;
+void	cpu_load_user_tls(struct thread *td);
+
 /* amd64 vector.asm: the syscall instruction's entry point. */
 void	syscall_entry(void);
 /* ARCH vector.asm: a new user thread's way out to user mode. */
