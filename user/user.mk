@@ -127,9 +127,13 @@ $(EXTRA_BINS): $(EXTRA_BUILD)/%: $(EXTRA_BUILD)/obj/%.o $(LIBC_CRT0) \
     $(LIBC_A) user/user.ld
 	$(call user_link,$<)
 
+# What the test programs share (tests/user/lib/utest.h) is linked into
+# each; a program that does not use it gets nothing from it.
+UTEST_OBJ	:= $(USER_BUILD)/obj/tests/user/lib/utest.o
+
 $(TEST_BINS): $(TEST_BUILD)/%: $(USER_BUILD)/obj/tests/user/%.o \
-    $(LIBC_CRT0) $(LIBC_A) user/user.ld
-	$(call user_link,$<)
+    $(UTEST_OBJ) $(LIBC_CRT0) $(LIBC_A) user/user.ld
+	$(call user_link,$< $(UTEST_OBJ))
 
 $(RUNNER_BINS): $(BUILD)/tests/runner/%: $(USER_BUILD)/obj/tests/runner/%.o \
     $(LIBC_CRT0) $(LIBC_A) user/user.ld
@@ -137,6 +141,7 @@ $(RUNNER_BINS): $(BUILD)/tests/runner/%: $(USER_BUILD)/obj/tests/runner/%.o \
 
 -include $(foreach p,$(USER_PROGS) $(USER_SBIN_PROGS),$(patsubst %.o,%.d,$(call user_objs,$(p)))) \
 	 $(patsubst %,$(USER_BUILD)/obj/tests/user/%.d,$(TEST_PROGS)) \
+	 $(UTEST_OBJ:.o=.d) \
 	 $(patsubst tests/runner/%.c,$(USER_BUILD)/obj/tests/runner/%.d,$(RUNNER_SRCS)) \
 	 $(patsubst $(EXTRA_BUILD)/%,$(EXTRA_BUILD)/obj/%.d,$(EXTRA_BINS))
 

@@ -21,45 +21,13 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "lib/utest.h"
+
 #define MOTD		"/ktest/motd"
 #define MOTD_LEN	22
 #define PATH_LIMIT	1024	/* the kernel's PATH_MAX, with the NUL */
 #define NAME_LIMIT	255	/* the initrd's longest name */
 #define NOFILE		64	/* the default RLIMIT_NOFILE */
-
-static int results, failures;
-
-/* Print one TAP result. */
-static void
-ok(int cond, const char *name)
-{
-	printf("%sok %d - %s\n", cond ? "" : "not ", ++results, name);
-	if (!cond)
-		failures++;
-}
-
-/* A result that must be -1 with errno `want`. */
-static void
-fails(long ret, int want, const char *name)
-{
-	int error = errno;
-
-	ok(ret == -1 && error == want, name);
-	if (ret != -1 || error != want)
-		printf("# returned %ld, errno %d (%s); want -1, %s\n", ret,
-		    error, strerror(error), strerror(want));
-}
-
-/* Nothing is mapped at page 0; volatile keeps the compiler quiet. */
-static void *volatile unmapped = (void *)16;
-
-/* An address in the kernel's part of the address space. */
-static void *
-kernel_addr(void)
-{
-	return ((void *)(unsigned long)(sizeof(void *) == 8 ?
-	    (unsigned long)0xffffffff80000000ULL : 0xc0000000UL));
-}
 
 /* A descriptor number that was open a moment ago and is not now. */
 static int
@@ -461,6 +429,5 @@ main(void)
 	t_getdirentries();
 	t_ioctl();
 	t_ioctl_ctty();
-	printf("1..%d\n", results);
-	return (failures == 0 ? 0 : 1);
+	return (done_testing());
 }

@@ -20,42 +20,11 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "lib/utest.h"
+
 #define SELF		"/ktest/tests/proc_test"
 #define PATH_LIMIT	1024	/* the kernel's EXEC_PATH_MAX, with the NUL */
 #define ARG_LIMIT	(64 * 1024)	/* the kernel's ARG_MAX */
-
-static int results, failures;
-
-/* Print one TAP result. */
-static void
-ok(int cond, const char *name)
-{
-	printf("%sok %d - %s\n", cond ? "" : "not ", ++results, name);
-	if (!cond)
-		failures++;
-}
-
-/* A result that must be -1 with errno `want`. */
-static void
-fails(long ret, int want, const char *name)
-{
-	int error = errno;
-
-	ok(ret == -1 && error == want, name);
-	if (ret != -1 || error != want)
-		printf("# returned %ld, errno %d (%s); want -1, %s\n", ret,
-		    error, strerror(error), strerror(want));
-}
-
-static void *volatile unmapped = (void *)16;
-
-/* An address in the kernel's part of the address space. */
-static void *
-kernel_addr(void)
-{
-	return ((void *)(unsigned long)(sizeof(void *) == 8 ?
-	    (unsigned long)0xffffffff80000000ULL : 0xc0000000UL));
-}
 
 /* Fork a child that exits with `code`; its pid. */
 static pid_t
@@ -415,6 +384,5 @@ main(int argc, char *argv[])
 	t_exec_errors();
 	t_cred_pointers();
 	t_enosys();
-	printf("1..%d\n", results);
-	return (failures == 0 ? 0 : 1);
+	return (done_testing());
 }

@@ -17,41 +17,10 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "lib/utest.h"
+
 /* sigreturn has no libc wrapper (only the trampoline calls it). */
 int	__sys_sigreturn(const void *ucontext);
-
-static int results, failures;
-
-/* Print one TAP result. */
-static void
-ok(int cond, const char *name)
-{
-	printf("%sok %d - %s\n", cond ? "" : "not ", ++results, name);
-	if (!cond)
-		failures++;
-}
-
-/* A result that must be -1 with errno `want`. */
-static void
-fails(long ret, int want, const char *name)
-{
-	int error = errno;
-
-	ok(ret == -1 && error == want, name);
-	if (ret != -1 || error != want)
-		printf("# returned %ld, errno %d (%s); want -1, %s\n", ret,
-		    error, strerror(error), strerror(want));
-}
-
-static void *volatile unmapped = (void *)16;
-
-/* An address in the kernel's part of the address space. */
-static void *
-kernel_addr(void)
-{
-	return ((void *)(unsigned long)(sizeof(void *) == 8 ?
-	    (unsigned long)0xffffffff80000000ULL : 0xc0000000UL));
-}
 
 static volatile sig_atomic_t caught;
 
@@ -272,6 +241,5 @@ main(void)
 	t_sigprocmask();
 	t_pending_suspend();
 	t_sigreturn();
-	printf("1..%d\n", results);
-	return (failures == 0 ? 0 : 1);
+	return (done_testing());
 }

@@ -15,6 +15,8 @@
 #include <string.h>
 #include <sys/sysctl.h>
 
+#include "lib/utest.h"
+
 #define NAMELEN		128	/* the kernel's limit, with the NUL */
 
 int	__sys___sysctlbyname(const char *name, size_t namelen, void *old,
@@ -22,39 +24,6 @@ int	__sys___sysctlbyname(const char *name, size_t namelen, void *old,
 int	__sys___sysctl_next(const char *name, size_t namelen, char *buf,
 	    size_t buflen);
 int	__sys___sysctl_type(const char *name, size_t namelen);
-
-static int results, failures;
-
-/* Print one TAP result. */
-static void
-ok(int cond, const char *name)
-{
-	printf("%sok %d - %s\n", cond ? "" : "not ", ++results, name);
-	if (!cond)
-		failures++;
-}
-
-/* A result that must be -1 with errno `want`. */
-static void
-fails(long ret, int want, const char *name)
-{
-	int error = errno;
-
-	ok(ret == -1 && error == want, name);
-	if (ret != -1 || error != want)
-		printf("# returned %ld, errno %d (%s); want -1, %s\n", ret,
-		    error, strerror(error), strerror(want));
-}
-
-static void *volatile unmapped = (void *)16;
-
-/* An address in the kernel's part of the address space. */
-static void *
-kernel_addr(void)
-{
-	return ((void *)(unsigned long)(sizeof(void *) == 8 ?
-	    (unsigned long)0xffffffff80000000ULL : 0xc0000000UL));
-}
 
 static void
 t_sysctlbyname(void)
@@ -159,6 +128,5 @@ main(void)
 	t_sysctlbyname();
 	t_sysctl_next();
 	t_sysctl_type();
-	printf("1..%d\n", results);
-	return (failures == 0 ? 0 : 1);
+	return (done_testing());
 }

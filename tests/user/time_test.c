@@ -16,44 +16,13 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "lib/utest.h"
+
 #define NSEC		1000000000L
 #define JAN_2024	1704067200	/* scripts/run-qemu's RTC starts there */
 
 /* gettimeofday has no libc wrapper yet: the system call's stub. */
 int	__sys_gettimeofday(struct timeval *tp, void *tzp);
-
-static int results, failures;
-
-/* Print one TAP result. */
-static void
-ok(int cond, const char *name)
-{
-	printf("%sok %d - %s\n", cond ? "" : "not ", ++results, name);
-	if (!cond)
-		failures++;
-}
-
-/* A result that must be -1 with errno `want`. */
-static void
-fails(long ret, int want, const char *name)
-{
-	int error = errno;
-
-	ok(ret == -1 && error == want, name);
-	if (ret != -1 || error != want)
-		printf("# returned %ld, errno %d (%s); want -1, %s\n", ret,
-		    error, strerror(error), strerror(want));
-}
-
-static void *volatile unmapped = (void *)16;
-
-/* An address in the kernel's part of the address space. */
-static void *
-kernel_addr(void)
-{
-	return ((void *)(unsigned long)(sizeof(void *) == 8 ?
-	    (unsigned long)0xffffffff80000000ULL : 0xc0000000UL));
-}
 
 static long long
 ts_nsec(const struct timespec *ts)
@@ -175,6 +144,5 @@ main(void)
 	    "nanosleep: EFAULT on an unmapped rmtp when a signal ends it");
 	t_nanosleep_rmtp(kernel_addr(),
 	    "nanosleep: EFAULT on a kernel rmtp when a signal ends it");
-	printf("1..%d\n", results);
-	return (failures == 0 ? 0 : 1);
+	return (done_testing());
 }

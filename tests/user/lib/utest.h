@@ -1,0 +1,32 @@
+/*
+ * utest.h - what the system-call test programs of tests/user share: TAP
+ * results counted as they are printed, the check that a call failed
+ * with a given errno, and the bad addresses every pointer argument is
+ * tried with.  Linked into every test program (tests/user/lib/utest.c);
+ * a program uses what it needs.
+ */
+#ifndef _UTEST_H_
+#define _UTEST_H_
+
+/* Results printed so far, and how many of them failed. */
+extern int results, failures;
+
+/* Nothing is mapped there (page 0); volatile keeps the compiler quiet. */
+extern void *volatile unmapped;
+
+/* Print one TAP result, "ok N - name" or "not ok N - name". */
+void	ok(int cond, const char *name);
+
+/*
+ * A result that must be -1 with errno `want`; on a mismatch a comment
+ * line says what came back instead.
+ */
+void	fails(long ret, int want, const char *name);
+
+/* An address in the kernel's part of the address space (R65). */
+void	*kernel_addr(void);
+
+/* Print the plan (1..N) and return the exit status: 0 if all passed. */
+int	done_testing(void);
+
+#endif /* !_UTEST_H_ */
