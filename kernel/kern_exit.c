@@ -53,6 +53,7 @@ exit1(struct thread *td, int xstat)
 		fdfree(p->p_fd);
 		p->p_fd = NULL;
 	}
+	vfs_cwd_exit(p);
 
 	s = intr_disable();
 	/* The terminal, and groups this exit orphans (pgrp.h). */

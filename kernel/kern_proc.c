@@ -215,6 +215,7 @@ fork1(struct thread *td, int *pidp)
 	}
 	cpu_fork(ntd, td->td_frame);
 	sigacts_fork(p, parent);
+	vfs_cwd_fork(p, parent);
 	ntd->td_sigmask = td->td_sigmask;
 	proc_start(p, ntd, NULL);
 	*pidp = p->p_pid;
