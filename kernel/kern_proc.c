@@ -14,6 +14,7 @@
 #include <kernel/kthread.h>
 #include <kernel/file.h>
 #include <kernel/pgrp.h>
+#include <kernel/mount.h>
 #include <kernel/proc.h>
 #include <kernel/signalvar.h>
 #include <kernel/syscallvar.h>

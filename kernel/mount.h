@@ -31,6 +31,7 @@
 
 #include <kernel/systm.h>
 #include <sys/_stat.h>
+#include <kernel/vfsnode.h>
 
 struct file;
 struct ucred;
@@ -40,11 +41,7 @@ struct mount;
 #define VFS_PATH_MAX	1024	/* longest path, with its NUL */
 #define VFS_MAXSYMLINKS	32	/* links one lookup follows */
 
-/* A node of a mounted file system. */
-struct vfsnode {
-	struct mount	*vn_mount;
-	void		*vn_data;	/* the file system's node */
-};
+/* A node of a mounted file system: struct vfsnode (kernel/vfsnode.h). */
 
 /* setattr: what to change (one request may carry both). */
 struct vattr {

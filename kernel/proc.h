@@ -27,7 +27,7 @@
 #include <kernel/resourcevar.h>
 #include <kernel/ucred.h>
 #include <kernel/sx.h>
-#include <kernel/mount.h>
+#include <kernel/vfsnode.h>
 #include <machine/proc.h>
 
 struct filedesc;
