@@ -4,9 +4,12 @@
  * loadable segments into the process's new address space.
  *
  * Everything is checked before exec passes its point of no return
- * (exec_elf_check): a malformed file is ENOEXEC and the old image runs
- * on.  Segments are anonymous memory filled by copyout from the file's
- * bytes (the initrd stays mapped in the kernel), then given the
+ * (exec_elf_check, on the file's first page, which kern_exec.c read):
+ * a malformed file is ENOEXEC and the old image runs on; the ELF
+ * header and the program headers must lie in that first page.
+ * Segments are anonymous memory filled by copyout from the file's
+ * bytes, read through the VFS a page at a time into a kernel buffer
+ * (exec_image_read: the initrd or a tmpfs file alike), then given the
  * protection the program header asks for; the rest of each segment
  * (bss) is zero-filled on first touch.  Two segments may not share a
  * page (each page has one protection); static programs linked by
@@ -21,6 +24,7 @@
 #include <kernel/systm.h>
 #include <kernel/elf.h>
 #include <kernel/exec.h>
+#include <kernel/malloc.h>
 #include <vm/vm.h>
 #include <vm/vm_map.h>
 #include <machine/vmparam.h>
@@ -37,9 +41,12 @@ elf_phdrs(const void *image)
 
 /* exec_elf_check: see exec.h. */
 int
-exec_elf_check(const void *image, size_t len, vm_offset_t stack_bottom)
+exec_elf_check(const struct image_params *imgp, vm_offset_t stack_bottom)
 {
+	const void *image = imgp->ip_hdr;
 	const Elf_Ehdr *eh = image;
+	size_t len = imgp->ip_hdrlen;
+	__off_t size = imgp->ip_size;
 	const Elf_Phdr *ph;
 	vm_offset_t prev_end = VM_MIN_USER_ADDRESS;
 	bool entry_ok = false;
@@ -61,8 +68,9 @@ exec_elf_check(const void *image, size_t len, vm_offset_t stack_bottom)
 			return (ENOEXEC);
 		if (ph->p_type != PT_LOAD || ph->p_memsz == 0)
 			continue;
-		if (ph->p_filesz > ph->p_memsz || ph->p_offset > len ||
-		    ph->p_filesz > len - ph->p_offset ||
+		if (ph->p_filesz > ph->p_memsz ||
+		    ph->p_offset > (__UINT64_TYPE__)size ||
+		    ph->p_filesz > (__UINT64_TYPE__)size - ph->p_offset ||
 		    (ph->p_vaddr & PAGE_MASK) != (ph->p_offset & PAGE_MASK) ||
 		    ph->p_vaddr < VM_MIN_USER_ADDRESS ||
 		    ph->p_vaddr > stack_bottom ||
@@ -92,12 +100,43 @@ elf_prot(uint32_t flags)
 	return (prot);
 }
 
+/*
+ * Copy `len` bytes of the file from `offset` to the user address `va`
+ * of the active address space, a page at a time through a kernel
+ * buffer.
+ */
+static int
+elf_copy_segment(struct image_params *imgp, __off_t offset, vm_offset_t va,
+    size_t len)
+{
+	size_t count;
+	char *buf;
+	int error = 0;
+
+	if ((buf = malloc(PAGE_SIZE, M_TEMP, M_NOWAIT)) == NULL)
+		return (ENOMEM);
+	while (len > 0) {
+		count = MIN(len, PAGE_SIZE);
+		error = exec_image_read(imgp, offset, buf, count);
+		if (error == 0)
+			error = copyout(buf, (void *)va, count);
+		if (error != 0)
+			break;
+		offset += (__off_t)count;
+		va += count;
+		len -= count;
+	}
+	free(buf, M_TEMP);
+	return (error);
+}
+
 /* exec_elf_map: see exec.h. */
 int
-exec_elf_map(struct vmspace *vm, const void *image, vm_offset_t *entry)
+exec_elf_map(struct vmspace *vm, struct image_params *imgp,
+    vm_offset_t *entry)
 {
-	const Elf_Ehdr *eh = image;
-	const Elf_Phdr *ph = elf_phdrs(image);
+	const Elf_Ehdr *eh = (const Elf_Ehdr *)imgp->ip_hdr;
+	const Elf_Phdr *ph = elf_phdrs(imgp->ip_hdr);
 	vm_offset_t start, end;
 	int i, rv, error;
 
@@ -114,8 +153,8 @@ exec_elf_map(struct vmspace *vm, const void *image, vm_offset_t *entry)
 		vm_map_unlock(&vm->vm_map);
 		if (rv != KERN_SUCCESS)
 			return (ENOMEM);
-		error = copyout((const char *)image + ph->p_offset,
-		    (void *)(uintptr_t)ph->p_vaddr, ph->p_filesz);
+		error = elf_copy_segment(imgp, (__off_t)ph->p_offset,
+		    (vm_offset_t)ph->p_vaddr, (size_t)ph->p_filesz);
 		if (error != 0)
 			return (error);
 		if (vm_map_protect(&vm->vm_map, start, end,

@@ -2,8 +2,10 @@
  * kern_exec.c - execve(2), and the kernel's own first exec (init).
  *
  * The order matters.  First everything that can fail with the old
- * program intact: the path is looked up in the initrd, the file checked
- * (a regular file with an execute bit, an ELF image this kernel runs),
+ * program intact: the path is looked up through the VFS (any file
+ * system exec can read: the initrd, tmpfs), the file checked (a
+ * regular file the caller may execute, an ELF image this kernel runs)
+ * and held by a reference until its segments are read,
  * and argv/envp copied into a kernel buffer.  Then the process's other
  * threads exit (thread_single, kern_thread.c).  Then the point of no
  * return: the address space is emptied (R27: every mapping goes, each
@@ -36,7 +38,7 @@
 #include <kernel/elf.h>
 #include <kernel/file.h>
 #include <kernel/exec.h>
-#include <kernel/initrd.h>
+#include <kernel/mount.h>
 #include <kernel/proc.h>
 #include <kernel/signalvar.h>
 #include <kernel/syscallvar.h>
@@ -164,22 +166,74 @@ exec_stack_size(const struct exec_args *ea)
 }
 
 /*
- * Find `path` in the initrd: a regular file with an execute bit, whose
- * bytes are *imagep, *lenp.
+ * Look `path` up for the caller (from its current directory if
+ * relative): a regular file (EACCES otherwise) it may execute (EACCES:
+ * root too needs one execute bit, vfs_access_stat) on a file system
+ * exec can read.  On success imgp holds a reference on the node and
+ * its first page, both freed by exec_image_release.
  */
 static int
-exec_lookup(const char *path, const void **imagep, size_t *lenp)
+exec_lookup(struct thread *td, const char *path, struct image_params *imgp)
 {
-	const struct initrd_node *n;
+	struct nameidata nd;
+	struct stat sb;
+	size_t done;
 	int error;
 
-	if ((error = initrd_namei(NULL, path, 0, &n)) != 0)
-		return (error);
-	if (!initrd_is_reg(n) || (initrd_mode(n) & 0111) == 0)
-		return (EACCES);
-	*imagep = initrd_data(n);
-	*lenp = (size_t)initrd_size(n);
-	return (0);
+	if ((imgp->ip_hdr = malloc(PAGE_SIZE, M_EXEC, M_NOWAIT)) == NULL)
+		return (ENOMEM);
+	vfs_lock();
+	error = vfs_namei(path, NAMEI_FOLLOW, &td->td_proc->p_ucred, &nd);
+	if (error == 0) {
+		vfs_getattr(nd.ni_vp, &sb);
+		if (!S_ISREG(sb.st_mode) ||
+		    nd.ni_vp.vn_mount->mnt_op->vop_read == NULL)
+			error = EACCES;
+		else
+			error = vfs_access_stat(&sb, &td->td_proc->p_ucred,
+			    VEXEC);
+	}
+	if (error == 0)
+		error = nd.ni_vp.vn_mount->mnt_op->vop_read(nd.ni_vp.vn_data, 0,
+		    imgp->ip_hdr, PAGE_SIZE, &done);
+	if (error == 0) {
+		imgp->ip_vn = nd.ni_vp;
+		imgp->ip_size = sb.st_size;
+		imgp->ip_hdrlen = done;
+		vfs_ref(imgp->ip_vn);
+	}
+	vfs_unlock();
+	if (error != 0)
+		free(imgp->ip_hdr, M_EXEC);
+	return (error);
+}
+
+/* Drop what exec_lookup took. */
+static void
+exec_image_release(struct image_params *imgp)
+{
+	vfs_lock();
+	vfs_rele(imgp->ip_vn);
+	vfs_unlock();
+	free(imgp->ip_hdr, M_EXEC);
+}
+
+/* exec_image_read: see exec.h. */
+int
+exec_image_read(struct image_params *imgp, __off_t offset, void *buf,
+    size_t len)
+{
+	struct vfsnode vn = imgp->ip_vn;
+	size_t done;
+	int error;
+
+	vfs_lock();
+	error = vn.vn_mount->mnt_op->vop_read(vn.vn_data, offset, buf, len,
+	    &done);
+	vfs_unlock();
+	if (error == 0 && done < len)
+		memset((char *)buf + done, 0, len - done);
+	return (error);
 }
 
 /*
@@ -215,29 +269,33 @@ kern_execve(struct thread *td, const char *path, char *const *argv,
     char *const *envp, bool user)
 {
 	struct proc *p = td->td_proc;
+	struct image_params img;
 	struct exec_args ea;
 	struct vmspace *vm;
-	const void *image;
 	const char *base;
 	vm_offset_t entry, sp;
 	vm_size_t ssiz;
 	unsigned long s;
-	size_t len;
 	int error, rv;
 
-	if ((error = exec_lookup(path, &image, &len)) != 0)
+	if ((error = exec_lookup(td, path, &img)) != 0)
 		return (error);
-	if ((error = exec_elf_check(image, len, USRSTACK - MAXSSIZ)) != 0)
+	if ((error = exec_elf_check(&img, USRSTACK - MAXSSIZ)) != 0) {
+		exec_image_release(&img);
 		return (error);
+	}
 	ea.buf = (char *)kmem_malloc(ARG_MAX, M_NOWAIT);
-	if (ea.buf == NULL)
+	if (ea.buf == NULL) {
+		exec_image_release(&img);
 		return (ENOMEM);
+	}
 	ea.used = 0;
 	error = exec_copy_strings(&ea, argv, user, &ea.argc);
 	if (error == 0)
 		error = exec_copy_strings(&ea, envp, user, &ea.envc);
 	if (error != 0) {
 		kmem_free((vm_offset_t)ea.buf, ARG_MAX);
+		exec_image_release(&img);
 		return (error);
 	}
 
@@ -250,12 +308,13 @@ kern_execve(struct thread *td, const char *path, char *const *argv,
 	 */
 	if ((error = thread_single(td)) != 0) {
 		kmem_free((vm_offset_t)ea.buf, ARG_MAX);
+		exec_image_release(&img);
 		return (error);
 	}
 
 	/* No way back from here. */
 	vm = exec_new_vmspace(p);
-	error = vm == NULL ? ENOMEM : exec_elf_map(vm, image, &entry);
+	error = vm == NULL ? ENOMEM : exec_elf_map(vm, &img, &entry);
 	if (error == 0) {
 		vm_map_lock(&vm->vm_map);
 		rv = vm_map_stack_locked(&vm->vm_map, USRSTACK - MAXSSIZ,
@@ -269,6 +328,7 @@ kern_execve(struct thread *td, const char *path, char *const *argv,
 	if (error == 0)
 		error = exec_copyout_stack(&ea, entry, &sp);
 	kmem_free((vm_offset_t)ea.buf, ARG_MAX);
+	exec_image_release(&img);
 	if (error != 0) {
 		printf("pid %d (%s): exec of %s failed past the point of no "
 		    "return (error %d): killed\n", p->p_pid, p->p_comm, path,

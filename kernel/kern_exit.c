@@ -20,6 +20,7 @@
 #include <kernel/kthread.h>
 #include <kernel/file.h>
 #include <kernel/pgrp.h>
+#include <kernel/mount.h>
 #include <kernel/proc.h>
 #include <kernel/signalvar.h>
 #include <kernel/sleep.h>
@@ -53,6 +54,7 @@ exit1(struct thread *td, int xstat)
 		fdfree(p->p_fd);
 		p->p_fd = NULL;
 	}
+	vfs_cwd_exit(p);
 
 	s = intr_disable();
 	/* The terminal, and groups this exit orphans (pgrp.h). */

@@ -14,6 +14,7 @@
 #include <kernel/kthread.h>
 #include <kernel/file.h>
 #include <kernel/pgrp.h>
+#include <kernel/mount.h>
 #include <kernel/proc.h>
 #include <kernel/signalvar.h>
 #include <kernel/syscallvar.h>
@@ -215,6 +216,7 @@ fork1(struct thread *td, int *pidp)
 	}
 	cpu_fork(ntd, td->td_frame);
 	sigacts_fork(p, parent);
+	vfs_cwd_fork(p, parent);
 	ntd->td_sigmask = td->td_sigmask;
 	proc_start(p, ntd, NULL);
 	*pidp = p->p_pid;

@@ -10,7 +10,7 @@ KSRCS += kernel/init_main.c kernel/initrd.c kernel/initrd_attach.c \
 	 kernel/init_sysent.c kernel/sys_generic.c kernel/subr_copy.c \
 	 kernel/kern_exec.c kernel/imgact_elf.c kernel/kern_descrip.c \
 	 kernel/vfs_initrd.c kernel/vfs_lookup.c kernel/vfs_syscalls.c \
-	 kernel/vfs_mount.c kernel/tmpfs_subr.c kernel/tmpfs_vnops.c \
+	 kernel/vfs_mount.c kernel/vfs_cwd.c kernel/tmpfs_subr.c kernel/tmpfs_vnops.c \
 	 kernel/uipc_shm.c \
 	 kernel/devfs.c kernel/tty.c kernel/sys_pipe.c kernel/kern_time.c \
 	 kernel/kern_sysctl.c kernel/kern_sig.c \

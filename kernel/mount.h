@@ -31,6 +31,7 @@
 
 #include <kernel/systm.h>
 #include <sys/_stat.h>
+#include <kernel/vfsnode.h>
 
 struct file;
 struct ucred;
@@ -40,11 +41,7 @@ struct mount;
 #define VFS_PATH_MAX	1024	/* longest path, with its NUL */
 #define VFS_MAXSYMLINKS	32	/* links one lookup follows */
 
-/* A node of a mounted file system. */
-struct vfsnode {
-	struct mount	*vn_mount;
-	void		*vn_data;	/* the file system's node */
-};
+/* A node of a mounted file system: struct vfsnode (kernel/vfsnode.h). */
 
 /* setattr: what to change (one request may carry both). */
 struct vattr {
@@ -80,6 +77,17 @@ struct vattr {
  *	and that fnode is not an ancestor of tdir).
  * vop_setattr: change the mode and/or the size (a regular file: EISDIR
  *	otherwise) of `node`; the VFS has checked who may.  ENOSPC, EFBIG.
+ * Optional on any file system:
+ * vop_ref / vop_rele: take / drop a reference that keeps `node` (a
+ *	current directory, a program being exec'd) from being freed when
+ *	its last name goes; NULL where nodes never go away (initrd,
+ *	devfs).  Never sleep.
+ * vop_name: the name of entry `node` in directory `dir`, valid while
+ *	vfs_lock is held, or NULL if there is none (getcwd's step up).
+ *	NULL where every directory is a mount root (devfs).
+ * vop_read: copy up to `len` bytes of regular file `node` from `offset`
+ *	into the kernel buffer `buf`; *done gets the count (0 at or past
+ *	the end).  0 or ENOMEM.  What exec reads a program with.
  */
 struct vnops {
 	int	(*vop_lookup)(void *dir, const char *name, void **nodep);
@@ -94,6 +102,11 @@ struct vnops {
 	int	(*vop_rename)(void *fdir, const char *fname, void *fnode,
 		    void *tdir, const char *tname, void *tnode);
 	int	(*vop_setattr)(void *node, const struct vattr *va);
+	void	(*vop_ref)(void *node);
+	void	(*vop_rele)(void *node);
+	const char *(*vop_name)(void *dir, void *node);
+	int	(*vop_read)(void *node, __off_t offset, void *buf, size_t len,
+		    size_t *done);
 };
 
 /* A mounted file system (constant once vfs_mountroot has returned). */
@@ -132,6 +145,35 @@ struct vfsnode vfs_dotdot(struct vfsnode dir);
 
 /* vfs_getattr: stat of `vn`, st_dev included. */
 void	vfs_getattr(struct vfsnode vn, struct stat *sb);
+
+/*
+ * vfs_ref / vfs_rele: a reference on `vn` (vop_ref, vop_rele; nothing
+ * for file systems whose nodes never go away, or vn_mount NULL).
+ * vfs_lock held; never sleep.
+ */
+void	vfs_ref(struct vfsnode vn);
+void	vfs_rele(struct vfsnode vn);
+
+/*
+ * The current directory of a process (p_cwd, kernel/proc.h): a node
+ * with a reference (vfs_ref), or vn_mount NULL for the root (proc0 and
+ * the processes the kernel starts).  Read and changed under vfs_lock.
+ * vfs_cwd: curthread's process's, the root for NULL.  vfs_cwd_fork:
+ * copy the parent's into the child (one more reference).
+ * vfs_cwd_exit: drop it (exit).  vfs_cwd_set: make `vn` (a directory
+ * the caller may search) curthread's process's, dropping the old one.
+ * vfs_getcwd: the absolute path of curthread's process's current
+ * directory in `buf` (`len` bytes with the NUL): 0, ENOENT (it was
+ * removed), ERANGE (does not fit), ENAMETOOLONG (longer than
+ * VFS_PATH_MAX).  vfs_cwd_fork and vfs_cwd_exit take vfs_lock and may
+ * sleep; the others need it held.
+ */
+struct proc;
+struct vfsnode vfs_cwd(void);
+void	vfs_cwd_fork(struct proc *child, struct proc *parent);
+void	vfs_cwd_exit(struct proc *p);
+void	vfs_cwd_set(struct vfsnode vn);
+int	vfs_getcwd(char *buf, size_t len);
 
 /*
  * The one VFS lock (see above): vfs_lock / vfs_unlock take and release
@@ -178,8 +220,9 @@ struct nameidata {
 };
 
 /*
- * vfs_namei: look `path` (a kernel string) up for `cred`: from the root
- * (there is no current directory: a relative path starts there too),
+ * vfs_namei: look `path` (a kernel string) up for `cred`: an absolute
+ * path from the root, a relative one from the current directory
+ * (vfs_cwd; a removed one has no entries: ENOENT),
  * crossing mounts, following symbolic links in the middle and, with
  * NAMEI_FOLLOW, at the end.  Every directory passed through needs
  * search permission.  0, or ENOENT (a missing component, an empty

@@ -15,6 +15,7 @@
  *	(c)  constant after creation
  *	(s)  the scheduler: interrupts disabled (one CPU; see kern_switch.c)
  *	(t)  only the thread itself touches it
+ *	(v)  vfs_lock (kernel/mount.h)
  */
 #ifndef _KERNEL_PROC_H_
 #define _KERNEL_PROC_H_
@@ -26,6 +27,7 @@
 #include <kernel/resourcevar.h>
 #include <kernel/ucred.h>
 #include <kernel/sx.h>
+#include <kernel/vfsnode.h>
 #include <machine/proc.h>
 
 struct filedesc;
@@ -154,6 +156,9 @@ struct proc {
 						   threads', resourcevar.h */
 	int		p_umask;		/* (t) file mode creation mask:
 						   bits new files do not get */
+	struct vfsnode	p_cwd;			/* (v) current directory, with
+						   a reference; vn_mount NULL:
+						   the root (kernel/vfs_cwd.c) */
 	/* Job control (kernel/kern_pgrp.c, kern_sig.c). */
 	struct pgrp	*p_pgrp;		/* (s) its process group; NULL
 						   only for proc0 */

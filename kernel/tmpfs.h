@@ -19,7 +19,8 @@
  *
  * A node lives while it has links (names; a directory's "." is not
  * counted as a link here, the stat st_nlink is computed) or
- * references (open files).  Unlinking an open or mapped file removes
+ * references (open files, processes' current directories, an exec
+ * reading it).  Unlinking an open or mapped file removes
  * its name; the node goes with its last open file and the object with
  * its last mapping.
  *
@@ -59,7 +60,7 @@ struct tmpfs_node {
 	__UINT32_TYPE__	tn_uid;
 	__UINT32_TYPE__	tn_gid;
 	__UINT32_TYPE__	tn_links;	/* names (directory entries, shm) */
-	int		tn_refs;	/* open files */
+	int		tn_refs;	/* open files, vop_ref's */
 	__UINT64_TYPE__	tn_ino;
 	__off_t		tn_size;	/* bytes; a directory's: its entries */
 	struct timespec	tn_atime, tn_mtime, tn_ctime;
@@ -120,11 +121,15 @@ void	tmpfs_dir_detach(struct tmpfs_node *dir, struct tmpfs_dirent *de);
  * and the user buffer `ubuf` through the object's pages; *done gets
  * the count.  A write past the end grows the file; 0, EFAULT, ENOSPC
  * (no page), EFBIG.  vfs_lock held; may sleep (copyin/copyout).
+ * tmpfs_read_kernel: the same as tmpfs_read into the kernel buffer
+ * `buf` (exec); 0.  vfs_lock held; never sleeps.
  */
 int	tmpfs_reg_resize(struct tmpfs_node *n, __off_t newsize);
 int	tmpfs_read(struct tmpfs_node *n, __off_t offset, void *ubuf,
 	    size_t len, size_t *done);
 int	tmpfs_write(struct tmpfs_node *n, __off_t offset, const void *ubuf,
+	    size_t len, size_t *done);
+int	tmpfs_read_kernel(struct tmpfs_node *n, __off_t offset, void *buf,
 	    size_t len, size_t *done);
 
 /*

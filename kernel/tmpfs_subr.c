@@ -323,6 +323,35 @@ tmpfs_read(struct tmpfs_node *n, __off_t offset, void *ubuf, size_t len,
 	return (error);
 }
 
+/* tmpfs_read_kernel: see tmpfs.h. */
+int
+tmpfs_read_kernel(struct tmpfs_node *n, __off_t offset, void *buf,
+    size_t len, size_t *done)
+{
+	size_t off, count;
+	int error = 0;
+
+	KASSERT(n->tn_type == S_IFREG, ("tmpfs_read_kernel: type %#o",
+	    n->tn_type));
+	*done = 0;
+	if (offset < 0 || offset >= n->tn_size || len == 0)
+		return (0);
+	len = (size_t)MIN((__off_t)len, n->tn_size - offset);
+	while (*done < len) {
+		off = (size_t)(offset & PAGE_MASK);
+		count = MIN(len - *done, PAGE_SIZE - off);
+		/* Reading makes no page, so it cannot fail. */
+		error = tmpfs_copy_page(n->tn_reg.tn_aobj,
+		    (vm_pindex_t)(offset / PAGE_SIZE), off, (char *)buf + *done,
+		    count, false);
+		if (error != 0)
+			break;
+		*done += count;
+		offset += (__off_t)count;
+	}
+	return (error);
+}
+
 /* tmpfs_write: see tmpfs.h. */
 int
 tmpfs_write(struct tmpfs_node *n, __off_t offset, const void *ubuf,

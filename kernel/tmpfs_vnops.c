@@ -142,6 +142,46 @@ tmpfs_setattr(void *node, const struct vattr *va)
 	return (0);
 }
 
+/* A reference that is not an open file: a current directory, exec. */
+static void
+tmpfs_ref(void *node)
+{
+	((struct tmpfs_node *)node)->tn_refs++;
+}
+
+static void
+tmpfs_rele(void *node)
+{
+	struct tmpfs_node *n = node;
+
+	KASSERT(n->tn_refs > 0, ("tmpfs_rele: node %p", n));
+	n->tn_refs--;
+	tmpfs_free_node_if_unused(n);
+}
+
+/* The name of `node` in `dir`: a walk of dir's entries. */
+static const char *
+tmpfs_name(void *dir, void *node)
+{
+	struct tmpfs_node *d = dir;
+	struct tmpfs_dirent *de;
+
+	if (d->tn_type != S_IFDIR)
+		return (NULL);
+	TAILQ_FOREACH(de, &d->tn_dir.tn_entries, td_entries)
+		if (de->td_node == node)
+			return (de->td_name);
+	return (NULL);
+}
+
+/* exec's read: the file's pages into a kernel buffer. */
+static int
+tmpfs_vop_read(void *node, __off_t offset, void *buf, size_t len,
+    size_t *done)
+{
+	return (tmpfs_read_kernel(node, offset, buf, len, done));
+}
+
 const struct vnops tmpfs_vnops = {
 	.vop_lookup = tmpfs_lookup,
 	.vop_parent = tmpfs_parent,
@@ -152,6 +192,10 @@ const struct vnops tmpfs_vnops = {
 	.vop_rmdir = tmpfs_rmdir,
 	.vop_rename = tmpfs_rename,
 	.vop_setattr = tmpfs_setattr,
+	.vop_ref = tmpfs_ref,
+	.vop_rele = tmpfs_rele,
+	.vop_name = tmpfs_name,
+	.vop_read = tmpfs_vop_read,
 };
 
 /* Open files. */

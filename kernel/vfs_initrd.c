@@ -216,10 +216,35 @@ initrd_vop_open(void *node, int flags, struct file **fpp)
 	return (initrd_file_open(node, flags, fpp));
 }
 
+/* A directory's name is in its node. */
+static const char *
+initrd_vop_name(void *dir, void *node)
+{
+	(void)dir;
+	return (node == NULL ? NULL : initrd_name(node));
+}
+
+/* exec's read: the bytes in place. */
+static int
+initrd_vop_read(void *node, __off_t offset, void *buf, size_t len,
+    size_t *done)
+{
+	uint64_t size = initrd_size(node);
+
+	*done = 0;
+	if (offset < 0 || (uint64_t)offset >= size)
+		return (0);
+	*done = (size_t)MIN((uint64_t)len, size - (uint64_t)offset);
+	memcpy(buf, (const char *)initrd_data(node) + offset, *done);
+	return (0);
+}
+
 const struct vnops initrd_vnops = {
 	.vop_lookup = initrd_vop_lookup,
 	.vop_parent = initrd_vop_parent,
 	.vop_getattr = initrd_vop_getattr,
 	.vop_readlink = initrd_vop_readlink,
 	.vop_open = initrd_vop_open,
+	.vop_name = initrd_vop_name,
+	.vop_read = initrd_vop_read,
 };

@@ -1,8 +1,8 @@
 /*
  * vfs_lookup.c - from a path to a node (vfs_namei), across the mounts
  * of kernel/vfs_mount.c, and the two lookups the rest of the kernel
- * uses: vfs_open and vfs_stat.  There is no current directory yet: a
- * relative path starts at the root.
+ * uses: vfs_open and vfs_stat.  A relative path starts at the
+ * process's current directory (kernel/vfs_cwd.c).
  */
 #include <sys/errno.h>
 #include <sys/fcntl.h>
@@ -54,6 +54,9 @@ namei_step(struct vfsnode dir, const char *name, const struct ucred *cred,
 		return (0);
 	}
 	if (strcmp(name, "..") == 0) {
+		/* A removed directory has no parent (FreeBSD's tmpfs). */
+		if (sb.st_nlink == 0)
+			return (ENOENT);
 		*vnp = vfs_dotdot(dir);
 		return (0);
 	}
@@ -108,7 +111,7 @@ vfs_namei(const char *path, int flags, const struct ucred *cred,
 	if ((buf = malloc(VFS_PATH_MAX, M_TEMP, M_NOWAIT)) == NULL)
 		return (ENOMEM);
 	strlcpy(buf, path, VFS_PATH_MAX);
-	dir = vfs_root();
+	dir = vfs_cwd();
 	p = buf;
 	for (;;) {
 		if (*p == '/')

@@ -103,6 +103,23 @@ vfs_getattr(struct vfsnode vn, struct stat *sb)
 	sb->st_dev = vn.vn_mount->mnt_dev;
 }
 
+/* vfs_ref, vfs_rele: see mount.h. */
+void
+vfs_ref(struct vfsnode vn)
+{
+	vfs_assert_locked();
+	if (vn.vn_mount != NULL && vn.vn_mount->mnt_op->vop_ref != NULL)
+		vn.vn_mount->mnt_op->vop_ref(vn.vn_data);
+}
+
+void
+vfs_rele(struct vfsnode vn)
+{
+	vfs_assert_locked();
+	if (vn.vn_mount != NULL && vn.vn_mount->mnt_op->vop_rele != NULL)
+		vn.vn_mount->mnt_op->vop_rele(vn.vn_data);
+}
+
 /* vfs_lock, vfs_unlock, vfs_assert_locked: see mount.h. */
 void
 vfs_lock(void)

@@ -49,6 +49,7 @@ LIBC_SYS_SRCS	:= \
 	libc/sys/close.c libc/sys/dup.c libc/sys/fcntl.c libc/sys/lseek.c \
 	libc/sys/pipe.c libc/sys/stat.c libc/sys/getdirentries.c \
 	libc/sys/unlink.c libc/sys/chmod.c libc/sys/truncate.c libc/sys/shm.c \
+	libc/sys/chdir.c libc/gen/getcwd.c \
 	libc/stdlib/mkstemp.c libc/stdio/tmpfile.c \
 	libc/sys/signal.c libc/sys/time.c libc/gen/sysctlbyname.c \
 	libc/stdlib/abort.c libc/gen/assert.c libc/gen/sleep.c \

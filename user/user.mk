@@ -39,6 +39,7 @@
 include libc/libc-arch.mk
 
 USER_PROGS	:= hello cat echo true false ls sh sysctl vmstat ps kill sleep
+USER_PROGS	+= su
 USER_SBIN_PROGS	:= init
 EXTRA_PROGS	?=
 TEST_PROGS	:= fd_test sig_test forkexec_test forkcow_test libc_test \
@@ -54,6 +55,9 @@ TEST_PROGS	+= nxdata_test
 TEST_PROGS	+= thread_test
 TEST_PROGS	+= thread_vm_test
 TEST_PROGS	+= rusage_test
+TEST_PROGS	+= cwd_test
+TEST_PROGS	+= exec_tmpfs_test
+TEST_PROGS	+= su_test
 
 init_SRCS	:= user/sbin/init_test.c
 sh_SRCS		:= $(addprefix user/bin/sh/,arena.c builtin.c exec.c expand.c \

@@ -52,12 +52,15 @@ extern char **environ;
 
 void	 _exit(int) __attribute__((__noreturn__));
 int	 brk(const void *);
+int	 chdir(const char *);
 int	 close(int);
 int	 dup(int);
 int	 dup2(int, int);
 int	 execv(const char *, char *const[]);
 int	 execve(const char *, char *const[], char *const[]);
+int	 fchdir(int);
 pid_t	 fork(void);
+char	*getcwd(char *, size_t);
 pid_t	 getpid(void);
 pid_t	 getppid(void);
 uid_t	 getuid(void);

@@ -192,7 +192,7 @@ sh_pipelines(void)
 	EXPECT("echo 'exit 7' | sh; echo $?", "7\n", 0);
 	EXPECT("false | true; echo $?", "0\n", 0);
 	EXPECT("true | false", "", 1);
-	EXPECT("pwd | cat", "/\n", 0);
+	EXPECT("cd / && pwd | cat", "/\n", 0);
 	EXPECT("exit 5 | true; echo $?", "0\n", 0);
 	EXPECT("echo a | tr a b | tr b c", "c\n", 0);
 }
@@ -217,7 +217,7 @@ sh_redirections(void)
 	EXPECT_ERR("cat < /no/such/file; echo $?", "1\n",
 	    "sh: /no/such/file: No such file or directory", 0);
 	EXPECT_ERR("echo x > /; echo $?", "1\n", "sh: /: Is a directory", 0);
-	EXPECT("pwd > /dev/null; pwd", "/\n", 0);
+	EXPECT("cd /; pwd > /dev/null; pwd", "/\n", 0);
 	EXPECT_ERR("echo x >&7", "", "7: bad file descriptor", 1);
 	EXPECT("echo x >&- 2>/dev/null; echo $?", "1\n", 0);
 }
@@ -239,9 +239,14 @@ sh_syntax_errors(void)
 static void
 sh_builtins(void)
 {
-	EXPECT("pwd", "/\n", 0);
-	EXPECT("cd; echo $?; cd /; echo $?", "0\n0\n", 0);
-	EXPECT_ERR("cd /tmp", "", "no current directories", 1);
+	EXPECT("cd / && pwd", "/\n", 0);
+	EXPECT("cd; echo $?; pwd; cd /; echo $?", "0\n/\n0\n", 0);
+	EXPECT("cd /usr && pwd && cd bin && pwd && cd .. && pwd",
+	    "/usr\n/usr/bin\n/usr\n", 0);
+	EXPECT("cd /usr; echo $PWD; sh -c pwd", "/usr\n/usr\n", 0);
+	EXPECT_ERR("cd /no/such/dir", "", "cd: /no/such/dir: No such file", 1);
+	EXPECT_ERR("cd /dev/null", "", "cd: /dev/null: Not a directory", 1);
+	EXPECT_ERR("cd a b", "", "too many arguments", 1);
 	EXPECT("test 1 -eq 1 && [ a = a ] && [ ! -z x ] && test -d / && "
 	    "test ! -f / && test -n x && [ 2 -gt 1 ] && test a != b", "", 0);
 	EXPECT("test 2 -lt 1", "", 1);

@@ -109,7 +109,20 @@ kill -l 99 2>/dev/null && failed="$failed kill-l-unknown"
 # Builtins.
 pwd > /dev/null || failed="$failed pwd"
 cd / || failed="$failed cd-root"
-cd /ktest 2>/dev/null && failed="$failed cd-elsewhere"
+cd /ktest || failed="$failed cd-elsewhere"
+test -f motd || failed="$failed cd-relative-path"
+sh -c 'test -f motd' || failed="$failed cd-inherited"
+test "$PWD" = /ktest || failed="$failed cd-sets-PWD"
+cd /ktest/motd 2>/dev/null && failed="$failed cd-not-a-directory"
+cd || failed="$failed cd-home"
+test -f ktest/motd || failed="$failed cd-home-is-root"
+
+# su (user/bin): root only, no passwords.
+su student -c 'exit 5'
+test $? -eq 5 || failed="$failed su-status"
+su -c 'test "$USER" = student && test "$HOME" = /' student || failed="$failed su-environment"
+su student -c 'su -c true' 2>/dev/null && failed="$failed su-by-non-root"
+su nosuchuser -c true 2>/dev/null && failed="$failed su-unknown-user"
 sh -c 'exit' || failed="$failed exit-status-of-last"
 true &
 test -n "$!" || failed="$failed background"

@@ -12,7 +12,7 @@
  * lists (; & && || and newlines), redirections (< > >| >> <& >&, with
  * a descriptor number before them), variables (NAME=value, $NAME,
  * ${NAME}, $? $$ $! $# $0 .. $9), single and double quotes and
- * backslashes, # comments, and the builtins cd, exit, export, pwd,
+ * backslashes, # comments, and the builtins cd (chdir), exit, export, pwd,
  * wait, test and [, jobs, fg and bg (builtin.c, test.c, jobs.c).  Commands are looked up in PATH (/bin:/sbin if it is
  * not set); a name with a / is used as it is.  Exit statuses: 127 for
  * a command not found, 126 for one that cannot be executed, 2 for a

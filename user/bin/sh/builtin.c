@@ -4,33 +4,41 @@
  * output on stdout, flushed before it returns (a builtin in a pipeline
  * runs in a child that then leaves with _exit).
  *
- * Vise has no current directory yet (every relative path starts at /),
- * so cd cannot change anything: it says so and fails, except for cd
- * and cd / that ask for where the shell already is.  pwd prints "/".
- * Pretending to track a directory in the shell alone would make the
- * commands it runs disagree with it about where relative paths go.
+ * cd and pwd use the kernel's current directory (chdir, getcwd): the
+ * shell keeps no path of its own, so it and the commands it runs
+ * always agree on where relative paths go.  cd also sets PWD.
  */
 #include <errno.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "sh.h"
 
-/* cd [dir]: only to / (see above). */
+/* cd [dir]: to dir, or to $HOME (/ if unset); sets PWD. */
 static int
 b_cd(int argc, char **argv)
 {
+	char buf[PATH_MAX];
+	const char *dir;
+
 	if (argc > 2) {
 		sh_error("cd: too many arguments");
 		return (1);
 	}
-	if (argc == 1 || (argv[1][0] != '\0' &&
-	    strspn(argv[1], "/") == strlen(argv[1])))
-		return (0);
-	sh_error("cd: %s: no current directories on Vise yet (every "
-	    "path starts at /)", argv[1]);
-	return (1);
+	if (argc == 2)
+		dir = argv[1];
+	else if ((dir = var_get("HOME")) == NULL || *dir == '\0')
+		dir = "/";
+	if (chdir(dir) != 0) {
+		sh_error("cd: %s: %s", dir, strerror(errno));
+		return (1);
+	}
+	if (getcwd(buf, sizeof(buf)) != NULL)
+		(void)var_set("PWD", buf);
+	return (0);
 }
 
 /* exit [n]: leave the shell with status n, or $?. */
@@ -87,12 +95,19 @@ b_export(int argc, char **argv)
 	return (status);
 }
 
+/* pwd: the current directory, as the kernel knows it. */
 static int
 b_pwd(int argc, char **argv)
 {
+	char buf[PATH_MAX];
+
 	(void)argc;
 	(void)argv;
-	printf("/\n");
+	if (getcwd(buf, sizeof(buf)) == NULL) {
+		sh_error("pwd: %s", strerror(errno));
+		return (1);
+	}
+	printf("%s\n", buf);
 	fflush(stdout);
 	return (0);
 }
