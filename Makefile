@@ -1,6 +1,7 @@
 # Vise top-level Makefile.
 #
 #   make [ARCH=amd64|i386] [all|iso|qemu|qemu-gdb|test|test-host|clean]
+#   make rules-coverage [SEMANTICS=path/to/SEMANTICS.md]
 #
 # One Makefile; each directory adds its sources through a fragment
 # (boot/boot.mk, arch/*/arch.mk, kernel/kernel.mk, tests/*/*.mk).
@@ -70,7 +71,8 @@ KOBJS    := $(patsubst %.c,$(BUILD)/%.o,$(KSRCS)) \
 KERNEL   := $(BUILD)/kernel.elf
 ISO      := $(BUILD)/vise.iso
 
-.PHONY: all iso qemu qemu-gdb test test-host test-arch clean deps FORCE
+.PHONY: all iso qemu qemu-gdb test test-host test-arch rules-coverage clean \
+	deps FORCE
 all: $(KERNEL)
 iso: $(ISO)
 
@@ -128,6 +130,12 @@ test: deps
 
 test-host: $(HOST_TESTS)
 	sh scripts/run-host-tests $(HOST_TESTS)
+
+# make rules-coverage: each rule of SEMANTICS.md with the tests that
+# name it (scripts/rules-coverage); SEMANTICS= says where the file is.
+SEMANTICS ?= ../shared/SEMANTICS.md
+rules-coverage:
+	@sh scripts/rules-coverage -s $(SEMANTICS)
 
 # Used by scripts/test-all: build everything one ARCH's boots need.
 test-arch: $(KERNEL) $(EXECTEST) $(USER_BINS) $(TEST_BINS) $(INITRD) \

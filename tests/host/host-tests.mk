@@ -119,3 +119,11 @@ $(HOST_BUILD)/%.o: %.c tests/host/compat/host_cdefs.h include/sys/cdefs.h
 -include tests/host/initrd.mk
 
 -include tests/host/sh.mk
+
+# A shell script, scripts/rules-coverage's test: copied and made
+# runnable.  Added here, after the rules for C test programs.
+HOST_TESTS	+= build/host/test_rules_coverage
+build/host/test_rules_coverage: tests/host/test_rules_coverage.sh \
+    scripts/rules-coverage
+	@mkdir -p $(dir $@)
+	cp tests/host/test_rules_coverage.sh $@ && chmod +x $@
