@@ -8,7 +8,8 @@
  * is how a program lists them all: __sysctl_next(name, namelen, buf,
  * buflen), a Vise call (FreeBSD walks numeric MIBs instead), gives the
  * name that follows `name` in sorted order ("" for the first), ENOENT
- * after the last.
+ * after the last.  A node (SYSCTL_NODE_OPAQUE, sysctl.h) also answers
+ * for the names under it, which the listing does not enumerate.
  */
 #include <sys/errno.h>
 #include <kernel/systm.h>
@@ -24,14 +25,32 @@ SET_DECLARE(set_sysctl, const struct sysctl_oid);
 #define SYSCTL_NAMELEN	128
 #define SYSCTL_VALUE_MAX	(64 * 1024)	/* the largest value read */
 
+/*
+ * The oid of `name`: the one of that name, or the node it is under
+ * ("kern.proc.vmmap.12"); *restp gets what follows the node's name and
+ * its "." ("" for an exact match).
+ */
 static const struct sysctl_oid *
-sysctl_find(const char *name)
+sysctl_find(const char *name, const char **restp)
 {
 	const struct sysctl_oid * const *oidp;
+	size_t len;
 
 	SET_FOREACH(oidp, set_sysctl)
-		if (strcmp((*oidp)->oid_name, name) == 0)
+		if (strcmp((*oidp)->oid_name, name) == 0) {
+			*restp = "";
 			return (*oidp);
+		}
+	SET_FOREACH(oidp, set_sysctl) {
+		if (!(*oidp)->oid_node)
+			continue;
+		len = strlen((*oidp)->oid_name);
+		if (strncmp((*oidp)->oid_name, name, len) == 0 &&
+		    name[len] == '.') {
+			*restp = name + len + 1;
+			return (*oidp);
+		}
+	}
 	return (NULL);
 }
 
@@ -58,11 +77,19 @@ int
 kernel_sysctlbyname(const char *name, void *old, size_t *oldlenp)
 {
 	const struct sysctl_oid *oid;
+	sysctl_node_handler_t *nhandler;
 	sysctl_handler_t *handler;
+	const char *rest;
 	const void *val;
 	size_t len;
 
-	if ((oid = sysctl_find(name)) == NULL)
+	if ((oid = sysctl_find(name, &rest)) == NULL)
+		return (ENOENT);
+	if (oid->oid_node) {
+		nhandler = (sysctl_node_handler_t *)(uintptr_t)oid->oid_arg;
+		return (nhandler(rest, old, oldlenp));
+	}
+	if (*rest != '\0')
 		return (ENOENT);
 	if (oid->oid_type == SYSCTL_TYPE_OPAQUE) {
 		handler = (sysctl_handler_t *)(uintptr_t)oid->oid_arg;
@@ -106,6 +133,7 @@ sys___sysctlbyname(struct thread *td, syscallarg_t *args,
     syscallarg_t *retval)
 {
 	char name[SYSCTL_NAMELEN];
+	const char *rest;
 	size_t len, ulen;
 	void *val;
 	int error;
@@ -115,7 +143,7 @@ sys___sysctlbyname(struct thread *td, syscallarg_t *args,
 	    0)
 		return (error);
 	if (args[4] != 0 || args[5] != 0)
-		return (sysctl_find(name) == NULL ? ENOENT : EPERM);
+		return (sysctl_find(name, &rest) == NULL ? ENOENT : EPERM);
 	if (args[3] == 0)
 		return (EINVAL);
 	if ((error = copyin((void *)args[3], &ulen, sizeof(ulen))) != 0)
@@ -177,13 +205,14 @@ sys___sysctl_type(struct thread *td, syscallarg_t *args,
 {
 	const struct sysctl_oid *oid;
 	char name[SYSCTL_NAMELEN];
+	const char *rest;
 	int error;
 
 	(void)td;
 	if ((error = sysctl_name_in((const void *)args[0], args[1], name)) !=
 	    0)
 		return (error);
-	if ((oid = sysctl_find(name)) == NULL)
+	if ((oid = sysctl_find(name, &rest)) == NULL)
 		return (ENOENT);
 	retval[0] = oid->oid_type;
 	return (0);

@@ -20,3 +20,4 @@ KSRCS += kernel/init_main.c kernel/initrd.c kernel/initrd_attach.c \
 KSRCS += kernel/kern_pgrp.c
 # Threads of user processes, their futex-like waits, resource usage.
 KSRCS += kernel/kern_thr.c kernel/kern_umtx.c kernel/kern_rusage.c
+KSRCS += kernel/kern_vmmap.c

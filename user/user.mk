@@ -40,6 +40,7 @@ include libc/libc-arch.mk
 
 USER_PROGS	:= hello cat echo true false ls sh sysctl vmstat ps kill sleep
 USER_PROGS	+= su
+USER_PROGS	+= procstat
 USER_SBIN_PROGS	:= init
 EXTRA_PROGS	?=
 TEST_PROGS	:= fd_test sig_test forkexec_test forkcow_test libc_test \
@@ -58,6 +59,7 @@ TEST_PROGS	+= rusage_test
 TEST_PROGS	+= cwd_test
 TEST_PROGS	+= exec_tmpfs_test
 TEST_PROGS	+= su_test
+TEST_PROGS	+= vmmap_test
 
 init_SRCS	:= user/sbin/init_test.c
 sh_SRCS		:= $(addprefix user/bin/sh/,arena.c builtin.c exec.c expand.c \

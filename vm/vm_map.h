@@ -354,7 +354,12 @@ void	vm_map_zinit(void);
  * from memory reused (I-M1, I-M3).  NULL if no memory.
  */
 struct vmspace *vmspace_alloc(vm_offset_t min, vm_offset_t max);
-/* vmspace_free: drop a reference; the last one unmaps all and frees. */
+/*
+ * vmspace_free: drop a reference; the last one unmaps all and frees.
+ * The count changes with interrupts off, so that a reader of another
+ * process's p_vmspace (kern.proc.vmmap) may take a reference with them
+ * off (vm_refcnt++ there).
+ */
 void	vmspace_free(struct vmspace *vm);
 /*
  * vmspace_fork: the child's address space by inheritance: SHARE entries

@@ -16,6 +16,7 @@
  * whole copy; object locks are taken inside, briefly.
  */
 #include <kernel/systm.h>
+#include <kernel/machdep.h>
 #include <kernel/malloc.h>
 #include <vm/vm.h>
 #include <vm/vm_object.h>
@@ -51,9 +52,15 @@ vmspace_free(struct vmspace *vm)
 {
 	vm_map_t map = &vm->vm_map;
 
+	unsigned long s;
+	int refs;
+
+	s = intr_disable();		/* against vmspace_acquire_ref */
 	KASSERT(vm->vm_refcnt > 0, ("vmspace_free: %p has no references",
 	    vm));
-	if (--vm->vm_refcnt > 0)
+	refs = --vm->vm_refcnt;
+	intr_restore(s);
+	if (refs > 0)
 		return;
 	vm_map_remove(map, map->min_offset, map->max_offset);
 	pmap_release(&vm->vm_pmap);

@@ -83,6 +83,8 @@ sysctl no.such.name 2>/dev/null && failed="$failed sysctl-unknown"
 sysctl -a > /dev/null || failed="$failed sysctl-a"
 vmstat > /dev/null || failed="$failed vmstat"
 ps > /dev/null || failed="$failed ps"
+procstat -v $$ > /dev/null || failed="$failed procstat-v"
+procstat -v 99999 2>/dev/null && failed="$failed procstat-no-such-pid"
 
 # kill and sleep (user/bin).
 sleep 0.1 || failed="$failed sleep-fraction"
