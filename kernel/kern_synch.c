@@ -37,6 +37,14 @@ static TAILQ_HEAD(, thread) sleepq = TAILQ_HEAD_INITIALIZER(sleepq);
 int
 tsleep(const void *chan, int flags, const char *wmesg, int timo)
 {
+	return (tsleep_gen(chan, NULL, 0, flags, wmesg, timo));
+}
+
+/* tsleep_gen: see sleep.h.  gen NULL: plain tsleep. */
+int
+tsleep_gen(const void *chan, const volatile unsigned int *gen,
+    unsigned int seen, int flags, const char *wmesg, int timo)
+{
 	struct thread *td = curthread;
 	unsigned long s;
 	int error;
@@ -48,6 +56,11 @@ tsleep(const void *chan, int flags, const char *wmesg, int timo)
 	KASSERT((td->td_flags & TDF_IDLE) == 0, ("tsleep(\"%s\"): the idle "
 	    "thread may not sleep", wmesg));
 	s = intr_disable();
+	/* The waker came before we got here: nothing to wait for. */
+	if (gen != NULL && *gen != seen) {
+		intr_restore(s);
+		return (0);
+	}
 	/* A signal already pending ends an interruptible sleep at once. */
 	if ((flags & PCATCH) != 0 && (error = sig_sleep_check(td)) != 0) {
 		intr_restore(s);

@@ -15,6 +15,17 @@
  * hold a spin mutex.
  */
 int	tsleep(const void *chan, int flags, const char *wmesg, int timo);
+/*
+ * tsleep_gen: tsleep, unless *gen no longer equals `seen`: the check and
+ * going to sleep are one step as far as wakeup() is concerned (both
+ * with interrupts disabled, the scheduler's lock), so a waker that
+ * changes *gen and then calls wakeup(chan) is never missed, even if it
+ * runs between the caller's unlocking of its own lock and this call.
+ * Returns 0 at once if *gen changed.  The waker must change *gen before
+ * calling wakeup.  Same context and results as tsleep.
+ */
+int	tsleep_gen(const void *chan, const volatile unsigned int *gen,
+	    unsigned int seen, int flags, const char *wmesg, int timo);
 /* wakeup: wake every sleeper on `chan`.  Any context. */
 void	wakeup(const void *chan);
 /* wakeup_one: wake the sleeper on `chan` that slept first.  Any context. */

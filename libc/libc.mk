@@ -55,6 +55,7 @@ LIBC_SYS_SRCS	:= \
 	libc/stdlib/abort.c libc/gen/assert.c libc/gen/sleep.c \
 	libc/gen/sysconf.c libc/sys/ucred.c libc/sys/rlimit.c libc/sys/brk.c
 # Job control: process groups, sessions, the terminal's foreground.
+LIBC_SYS_SRCS	+= libc/sys/mlock.c
 LIBC_SYS_SRCS	+= libc/sys/pgrp.c libc/sys/ioctl.c libc/gen/tcgetpgrp.c
 # Threads (libc/thr/: pthreads over thr_new and _umtx_op), getrusage.
 LIBC_SYS_SRCS	+= libc/thr/pthread.c libc/thr/pthread_attr.c \

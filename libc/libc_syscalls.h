@@ -41,6 +41,10 @@ int	__sys_madvise(void *addr, size_t len, long advice);
 int	__sys_mincore(const void *addr, size_t len, char *vec);
 int	__sys_minherit(void *addr, size_t len, long inherit);
 void	*__sys_break(void *nsize);
+int	__sys_mlock(const void *addr, size_t len);
+int	__sys_munlock(const void *addr, size_t len);
+int	__sys_mlockall(long how);
+int	__sys_munlockall(void);
 
 /* Credentials and resource limits. */
 long	__sys_getuid(void);

@@ -24,6 +24,7 @@
  * first).  Nothing sleeps yet: a shortage is returned, not waited for.
  */
 #include <kernel/systm.h>
+#include <kernel/proc.h>
 #include <vm/vm.h>
 #include <vm/vm_page.h>
 #include <vm/vm_object.h>
@@ -164,6 +165,16 @@ vm_fault_once(struct faultstate *fs)
 	    &fs->first_object, &fs->first_pindex, &fs->prot, &fs->wired);
 	if (rv != KERN_SUCCESS)
 		return (rv);
+	/*
+	 * R44: an entry another thread is wiring or unwiring: wait for it
+	 * (the map lock goes with the sleep, as one step) and start over.
+	 * The wiring thread's own faults go on.
+	 */
+	if ((fs->entry->eflags & MAP_ENTRY_IN_TRANSITION) != 0 &&
+	    fs->entry->wiring_thread != curthread) {
+		(void)vm_map_unlock_and_wait(fs->map, 0);
+		return (KERN_RESTART);
+	}
 	/* Wiring resolves for everything the entry allows (R71). */
 	access = fs->wired || (fs->fault_flags & VM_FAULT_WIRE) != 0 ?
 	    fs->prot : fs->fault_type;
@@ -242,28 +253,30 @@ vm_fault_entry_page(vm_map_entry_t entry, vm_offset_t va)
 	return (m);
 }
 
-/* Look up the entry holding [start, end); the map is read-locked. */
+/* The entry holding `va`; the map is locked.  It must exist. */
 static vm_map_entry_t
-vm_fault_range_entry(vm_map_t map, vm_offset_t start, vm_offset_t end)
+vm_fault_va_entry(vm_map_t map, vm_offset_t va)
 {
 	vm_map_entry_t entry;
 
-	if (!vm_map_lookup_entry(map, start, &entry) || end > entry->end)
-		panic("vm_fault_wire: [%#lx, %#lx) is not one entry",
-		    (u_long)start, (u_long)end);
+	if (!vm_map_lookup_entry(map, va, &entry))
+		panic("vm_fault_wire: %#lx is not mapped", (u_long)va);
 	return (entry);
 }
 
-/* Drop the page wirings of [start, end) of `entry`. */
+/*
+ * Drop the page wirings of [start, end), which the caller's entries in
+ * transition cover (they may have been clipped meanwhile, R42).
+ */
 static void
-vm_fault_unwire_pages(vm_map_entry_t entry, vm_offset_t start,
-    vm_offset_t end, enum vm_wire_reason reason)
+vm_fault_unwire_pages(vm_map_t map, vm_offset_t start, vm_offset_t end,
+    enum vm_wire_reason reason)
 {
 	vm_offset_t va;
 	vm_page_t m;
 
 	for (va = start; va < end; va += PAGE_SIZE) {
-		m = vm_fault_entry_page(entry, va);
+		m = vm_fault_entry_page(vm_fault_va_entry(map, va), va);
 		if (m != NULL && (m->flags & PG_FICTITIOUS) == 0)
 			vm_page_unwire_noq(m, reason);
 	}
@@ -271,13 +284,15 @@ vm_fault_unwire_pages(vm_map_entry_t entry, vm_offset_t start,
 
 /*
  * vm_fault_wire: see vm_map.h.  Each page is faulted in (wired, so for
- * the entry's full protection) and then given its wiring.
+ * the entry's full protection) and then given its wiring.  The range's
+ * entries are the caller's, in transition; another thread may have
+ * clipped them while the map was unlocked, so each page's entry is
+ * looked up again.
  */
 int
 vm_fault_wire(vm_map_t map, vm_offset_t start, vm_offset_t end,
     enum vm_wire_reason reason)
 {
-	vm_map_entry_t entry;
 	vm_offset_t va;
 	vm_page_t m;
 	int rv;
@@ -285,17 +300,17 @@ vm_fault_wire(vm_map_t map, vm_offset_t start, vm_offset_t end,
 	for (va = start; va < end; va += PAGE_SIZE) {
 		rv = vm_fault(map, va, VM_PROT_NONE, VM_FAULT_WIRE);
 		vm_map_lock_read(map);
-		entry = vm_fault_range_entry(map, start, end);
 		if (rv == KERN_SUCCESS &&
-		    (m = vm_fault_entry_page(entry, va)) != NULL) {
+		    (m = vm_fault_entry_page(vm_fault_va_entry(map, va),
+		    va)) != NULL) {
 			if ((m->flags & PG_FICTITIOUS) == 0)
 				vm_page_wire(m, reason);
 		} else {
 			if (rv == KERN_SUCCESS)
 				rv = KERN_FAILURE;
-			vm_fault_unwire_pages(entry, start, va, reason);
-			vm_map_unlock_read(map);
+			vm_fault_unwire_pages(map, start, va, reason);
 			pmap_unwire(vm_map_pmap(map), start, va);
+			vm_map_unlock_read(map);
 			return (rv);
 		}
 		vm_map_unlock_read(map);
@@ -304,18 +319,16 @@ vm_fault_wire(vm_map_t map, vm_offset_t start, vm_offset_t end,
 }
 
 /*
- * vm_fault_unwire: see vm_map.h.  Pages are found through the entry's
- * objects; the PTEs lose PG_W (holes are skipped, I-PM1).
+ * vm_fault_unwire: see vm_map.h.  Pages are found through the entries'
+ * objects, never through a physical address (R61); the PTEs lose PG_W
+ * (holes are skipped, I-PM1).
  */
 void
 vm_fault_unwire(vm_map_t map, vm_offset_t start, vm_offset_t end,
     enum vm_wire_reason reason)
 {
-	vm_map_entry_t entry;
-
 	vm_map_assert_locked(map);
-	entry = vm_fault_range_entry(map, start, end);
-	vm_fault_unwire_pages(entry, start, end, reason);
+	vm_fault_unwire_pages(map, start, end, reason);
 	pmap_unwire(vm_map_pmap(map), start, end);
 }
 

@@ -29,10 +29,12 @@
  * Nothing here takes object or pmap locks across another layer's call;
  * the lock order is map lock -> object lock -> pmap lock.
  *
- * Until the scheduler exists there is one thread: every wait here
- * (entries in transition, system wirings, the busy count) is a tsleep()
- * without timeout and panics, naming what it waited for.  The code that
- * waits is written as it will run with threads (R40-R45).
+ * Every wait here (entries in transition, system wirings, the busy
+ * count) drops the map lock and sleeps as one step for the waker
+ * (vm_map_unlock_and_wait, vm_map_wait_busy: the wake-up generation),
+ * then looks the range up again (R40-R45).  The host build has one
+ * thread: a wait there panics, naming what it waited for.  The wiring
+ * engine (vm_map_wire, vm_map_unwire) is in vm_map_wire.c.
  */
 #include <sys/_mman.h>
 #include <kernel/systm.h>
@@ -176,22 +178,29 @@ vm_map_assert_wlocked(vm_map_t map)
 }
 
 /*
- * vm_map_unlock_and_wait: see vm_map.h.  Map locked exclusively; returns
- * with it unlocked.
+ * vm_map_unlock_and_wait: see vm_map.h.  Map locked (either way);
+ * returns with it unlocked.
  *
- * With a scheduler, dropping the lock and going to sleep must be one
- * step as far as vm_map_wakeup() is concerned, or a wakeup between the
- * two is lost (FreeBSD holds a sleep mutex across both, msleep with
- * PDROP).  With one thread nothing can run in between; the scheduler
- * issue adds that interlock here.
+ * The generation is read under the map lock; vm_map_wakeup bumps it
+ * under the map lock before waking.  tsleep_gen compares it with the
+ * sleep queue locked, so a wake-up that comes after our unlock and
+ * before we are on the queue shows as a changed generation and we do
+ * not sleep (FreeBSD holds a sleep mutex across both, msleep PDROP).
  */
 int
 vm_map_unlock_and_wait(vm_map_t map, int timo)
 {
-	vm_map_assert_wlocked(map);
+	u_int gen;
+
+	vm_map_assert_locked(map);
+	gen = map->wakeup_gen;
 	map->needs_wakeup = true;
-	vm_map_unlock(map);
-	return (tsleep(&map->needs_wakeup, 0, "vmmaps", timo));
+	if (sx_xlocked(&map->lock))
+		vm_map_unlock(map);
+	else
+		vm_map_unlock_read(map);
+	return (tsleep_gen(&map->needs_wakeup, &map->wakeup_gen, gen, 0,
+	    "vmmaps", timo));
 }
 
 /*
@@ -201,6 +210,7 @@ vm_map_unlock_and_wait(vm_map_t map, int timo)
 void
 vm_map_wakeup(vm_map_t map)
 {
+	map->wakeup_gen++;
 	if (map->needs_wakeup) {
 		map->needs_wakeup = false;
 		wakeup(&map->needs_wakeup);
@@ -223,6 +233,7 @@ vm_map_unbusy(vm_map_t map)
 {
 	vm_map_assert_locked(map);
 	KASSERT(map->busy > 0, ("vm_map_unbusy: map %p not busy", map));
+	map->wakeup_gen++;
 	if (--map->busy == 0 && (map->flags & MAP_BUSY_WAKEUP) != 0) {
 		map->flags &= ~MAP_BUSY_WAKEUP;
 		wakeup(&map->busy);
@@ -238,17 +249,21 @@ vm_map_unbusy(vm_map_t map)
 void
 vm_map_wait_busy(vm_map_t map)
 {
+	u_int gen;
 	bool excl;
 
 	vm_map_assert_locked(map);
 	while (map->busy > 0) {
 		map->flags |= MAP_BUSY_WAKEUP;
+		gen = map->wakeup_gen;
 		excl = sx_xlocked(&map->lock);
 		if (excl)
 			vm_map_unlock(map);
 		else
 			vm_map_unlock_read(map);
-		(void)tsleep(&map->busy, 0, "mbusy", 0);
+		/* As in vm_map_unlock_and_wait: no lost wake-up (R41). */
+		(void)tsleep_gen(&map->busy, &map->wakeup_gen, gen, 0,
+		    "mbusy", 0);
 		if (excl)
 			vm_map_lock(map);
 		else
@@ -272,6 +287,7 @@ vm_map_zinit(void)
 	    sizeof(struct vm_map_entry), 0);
 	if (mapentzone == NULL)
 		panic("vm_map_zinit: no memory for the map entry zone");
+	vm_map_wire_init();
 }
 
 /*
@@ -295,6 +311,7 @@ vm_map_init(vm_map_t map, pmap_t pmap, vm_offset_t min, vm_offset_t max)
 	map->timestamp = 0;
 	map->flags = 0;
 	map->busy = 0;
+	map->wakeup_gen = 0;
 	map->needs_wakeup = false;
 	map->hint = NULL;
 }
@@ -883,28 +900,6 @@ vm_map_find(vm_map_t map, vm_object_t object, vm_ooffset_t offset,
 
 /* ---------------------------------------------------------------- */
 /* Deletion */
-
-/*
- * Undo all wirings of an entry that is being deleted (R45 step 4).
- * The wiring issue completes this (the user-wire counter, R35, is
- * discharged here when UW is set); the pages' wirings go through
- * vm_fault_unwire with the reason of the entry's wiring.  Map
- * write-locked (as in FreeBSD's vm_map_entry_unwire).
- */
-static void
-vm_map_entry_unwire(vm_map_t map, vm_map_entry_t entry)
-{
-	enum vm_wire_reason reason;
-
-	KASSERT(entry->wired_count > 0 && (entry->eflags &
-	    MAP_ENTRY_GUARD) == 0, ("vm_map_entry_unwire: entry %p wired %d",
-	    entry, entry->wired_count));
-	reason = (entry->eflags & MAP_ENTRY_USER_WIRED) != 0 ?
-	    VM_WIRE_USER : VM_WIRE_SYSTEM;
-	vm_fault_unwire(map, entry->start, entry->end, reason);
-	entry->wired_count = 0;
-	entry->eflags &= ~MAP_ENTRY_USER_WIRED;
-}
 
 /*
  * Unlink and free an entry whose PTEs are gone, dropping its object

@@ -65,6 +65,10 @@ struct vm_map_entry {
 						   entry: the room it grows
 						   into */
 #define MAP_ENTRY_USER_WIRED		0x40000	/* the one user wiring (UW) */
+#define MAP_ENTRY_WIRED_SYSTEM		0x80000	/* its pages' wirings have
+						   reason SYSTEM (else USER):
+						   the reason of the wiring
+						   that faulted them in */
 /* Never merged with a neighbour (I-E5). */
 #define MAP_ENTRY_NOMERGE_MASK	(MAP_ENTRY_IN_TRANSITION | MAP_ENTRY_GUARD)
 
@@ -83,6 +87,9 @@ struct vm_map {
 	int		busy;			/* (m) I-M2 wiring threads faulting
 						   with the map unlocked */
 	bool		needs_wakeup;		/* (m) sleepers in unlock_and_wait */
+	volatile u_int	wakeup_gen;		/* (m) bumped by vm_map_wakeup
+						   and vm_map_unbusy: sleepers
+						   check it (tsleep_gen) */
 	bool		system_map;		/* (c) the kernel's map */
 	vm_map_entry_t	hint;			/* (h) last entry found, or
 						   NULL; see vm_map.c */
@@ -155,8 +162,10 @@ void	vm_map_lock_downgrade(vm_map_t map);
 void	vm_map_assert_locked(vm_map_t map);	/* either mode */
 void	vm_map_assert_wlocked(vm_map_t map);	/* exclusive */
 /*
- * vm_map_unlock_and_wait: drop the map lock and sleep until
- * vm_map_wakeup() (an entry's transition ended) or `timo` ticks.
+ * vm_map_unlock_and_wait: drop the map lock (held either way) and sleep
+ * until vm_map_wakeup() (an entry's transition ended) or `timo` ticks.
+ * Unlocking and sleeping are one step for the waker (the wake-up
+ * generation, tsleep_gen): a wake-up in between is never lost (R41).
  * Returns tsleep's result.  The caller re-locks and looks again.
  */
 int	vm_map_unlock_and_wait(vm_map_t map, int timo);
@@ -165,6 +174,75 @@ void	vm_map_wakeup(vm_map_t map);
 void	vm_map_busy(vm_map_t map);
 void	vm_map_unbusy(vm_map_t map);
 void	vm_map_wait_busy(vm_map_t map);
+
+/*
+ * The wiring engine (vm_map_wire.c; SEMANTICS 2.A, 2.E-2.G).
+ * flags: one of VM_MAP_WIRE_SYSTEM / VM_MAP_WIRE_USER, one of
+ * VM_MAP_WIRE_NOHOLES / VM_MAP_WIRE_HOLESOK, optionally
+ * VM_MAP_WIRE_WRITE (only writable entries can be wired).
+ */
+#define VM_MAP_WIRE_SYSTEM	0x00	/* vslock, kernel */
+#define VM_MAP_WIRE_USER	0x01	/* mlock, mlockall */
+#define VM_MAP_WIRE_NOHOLES	0x00	/* a gap fails the call */
+#define VM_MAP_WIRE_HOLESOK	0x02	/* gaps and unwirable entries skipped */
+#define VM_MAP_WIRE_WRITE	0x04	/* the entries must be writable */
+
+/*
+ * User wirings, system-wide (R35, R76, R78): vm_user_wire_count is the
+ * number of virtual pages in entries with MAP_ENTRY_USER_WIRED (sysctl
+ * vm.stats.vm.v_user_wire_count); it never exceeds
+ * vm_page_max_user_wired (vm.max_user_wired: 4/5 of the free pages at
+ * boot unless the boot tunable vm.max_user_wired says otherwise).
+ */
+extern u_long	vm_user_wire_count;
+extern u_long	vm_page_max_user_wired;
+
+/*
+ * vm_map_wire: wire [start, end) (clamped to the map, R2; empty: success,
+ * R1).  Two passes, all or nothing (R3): the first marks each entry in
+ * transition (clipped to the range), faults in every page of an entry
+ * whose wired_count was 0 with the map unlocked (R4, R7) and counts the
+ * wiring (one user wiring at most, any number of system ones: R5, R34);
+ * the second commits or undoes exactly what this call did.  Entries
+ * other threads have in transition are waited for (R40).  Results:
+ * KERN_SUCCESS; KERN_INVALID_ADDRESS (NOHOLES: a gap, the start
+ * unmapped, or an entry whose protection cannot be wired, R6, R37);
+ * KERN_RESOURCE_SHORTAGE (vm_page_max_user_wired, or no memory to clip);
+ * or a fault's code (KERN_OUT_OF_BOUNDS, KERN_FAILURE,
+ * KERN_RESOURCE_SHORTAGE, KERN_PROTECTION_FAILURE: R39).  On failure
+ * nothing changed but entries may stay split.  Takes the map lock;
+ * vm_map_wire_locked: map write-locked (dropped and taken again while
+ * faulting).  May sleep.
+ */
+int	vm_map_wire(vm_map_t map, vm_offset_t start, vm_offset_t end,
+	    int flags);
+int	vm_map_wire_locked(vm_map_t map, vm_offset_t start, vm_offset_t end,
+	    int flags);
+
+/*
+ * vm_map_unwire: undo one wiring of `flags`' kind over [start, end)
+ * (clamped, R2; empty: success).  User: every entry with the user
+ * wiring loses it, others are skipped (R9, R11).  System: every entry
+ * must have a system wiring, else KERN_INVALID_ARGUMENT and nothing
+ * changes (R9).  NOHOLES: a gap gives KERN_INVALID_ADDRESS and nothing
+ * changes (R12, R37).  An entry whose last wiring goes is fully unwired
+ * (R8): pages found through its objects, never by physical address
+ * (R61).  Takes the map lock; may sleep (waits for entries in
+ * transition, R40).
+ */
+int	vm_map_unwire(vm_map_t map, vm_offset_t start, vm_offset_t end,
+	    int flags);
+
+/*
+ * vm_map_entry_unwire: drop every wiring of a wired entry that is being
+ * deleted (R45 step 4): the user-wire count if it had the user wiring
+ * (R35), the pages' wirings and the PTEs' wired bits.  Map
+ * write-locked.  vm/ internal (vm_map.c, vm_map_wire.c).
+ */
+void	vm_map_entry_unwire(vm_map_t map, vm_map_entry_t entry);
+
+/* vm_map_wire_init: boot: the default of vm_page_max_user_wired. */
+void	vm_map_wire_init(void);
 
 /* vm_map_init: an empty map over [min, max) using `pmap`. */
 void	vm_map_init(vm_map_t map, pmap_t pmap, vm_offset_t min, vm_offset_t max);
@@ -397,9 +475,11 @@ int	vm_fault(vm_map_t map, vm_offset_t vaddr, vm_prot_t fault_type,
  * one wiring for `reason`; or unwire the PTEs and drop that wiring.
  * Fictitious pages are never wired or unwired (R62).  vm_fault_wire
  * undoes what it did on failure and returns the fault's KERN_* code.
- * The wiring issue decides which reason user and system wirings use.
- * vm_fault_wire: map unlocked (it faults, and may sleep); the entry is
- * in transition, owned by the caller.  vm_fault_unwire: map locked by
+ * `reason`: VM_WIRE_USER or VM_WIRE_SYSTEM, the kind of the wiring that
+ * took the entry from 0 (recorded as MAP_ENTRY_WIRED_SYSTEM).
+ * vm_fault_wire: map unlocked (it faults, and may sleep); the range's
+ * entries are in transition, owned by the caller (they may be clipped
+ * meanwhile, R42).  vm_fault_unwire: map locked by
  * the caller, read or write (vm_map_delete holds it for writing); does
  * not sleep.
  */

@@ -33,6 +33,10 @@
 /* What mmap returns when it fails. */
 #define MAP_FAILED	((void *)-1)
 
+/* mlockall(2) */
+#define MCL_CURRENT	0x0001	/* lock what is mapped now */
+#define MCL_FUTURE	0x0002	/* and what will be mapped */
+
 /*
  * msync flags.  FreeBSD's MS_SYNC is 0, which makes "both MS_SYNC and
  * MS_ASYNC" impossible to tell from MS_ASYNC alone; POSIX says a call

@@ -1058,37 +1058,13 @@ delete_inside_one_entry_and_shortage(void)
 	map_teardown();
 }
 
-/*
- * Wire pages [first, end) of the entry there as the wiring engine will:
- * wired_count 1 and in transition while vm_fault_wire runs (+ UW).
- */
+/* Wire pages [first, end) with the wiring engine (NOHOLES). */
 static bool
 wire_range(int first, int end, enum vm_wire_reason reason, bool user)
 {
-	vm_map_entry_t e;
-	int rv;
-
-	vm_map_lock(&map);
-	if (!vm_map_lookup_entry(&map, P(first), &e) ||
-	    vm_map_clip_start(&map, e, P(first)) != 0 ||
-	    vm_map_clip_end(&map, e, P(end)) != 0) {
-		vm_map_unlock(&map);
-		return (false);
-	}
-	e->eflags |= MAP_ENTRY_IN_TRANSITION;
-	e->wiring_thread = FAKE_THREAD;
-	e->wired_count = 1;		/* first: the faults enter wired PTEs */
-	vm_map_unlock(&map);
-	rv = vm_fault_wire(&map, P(first), P(end), reason);
-	vm_map_lock(&map);
-	e->eflags &= ~MAP_ENTRY_IN_TRANSITION;
-	e->wiring_thread = NULL;
-	if (rv != KERN_SUCCESS)
-		e->wired_count = 0;
-	else if (user)
-		e->eflags |= MAP_ENTRY_USER_WIRED;
-	vm_map_unlock(&map);
-	return (rv == KERN_SUCCESS);
+	(void)reason;
+	return (vm_map_wire(&map, P(first), P(end), user ?
+	    VM_MAP_WIRE_USER : VM_MAP_WIRE_SYSTEM) == KERN_SUCCESS);
 }
 
 static void
@@ -1136,11 +1112,16 @@ r45_user_map_delete_waits_for_system_wiring(void)
 	user_wired = vm_cnt.v_wire_by_reason[VM_WIRE_USER];
 	REQUIRE(insert_obj(0, 4, 0) != NULL);
 	REQUIRE(wire_range(0, 4, VM_WIRE_USER, true));
+	/* and a system wiring on top */
+	REQUIRE(vm_map_wire(&map, P(0), P(4), VM_MAP_WIRE_SYSTEM) ==
+	    KERN_SUCCESS);
 	e = entry_at(P(0));
-	e->wired_count = 2;		/* and a system wiring on top */
+	CHECK(e->wired_count == 2);
 	CHILD_PANICS(delete_system_wired_child, "vmmaps");
 	/* Only the user wiring left: no wait, unwired, then PTEs gone. */
-	e->wired_count = 1;
+	CHECK(vm_map_unwire(&map, P(0), P(4), VM_MAP_WIRE_SYSTEM) ==
+	    KERN_SUCCESS);
+	CHECK(e->wired_count == 1);
 	CHECK(vm_map_remove(&map, P(1), P(3)) == KERN_SUCCESS);
 	CHECK(vm_cnt.v_wire_by_reason[VM_WIRE_USER] == user_wired + 2 &&
 	    pmap_wired_count(&upmap) == 2 && pmap_resident_count(&upmap) == 2,

@@ -1407,28 +1407,12 @@ runner_pattern_keeps_the_parents_chain_short(void)
 	CHECK(at < 0, "failed at round %d", at);
 }
 
-/*
- * Wire pages [lo, lo + n) of `slot` as mlock would (the wiring issue
- * brings vm_map_wire; until then by hand): the range clipped into one
- * entry, wired_count 1 with MAP_ENTRY_USER_WIRED, then vm_fault_wire.
- */
+/* Wire pages [lo, lo + n) of `slot` as mlock does (vm_map_wire). */
 static int
 wire_by_hand(int slot, int lo, int n)
 {
-	vm_map_t map = &mvs[slot].vm->vm_map;
-	vm_map_entry_t e;
-
-	vm_map_lock(map);
-	if (!vm_map_lookup_entry(map, VA(lo), &e) || e->end < VA(lo + n) ||
-	    vm_map_clip_start(map, e, VA(lo)) != KERN_SUCCESS ||
-	    vm_map_clip_end(map, e, VA(lo + n)) != KERN_SUCCESS) {
-		vm_map_unlock(map);
-		return (KERN_FAILURE);
-	}
-	e->wired_count = 1;
-	e->eflags |= MAP_ENTRY_USER_WIRED;
-	vm_map_unlock(map);
-	return (vm_fault_wire(map, VA(lo), VA(lo + n), VM_WIRE_USER));
+	return (vm_map_wire(&mvs[slot].vm->vm_map, VA(lo), VA(lo + n),
+	    VM_MAP_WIRE_USER));
 }
 
 /* The entry of `slot` at page `pg` (map unlocked after: one thread). */

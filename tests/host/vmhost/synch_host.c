@@ -69,6 +69,16 @@ tsleep(const void *chan, int flags, const char *wmesg, int timo)
 	return (error);
 }
 
+/* tsleep_gen: see sleep.h.  A change of *gen ends it before it starts. */
+int
+tsleep_gen(const void *chan, const volatile unsigned int *gen,
+    unsigned int seen, int flags, const char *wmesg, int timo)
+{
+	if (gen != NULL && *gen != seen)
+		return (0);
+	return (tsleep(chan, flags, wmesg, timo));
+}
+
 /* wakeup: see sleep.h.  Any context, interrupt handlers included. */
 void
 wakeup(const void *chan)
