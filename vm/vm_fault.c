@@ -186,9 +186,13 @@ vm_fault_once(struct faultstate *fs)
 	}
 	rv = vm_fault_find_page(fs);
 	if (rv == KERN_SUCCESS && fs->object != fs->first_object) {
-		if ((access & VM_PROT_WRITE) != 0)
+		/* I-E7: a wired private entry gets its own copy now. */
+		if ((access & VM_PROT_WRITE) != 0 ||
+		    VM_MAP_ENTRY_WIRED_PRIVATE(fs->entry)) {
 			rv = vm_fault_cow(fs);
-		else
+			if (rv == KERN_SUCCESS)
+				fs->m->dirty = 1;	/* no other copy */
+		} else
 			fs->prot &= ~VM_PROT_WRITE;
 	}
 	if (rv == KERN_SUCCESS) {

@@ -1064,10 +1064,11 @@ vm_map_entry_protect(vm_map_t map, vm_map_entry_t entry, vm_prot_t new_prot,
 		entry->protection = new_prot;
 	/*
 	 * I-E7: a user-wired entry that is writable never needs a copy:
-	 * its pages must be the entry's own, wired, for every write.  The
-	 * wiring issue makes mprotect resolve copy-on-write eagerly when
-	 * it adds write to a user-wired entry (FreeBSD:
-	 * vm_fault_copy_entry); until entries can be user-wired, assert.
+	 * its pages must be the entry's own, wired, for every write.
+	 * FreeBSD copies them here (vm_fault_copy_entry) when mprotect
+	 * adds write; Vise copies them when the entry is wired, if its
+	 * maximum protection allows write (VM_MAP_ENTRY_WIRED_PRIVATE),
+	 * so there is nothing left to copy.
 	 */
 	KASSERT((entry->eflags & (MAP_ENTRY_USER_WIRED | MAP_ENTRY_NEEDS_COPY))
 	    != (MAP_ENTRY_USER_WIRED | MAP_ENTRY_NEEDS_COPY) ||
@@ -1642,6 +1643,13 @@ retry:
 	/* R71: a wired entry's pages are made ready for all it allows. */
 	if (*wired)
 		fault_type = prot;
+	/*
+	 * I-E7: a wired private entry that mprotect could make writable
+	 * gets its own copies now (see vm_fault_once), so it needs no
+	 * copy later: write for the shadowing below.
+	 */
+	if (VM_MAP_ENTRY_WIRED_PRIVATE(entry))
+		fault_type |= VM_PROT_WRITE;
 
 	if (entry->object == NULL) {
 		/* First fault on anonymous memory: nothing to copy yet. */

@@ -69,6 +69,15 @@ struct vm_map_entry {
 						   reason SYSTEM (else USER):
 						   the reason of the wiring
 						   that faulted them in */
+/*
+ * A wired copy-on-write entry that may become writable (I-E7): wiring
+ * gives it its own copies of its pages at once (vm_map_lookup,
+ * vm_fault), and fork copies them for the child (R48), so that no
+ * write ever has to copy a wired page.
+ */
+#define VM_MAP_ENTRY_WIRED_PRIVATE(e)					\
+	((e)->wired_count != 0 && ((e)->eflags & MAP_ENTRY_COW) != 0 &&	\
+	((e)->max_protection & VM_PROT_WRITE) != 0)
 /* Never merged with a neighbour (I-E5). */
 #define MAP_ENTRY_NOMERGE_MASK	(MAP_ENTRY_IN_TRANSITION | MAP_ENTRY_GUARD)
 

@@ -221,7 +221,8 @@ vmspace_fork_entry(vm_map_t old, vm_map_entry_t e, vm_map_t new)
 		return (vmspace_fork_share(e, new));
 	default:
 		if (e->wired_count > 0 &&
-		    (e->protection & VM_PROT_WRITE) != 0)
+		    ((e->protection & VM_PROT_WRITE) != 0 ||
+		    VM_MAP_ENTRY_WIRED_PRIVATE(e)))
 			return (vmspace_fork_copy(e, new));
 		return (vmspace_fork_cow(old, e, new));
 	}

@@ -223,6 +223,47 @@ t_beyond_eof(void)
 	close(fd);
 }
 
+/*
+ * I-E7: a read-only private file mapping, locked, then made writable
+ * (also after a fork): no panic, the write lands in the process's own
+ * copy, the file keeps its data, the counters come back.
+ */
+static void
+t_private_made_writable(void)
+{
+	char path[] = "/tmp/t_mlockXXXXXX";
+	unsigned long u0 = uwire(), w0 = pwire();
+	char *p, buf[4];
+	int fd, status;
+	pid_t pid;
+
+	fd = mkstemp(path);
+	if (fd < 0 || write(fd, "abcd", 4) != 4 || ftruncate(fd, 2 * PAGE)) {
+		ok(0, "I-E7 a two-page file");
+		return;
+	}
+	unlink(path);
+	p = mmap(NULL, 2 * PAGE, PROT_READ, MAP_PRIVATE, fd, 0);
+	ok(p != MAP_FAILED && mlock(p, 2 * PAGE) == 0 && p[0] == 'a',
+	    "I-E7 mlock of a read-only private file mapping");
+	fflush(stdout);
+	if ((pid = fork()) == 0)
+		_exit(p[1] == 'b' ? 0 : 1);
+	waitpid(pid, &status, 0);
+	ok(WIFEXITED(status) && WEXITSTATUS(status) == 0,
+	    "R49 a child reads the locked read-only mapping");
+	ok(mprotect(p, 2 * PAGE, PROT_READ | PROT_WRITE) == 0,
+	    "I-E7 mprotect adds write to the locked private mapping");
+	p[0] = 'X';
+	p[PAGE] = 'Y';
+	ok(lseek(fd, 0, SEEK_SET) == 0 && read(fd, buf, 4) == 4 &&
+	    memcmp(buf, "abcd", 4) == 0 &&
+	    p[0] == 'X' && p[1] == 'b', "I-E7 the write is private");
+	ok(munmap(p, 2 * PAGE) == 0 && uwire() == u0 && pwire() == w0,
+	    "R45 counters back");
+	close(fd);
+}
+
 static void
 t_shared_twice(void)
 {
@@ -433,6 +474,7 @@ run(void)
 	t_lock_unlock();
 	t_holes();
 	t_beyond_eof();
+	t_private_made_writable();
 	t_shared_twice();
 	t_limits();
 	t_fork();
