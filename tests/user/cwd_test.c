@@ -21,56 +21,18 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "lib/utest.h"
+
 /* Below every mapping: EFAULT.  Volatile, so gcc cannot see through it. */
 static void *volatile badptr = (void *)8;
 
-static int ntests, nfailed;
-static int child_failures;
-
-static void
-check(int ok, int line, const char *what)
-{
-	if (!ok) {
-		fprintf(stderr, "cwd_test.c:%d: failed: %s (errno %d: %s)\n",
-		    line, what, errno, strerror(errno));
-		child_failures++;
-	}
-}
-
-#define CHECK(cond)	check((cond), __LINE__, #cond)
-/* A call that must fail with errno e. */
-#define CHECK_ERR(call, e)	do {					\
-	errno = 0;							\
-	check((long)(call) == -1 && errno == (e), __LINE__,		\
-	    #call " fails with " #e);					\
-} while (0)
 /* getcwd must give `want`. */
 #define CHECK_CWD(want)	do {						\
 	char cwd_[PATH_MAX];						\
-	check(getcwd(cwd_, sizeof(cwd_)) == cwd_ &&			\
-	    strcmp(cwd_, (want)) == 0, __LINE__, "getcwd is " want);	\
+	check_at(getcwd(cwd_, sizeof(cwd_)) == cwd_ &&			\
+	    strcmp(cwd_, (want)) == 0, __FILE__, __LINE__,		\
+	    "getcwd is " want);						\
 } while (0)
-
-/* Run fn in a child and print its TAP line. */
-static void
-run(const char *name, void (*fn)(void))
-{
-	int status, ok;
-	pid_t pid;
-
-	fflush(stdout);
-	if ((pid = fork()) == 0) {
-		child_failures = 0;
-		fn();
-		_exit(child_failures == 0 ? 0 : 1);
-	}
-	ok = pid > 0 && waitpid(pid, &status, 0) == pid &&
-	    WIFEXITED(status) && WEXITSTATUS(status) == 0;
-	ntests++;
-	if (!ok)
-		nfailed++;
-	printf("%sok %d - cwd: %s\n", ok ? "" : "not ", ntests, name);
-}
 
 /* The exit status of `argv` run in a child (-1 if it did not exit). */
 static int
@@ -300,22 +262,25 @@ t_search_permission(void)
 int
 main(void)
 {
-	run("a process starts at /, chdir to an initrd directory",
+	run_in_child("cwd",
+	    "a process starts at /, chdir to an initrd directory",
 	    t_start_at_root);
-	run("chdir and .. across the mounts, getcwd names each",
+	run_in_child("cwd", "chdir and .. across the mounts, getcwd names each",
 	    t_chdir_across_mounts);
-	run("relative open, stat, mkdir, rename, unlink, rmdir in /tmp",
+	run_in_child("cwd",
+	    "relative open, stat, mkdir, rename, unlink, rmdir in /tmp",
 	    t_relative_files);
-	run("fchdir: a directory, not a file or a pipe (ENOTDIR), EBADF",
+	run_in_child("cwd",
+	    "fchdir: a directory, not a file or a pipe (ENOTDIR), EBADF",
 	    t_fchdir);
-	run("fork inherits it, exec keeps it", t_fork_and_exec);
-	run("a removed current directory: ENOENT, stat . works",
+	run_in_child("cwd", "fork inherits it, exec keeps it", t_fork_and_exec);
+	run_in_child("cwd", "a removed current directory: ENOENT, stat . works",
 	    t_removed_cwd);
-	run("ENOENT, ENOTDIR, EFAULT; getcwd ERANGE, EINVAL, EFAULT",
+	run_in_child("cwd",
+	    "ENOENT, ENOTDIR, EFAULT; getcwd ERANGE, EINVAL, EFAULT",
 	    t_errors);
-	run("getcwd(NULL, size) mallocs", t_getcwd_malloc);
-	run("EACCES without search permission as uid 1001",
+	run_in_child("cwd", "getcwd(NULL, size) mallocs", t_getcwd_malloc);
+	run_in_child("cwd", "EACCES without search permission as uid 1001",
 	    t_search_permission);
-	printf("1..%d\n", ntests);
-	return (nfailed == 0 ? 0 : 1);
+	return (done_testing());
 }

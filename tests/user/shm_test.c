@@ -20,47 +20,10 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "lib/utest.h"
+
 static void *volatile badptr = (void *)8;
 
-static int ntests, nfailed;
-static int child_failures;
-
-static void
-check(int ok, int line, const char *what)
-{
-	if (!ok) {
-		fprintf(stderr, "shm_test.c:%d: failed: %s (errno %d: %s)\n",
-		    line, what, errno, strerror(errno));
-		child_failures++;
-	}
-}
-
-#define CHECK(cond)	check((cond), __LINE__, #cond)
-#define CHECK_ERR(call, e)	do {					\
-	errno = 0;							\
-	check((long)(call) == -1 && errno == (e), __LINE__,		\
-	    #call " fails with " #e);					\
-} while (0)
-
-static void
-run(const char *name, void (*fn)(void))
-{
-	int status, ok;
-	pid_t pid;
-
-	fflush(stdout);
-	if ((pid = fork()) == 0) {
-		child_failures = 0;
-		fn();
-		_exit(child_failures == 0 ? 0 : 1);
-	}
-	ok = pid > 0 && waitpid(pid, &status, 0) == pid &&
-	    WIFEXITED(status) && WEXITSTATUS(status) == 0;
-	ntests++;
-	if (!ok)
-		nfailed++;
-	printf("%sok %d - shm: %s\n", ok ? "" : "not ", ntests, name);
-}
 
 static void
 t_open_names(void)
@@ -245,18 +208,22 @@ t_fork_shares(void)
 int
 main(void)
 {
-	run("shm_open with and without a leading slash names one object; O_EXCL, O_TRUNC; shm_unlink",
+	run_in_child("shm",
+	    "shm_open with and without a leading slash names one object; O_EXCL, O_TRUNC; shm_unlink",
 	    t_open_names);
-	run("EINVAL for O_WRONLY, other flags, empty names, SHM_ANON read-only; ENOENT; EFAULT",
+	run_in_child("shm",
+	    "EINVAL for O_WRONLY, other flags, empty names, SHM_ANON read-only; ENOENT; EFAULT",
 	    t_errors);
-	run("ftruncate and fstat on the descriptor; shrinking and growing read back zeros",
+	run_in_child("shm",
+	    "ftruncate and fstat on the descriptor; shrinking and growing read back zeros",
 	    t_size);
-	run("SHM_ANON makes a new object each time", t_anon);
-	run("shm_unlink of an open object keeps it for its descriptors",
+	run_in_child("shm", "SHM_ANON makes a new object each time", t_anon);
+	run_in_child("shm",
+	    "shm_unlink of an open object keeps it for its descriptors",
 	    t_unlink_open);
-	run("as uid 1001: root's 0600 object EACCES, 0644 read-only",
+	run_in_child("shm",
+	    "as uid 1001: root's 0600 object EACCES, 0644 read-only",
 	    t_permissions);
-	run("a child writes, its parent reads", t_fork_shares);
-	printf("1..%d\n", ntests);
-	return (nfailed == 0 ? 0 : 1);
+	run_in_child("shm", "a child writes, its parent reads", t_fork_shares);
+	return (done_testing());
 }

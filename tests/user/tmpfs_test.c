@@ -23,50 +23,11 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "lib/utest.h"
+
 /* Below every mapping: EFAULT.  Volatile, so gcc cannot see through it. */
 static void *volatile badptr = (void *)8;
 
-static int ntests, nfailed;
-static int child_failures;
-
-static void
-check(int ok, int line, const char *what)
-{
-	if (!ok) {
-		fprintf(stderr, "tmpfs_test.c:%d: failed: %s (errno %d: %s)\n",
-		    line, what, errno, strerror(errno));
-		child_failures++;
-	}
-}
-
-#define CHECK(cond)	check((cond), __LINE__, #cond)
-/* A call that must fail with errno e. */
-#define CHECK_ERR(call, e)	do {					\
-	errno = 0;							\
-	check((long)(call) == -1 && errno == (e), __LINE__,		\
-	    #call " fails with " #e);					\
-} while (0)
-
-/* Run fn in a child and print its TAP line. */
-static void
-run(const char *name, void (*fn)(void))
-{
-	int status, ok;
-	pid_t pid;
-
-	fflush(stdout);
-	if ((pid = fork()) == 0) {
-		child_failures = 0;
-		fn();
-		_exit(child_failures == 0 ? 0 : 1);
-	}
-	ok = pid > 0 && waitpid(pid, &status, 0) == pid &&
-	    WIFEXITED(status) && WEXITSTATUS(status) == 0;
-	ntests++;
-	if (!ok)
-		nfailed++;
-	printf("%sok %d - tmpfs: %s\n", ok ? "" : "not ", ntests, name);
-}
 
 /* Make `path` with `len` bytes of `c`; the descriptor (O_RDWR). */
 static int
@@ -650,28 +611,37 @@ t_many_files(void)
 int
 main(void)
 {
-	run("/tmp exists, is a sticky 01777 directory of its own file system, and is writable",
+	run_in_child("tmpfs",
+	    "/tmp exists, is a sticky 01777 directory of its own file system, and is writable",
 	    t_tmp_exists);
-	run("create, write, read, lseek, EBADF, EFAULT, unlink",
+	run_in_child("tmpfs",
+	    "create, write, read, lseek, EBADF, EFAULT, unlink",
 	    t_create_write_read);
-	run("O_CREAT, O_EXCL (EEXIST), O_TRUNC, O_APPEND, EISDIR, ENOTDIR",
+	run_in_child("tmpfs",
+	    "O_CREAT, O_EXCL (EEXIST), O_TRUNC, O_APPEND, EISDIR, ENOTDIR",
 	    t_open_flags);
-	run("writing past the end leaves a hole of zeros; page boundaries",
+	run_in_child("tmpfs",
+	    "writing past the end leaves a hole of zeros; page boundaries",
 	    t_holes);
-	run("an unlinked open file lives on until its last descriptor",
+	run_in_child("tmpfs",
+	    "an unlinked open file lives on until its last descriptor",
 	    t_unlink_open);
-	run("ftruncate/truncate shrink, and growing reads back zeros; EINVAL, EISDIR, EROFS",
+	run_in_child("tmpfs",
+	    "ftruncate/truncate shrink, and growing reads back zeros; EINVAL, EISDIR, EROFS",
 	    t_truncate);
-	run("mkdir, rmdir, ENOTEMPTY, EBUSY, EPERM, EROFS, st_nlink",
+	run_in_child("tmpfs",
+	    "mkdir, rmdir, ENOTEMPTY, EBUSY, EPERM, EROFS, st_nlink",
 	    t_directories);
-	run("rename: replace, directories, EINVAL, ENOTDIR, EISDIR, EXDEV, EROFS",
+	run_in_child("tmpfs",
+	    "rename: replace, directories, EINVAL, ENOTDIR, EISDIR, EXDEV, EROFS",
 	    t_rename);
-	run("stat: ids, size, blocks, times", t_stat_fields);
-	run("chmod, fchmod, umask", t_chmod_umask);
-	run("as uid 1001: root's 0600 file EACCES, chmod EPERM, sticky /tmp EPERM, group bits",
+	run_in_child("tmpfs", "stat: ids, size, blocks, times", t_stat_fields);
+	run_in_child("tmpfs", "chmod, fchmod, umask", t_chmod_umask);
+	run_in_child("tmpfs",
+	    "as uid 1001: root's 0600 file EACCES, chmod EPERM, sticky /tmp EPERM, group bits",
 	    t_permissions);
-	run("mkstemp, mkstemps, mkdtemp, tmpfile, remove", t_temp_files);
-	run("100 files made and removed", t_many_files);
-	printf("1..%d\n", ntests);
-	return (nfailed == 0 ? 0 : 1);
+	run_in_child("tmpfs",
+	    "mkstemp, mkstemps, mkdtemp, tmpfile, remove", t_temp_files);
+	run_in_child("tmpfs", "100 files made and removed", t_many_files);
+	return (done_testing());
 }

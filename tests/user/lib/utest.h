@@ -26,6 +26,28 @@ void	fails(long ret, int want, const char *name);
 /* An address in the kernel's part of the address space (R65). */
 void	*kernel_addr(void);
 
+/*
+ * Checks that run in a child (run_in_child): a failed one prints where
+ * and what on standard error (a comment line in the runner's stream)
+ * and counts in child_failures; the child's exit status says whether
+ * all held.
+ */
+extern int child_failures;
+void	check_at(int ok, const char *file, int line, const char *what);
+#define CHECK(cond)	check_at((cond), __FILE__, __LINE__, #cond)
+/* A call that must fail with errno e. */
+#define CHECK_ERR(call, e)	do {					\
+	errno = 0;							\
+	check_at((long)(call) == -1 && errno == (e), __FILE__, __LINE__, \
+	    #call " fails with " #e);					\
+} while (0)
+
+/*
+ * Run fn in a child whose CHECKs decide one TAP result,
+ * "ok N - topic: name".
+ */
+void	run_in_child(const char *topic, const char *name, void (*fn)(void));
+
 /* Print the plan (1..N) and return the exit status: 0 if all passed. */
 int	done_testing(void);
 
