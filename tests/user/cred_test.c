@@ -7,9 +7,8 @@
  * process is EPERM; ps's kern.proc.all shows the effective uid.
  *
  * Each test runs in a child of its own, so the ids it changes go with
- * it.  Prints TAP (with -q only the failures, as comments: the
- * kernel's self test that runs it prints the verdict); exits 0 if every
- * test passed.
+ * it.  Prints TAP through tests/user/lib/utest.c; exits 0 if every test
+ * passed.
  *
  * Run as "cred_test ids R E S RG EG SG NG" (what the exec test does),
  * it checks that its own ids are those and that it has NG
@@ -26,64 +25,10 @@
 #include <sys/_kinfo_proc.h>
 #include <unistd.h>
 
-/* Below every mapping: EFAULT.  Volatile, so gcc cannot see through it. */
-static void *volatile badptr = (void *)8;
-#define BADPTR	badptr
+#include "lib/utest.h"
 
-static int ntests, nfailed, quiet;
+
 static const char *self;
-
-/* Print the TAP line of test `name` (-q: only a failure, as a comment). */
-static void
-report(int ok, const char *name)
-{
-	ntests++;
-	if (!ok)
-		nfailed++;
-	if (!quiet || !ok)
-		printf("%s%sok %d - cred: %s\n", quiet ? "# " : "",
-		    ok ? "" : "not ", ntests, name);
-}
-
-/* In a child: print what failed and count it (the child's exit says). */
-static int child_failures;
-
-static void
-check(int ok, int line, const char *what)
-{
-	if (!ok) {
-		fprintf(stderr, "cred_test.c:%d: failed: %s (errno %d)\n",
-		    line, what, errno);
-		child_failures++;
-	}
-}
-
-#define CHECK(cond)	check((cond), __LINE__, #cond)
-/* A call that must fail with errno e. */
-#define CHECK_ERR(call, e)	do {					\
-	errno = 0;							\
-	check((call) == -1 && errno == (e), __LINE__, #call " fails " #e); \
-} while (0)
-
-/* Run fn in a child; whether it exited 0. */
-static int
-in_child(void (*fn)(void))
-{
-	int status;
-	pid_t pid;
-
-	fflush(stdout);
-	if ((pid = fork()) < 0)
-		return (0);
-	if (pid == 0) {
-		child_failures = 0;
-		fn();
-		_exit(child_failures == 0 ? 0 : 1);
-	}
-	if (waitpid(pid, &status, 0) != pid)
-		return (0);
-	return (WIFEXITED(status) && WEXITSTATUS(status) == 0);
-}
 
 /* Whether the ids are r, e, s (user) and rg, eg, sg (group). */
 static int
@@ -187,12 +132,12 @@ t_groups(void)
 	CHECK(getgroups(NGROUPS_MAX, got) == 3);
 	CHECK(got[0] == 100 && got[1] == 101 && got[2] == 102);
 	CHECK_ERR(getgroups(2, got), EINVAL);
-	CHECK_ERR(getgroups(3, BADPTR), EFAULT);
+	CHECK_ERR(getgroups(3, unmapped), EFAULT);
 	CHECK(setgroups(NGROUPS_MAX, set) == 0);
 	CHECK(getgroups(0, NULL) == NGROUPS_MAX);
 	CHECK_ERR(setgroups(NGROUPS_MAX + 1, set), EINVAL);
 	CHECK_ERR(setgroups(-1, set), EINVAL);
-	CHECK_ERR(setgroups(2, BADPTR), EFAULT);
+	CHECK_ERR(setgroups(2, unmapped), EFAULT);
 	CHECK(setgroups(0, NULL) == 0);
 	CHECK(getgroups(0, NULL) == 0);
 	CHECK(sysconf(_SC_NGROUPS_MAX) == NGROUPS_MAX);
@@ -212,8 +157,8 @@ t_errors(void)
 	CHECK_ERR(seteuid((uid_t)-1), EINVAL);
 	CHECK_ERR(setgid((gid_t)-1), EINVAL);
 	CHECK_ERR(setegid((gid_t)-1), EINVAL);
-	CHECK_ERR(getresuid(BADPTR, &u, &u), EFAULT);
-	CHECK_ERR(getresgid(&u, &u, BADPTR), EFAULT);
+	CHECK_ERR(getresuid(unmapped, &u, &u), EFAULT);
+	CHECK_ERR(getresgid(&u, &u, unmapped), EFAULT);
 	CHECK(getresuid(NULL, &u, NULL) == 0 && u == 0);
 	CHECK(ids_are(0, 0, 0, 0, 0, 0));
 }
@@ -390,29 +335,26 @@ main(int argc, char **argv)
 {
 	self = argc > 0 && strchr(argv[0], '/') != NULL ? argv[0] :
 	    "/tests/cred_test";
-	quiet = argc == 2 && strcmp(argv[1], "-q") == 0;
 	if (argc == 9 && strcmp(argv[1], "ids") == 0)
 		return (check_ids(argv + 2));
 
-	report(in_child(t_start_root), "ids start at 0 (root), no groups");
-	report(in_child(t_root_drops), "root setuid(1001) sets all three; "
-	    "setuid(0), seteuid(0) then EPERM");
-	report(in_child(t_seteuid_saved), "seteuid(1001) keeps the saved id; "
-	    "seteuid(0) back works; setgroups EPERM meanwhile");
-	report(in_child(t_setresuid), "setresuid: unprivileged only among "
-	    "its own ids");
-	report(in_child(t_setresgid_root), "setresgid and setgid as root");
-	report(in_child(t_groups), "setgroups/getgroups, NGROUPS_MAX EINVAL, "
-	    "EFAULT, EPERM as non-root");
-	report(in_child(t_errors), "(uid_t)-1 EINVAL, bad pointers EFAULT");
-	report(in_child(t_fork_inherits), "fork copies ids and groups");
-	report(in_child(t_exec_keeps), "exec keeps ids and groups, saved ids "
-	    "become the effective ones");
-	report(in_child(t_kill), "kill of a root process by uid 1001 is "
-	    "EPERM; of its own uid works");
-	report(in_child(t_root_kills), "root kills a uid 1001 process");
-	report(in_child(t_ps_uid), "kern.proc.all shows the uid");
-	if (!quiet)
-		printf("1..%d\n", ntests);
-	return (nfailed == 0 ? 0 : 1);
+	run_in_child("cred", "ids start at 0 (root), no groups", t_start_root);
+	run_in_child("cred", "root setuid(1001) sets all three; "
+	    "setuid(0), seteuid(0) then EPERM", t_root_drops);
+	run_in_child("cred", "seteuid(1001) keeps the saved id; "
+	    "seteuid(0) back works; setgroups EPERM meanwhile", t_seteuid_saved);
+	run_in_child("cred", "setresuid: unprivileged only among "
+	    "its own ids", t_setresuid);
+	run_in_child("cred", "setresgid and setgid as root", t_setresgid_root);
+	run_in_child("cred", "setgroups/getgroups, NGROUPS_MAX EINVAL, "
+	    "EFAULT, EPERM as non-root", t_groups);
+	run_in_child("cred", "(uid_t)-1 EINVAL, bad pointers EFAULT", t_errors);
+	run_in_child("cred", "fork copies ids and groups", t_fork_inherits);
+	run_in_child("cred", "exec keeps ids and groups, saved ids "
+	    "become the effective ones", t_exec_keeps);
+	run_in_child("cred", "kill of a root process by uid 1001 is "
+	    "EPERM; of its own uid works", t_kill);
+	run_in_child("cred", "root kills a uid 1001 process", t_root_kills);
+	run_in_child("cred", "kern.proc.all shows the uid", t_ps_uid);
+	return (done_testing());
 }

@@ -16,36 +16,12 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "lib/utest.h"
+
 #define PG	4096UL
 #define DAT	"/ktest/mmap.dat"
 #define RW	(PROT_READ | PROT_WRITE)
 #define ANON	(MAP_PRIVATE | MAP_ANON)
-
-static int ntests, nfailed;
-static bool ok_now;
-
-#define CHECK(c) do {							\
-	if (!(c)) {							\
-		printf("# %s:%d: %s\n", __FILE__, __LINE__, #c);	\
-		ok_now = false;						\
-	}								\
-} while (0)
-#define FAILS(call, e) do {						\
-	errno = 0;							\
-	CHECK((long)(call) == -1 && errno == (e));			\
-} while (0)
-
-static void
-report(void (*fn)(void), const char *topic, const char *name)
-{
-	ok_now = true;
-	fn();
-	ntests++;
-	if (!ok_now)
-		nfailed++;
-	printf("%sok %d - %s: %s\n", ok_now ? "" : "not ", ntests, topic,
-	    name);
-}
 
 static char *
 anon(size_t len)
@@ -82,10 +58,10 @@ t_madvise_args(void)
 {
 	char *p = anon(3 * PG);
 
-	FAILS(madvise(p, PG, 42), EINVAL);
-	FAILS(madvise(p, PG, -1), EINVAL);
-	FAILS(madvise(p + 1, PG, MADV_NORMAL), EINVAL);
-	FAILS(madvise((void *)(0 - PG), 2 * PG, MADV_NORMAL), ENOMEM);
+	CHECK_ERR(madvise(p, PG, 42), EINVAL);
+	CHECK_ERR(madvise(p, PG, -1), EINVAL);
+	CHECK_ERR(madvise(p + 1, PG, MADV_NORMAL), EINVAL);
+	CHECK_ERR(madvise((void *)(0 - PG), 2 * PG, MADV_NORMAL), ENOMEM);
 	CHECK(madvise(p, 0, MADV_FREE) == 0);
 	/* Holes are skipped. */
 	munmap(p + PG, PG);
@@ -204,11 +180,11 @@ t_mincore_errors(void)
 	/* The address is rounded down, as FreeBSD does. */
 	CHECK(mincore(p + 10, 1, vec) == 0 && (vec[0] & MINCORE_INCORE));
 	CHECK(mincore(p, 0, vec) == 0);
-	FAILS(mincore(p, PG, (char *)16), EFAULT);
-	FAILS(mincore((void *)(0 - PG), 2 * PG, vec), ENOMEM);
+	CHECK_ERR(mincore(p, PG, (char *)16), EFAULT);
+	CHECK_ERR(mincore((void *)(0 - PG), 2 * PG, vec), ENOMEM);
 	munmap(p + PG, PG);
-	FAILS(mincore(p, 3 * PG, vec), ENOMEM);
-	FAILS(mincore(p + PG, PG, vec), ENOMEM);
+	CHECK_ERR(mincore(p, 3 * PG, vec), ENOMEM);
+	CHECK_ERR(mincore(p + PG, PG, vec), ENOMEM);
 	munmap(p, 3 * PG);
 }
 
@@ -233,23 +209,22 @@ t_mincore_many(void)
 int
 main(void)
 {
-	report(t_madvise_args, "madvise", "EINVAL unknown advice or "
+	run_here("madvise", "EINVAL unknown advice or "
 	    "unaligned, ENOMEM outside; len 0 and holes fine; posix_madvise "
-	    "returns the error");
-	report(t_madvise_keeps, "madvise", "every advice but MADV_FREE "
-	    "keeps the data; DONTNEED leaves the pages resident");
-	report(t_madvise_free, "madvise", "MADV_FREE frees private pages: "
-	    "not resident, zeros at the next read");
-	report(t_madvise_free_shared, "madvise", "MADV_FREE keeps pages "
-	    "another process can see (shared, copy-on-write)");
-	report(t_madvise_willneed, "madvise", "MADV_WILLNEED reads a file's "
-	    "pages in, never makes zero pages");
-	report(t_mincore_bits, "mincore", "0 untouched, INCORE|REFERENCED "
-	    "read, INCORE|REFERENCED|MODIFIED|MODIFIED_OTHER written");
-	report(t_mincore_errors, "mincore", "rounds the address; ENOMEM "
-	    "unmapped or outside, EFAULT for a bad vector");
-	report(t_mincore_many, "mincore", "1000 pages: one byte each, "
-	    "resident exactly where touched");
-	printf("1..%d\n", ntests);
-	return (nfailed == 0 ? 0 : 1);
+	    "returns the error", t_madvise_args);
+	run_here("madvise", "every advice but MADV_FREE "
+	    "keeps the data; DONTNEED leaves the pages resident", t_madvise_keeps);
+	run_here("madvise", "MADV_FREE frees private pages: "
+	    "not resident, zeros at the next read", t_madvise_free);
+	run_here("madvise", "MADV_FREE keeps pages "
+	    "another process can see (shared, copy-on-write)", t_madvise_free_shared);
+	run_here("madvise", "MADV_WILLNEED reads a file's "
+	    "pages in, never makes zero pages", t_madvise_willneed);
+	run_here("mincore", "0 untouched, INCORE|REFERENCED "
+	    "read, INCORE|REFERENCED|MODIFIED|MODIFIED_OTHER written", t_mincore_bits);
+	run_here("mincore", "rounds the address; ENOMEM "
+	    "unmapped or outside, EFAULT for a bad vector", t_mincore_errors);
+	run_here("mincore", "1000 pages: one byte each, "
+	    "resident exactly where touched", t_mincore_many);
+	return (done_testing());
 }

@@ -18,84 +18,13 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "lib/utest.h"
+
 #define PG		4096UL
 #define DAT		"/ktest/mmap.dat"
 #define DAT_SIZE	6000
 #define RW		(PROT_READ | PROT_WRITE)
 #define ANON		(MAP_PRIVATE | MAP_ANON)
-
-static int ntests, nfailed;
-static bool ok_now;
-
-#define CHECK(c) do {							\
-	if (!(c)) {							\
-		printf("# %s:%d: %s\n", __FILE__, __LINE__, #c);	\
-		ok_now = false;						\
-	}								\
-} while (0)
-/* `call` returns MAP_FAILED / -1 with errno `e`. */
-#define FAILS(call, e) do {						\
-	errno = 0;							\
-	CHECK((long)(call) == -1 && errno == (e));			\
-} while (0)
-
-static void
-report(void (*fn)(void), const char *name)
-{
-	ok_now = true;
-	fn();
-	ntests++;
-	if (!ok_now)
-		nfailed++;
-	printf("%sok %d - mmap: %s\n", ok_now ? "" : "not ", ntests, name);
-}
-
-/* ---- faults: the signal and si_code an access gets, or 0 ---- */
-
-static sigjmp_buf fault_env;
-static volatile int fault_sig, fault_code;
-
-static void
-on_fault(int sig, siginfo_t *si, void *uc)
-{
-	(void)uc;
-	fault_sig = sig;
-	fault_code = si->si_code;
-	siglongjmp(fault_env, 1);
-}
-
-/* Read (or write) *p; the signal it raised (code in *code), or 0. */
-static int
-touch(volatile char *p, bool write, int *code)
-{
-	struct sigaction sa, osegv, obus;
-
-	memset(&sa, 0, sizeof(sa));
-	sa.sa_sigaction = on_fault;
-	sa.sa_flags = SA_SIGINFO;
-	sigaction(SIGSEGV, &sa, &osegv);
-	sigaction(SIGBUS, &sa, &obus);
-	fault_sig = fault_code = 0;
-	if (sigsetjmp(fault_env, 1) == 0) {
-		if (write)
-			*p = 1;
-		else
-			(void)*p;
-	}
-	sigaction(SIGSEGV, &osegv, NULL);
-	sigaction(SIGBUS, &obus, NULL);
-	if (code != NULL)
-		*code = fault_code;
-	return (fault_sig);
-}
-
-static bool
-faults(volatile char *p, bool write, int sig, int code)
-{
-	int got;
-
-	return (touch(p, write, &got) == sig && got == code);
-}
 
 static char *
 anon(size_t len)
@@ -154,18 +83,18 @@ t_bad_args(void)
 	char *p = anon(PG);
 	int fd = open(DAT, O_RDONLY);
 
-	FAILS(mmap(NULL, 0, RW, ANON, -1, 0), EINVAL);
-	FAILS(mmap(NULL, PG, RW, MAP_ANON, -1, 0), EINVAL);
-	FAILS(mmap(NULL, PG, RW, MAP_SHARED | MAP_PRIVATE | MAP_ANON, -1, 0),
+	CHECK_ERR(mmap(NULL, 0, RW, ANON, -1, 0), EINVAL);
+	CHECK_ERR(mmap(NULL, PG, RW, MAP_ANON, -1, 0), EINVAL);
+	CHECK_ERR(mmap(NULL, PG, RW, MAP_SHARED | MAP_PRIVATE | MAP_ANON, -1, 0),
 	    EINVAL);
-	FAILS(mmap(NULL, PG, RW, ANON | 0x100000, -1, 0), EINVAL);
-	FAILS(mmap(NULL, PG, RW | 0x40, ANON, -1, 0), EINVAL);
-	FAILS(mmap(NULL, PG, RW, ANON, 0, 0), EINVAL);
-	FAILS(mmap(NULL, PG, RW, ANON, -1, PG), EINVAL);
-	FAILS(mmap(NULL, PG, PROT_READ, MAP_PRIVATE, fd, 100), EINVAL);
-	FAILS(mmap(NULL, PG, PROT_READ, MAP_PRIVATE, fd, (off_t)-4096), EINVAL);
-	FAILS(mmap(p + 1, PG, RW, ANON | MAP_FIXED, -1, 0), EINVAL);
-	FAILS(mmap(NULL, PG, RW, ANON | MAP_EXCL, -1, 0), EINVAL);
+	CHECK_ERR(mmap(NULL, PG, RW, ANON | 0x100000, -1, 0), EINVAL);
+	CHECK_ERR(mmap(NULL, PG, RW | 0x40, ANON, -1, 0), EINVAL);
+	CHECK_ERR(mmap(NULL, PG, RW, ANON, 0, 0), EINVAL);
+	CHECK_ERR(mmap(NULL, PG, RW, ANON, -1, PG), EINVAL);
+	CHECK_ERR(mmap(NULL, PG, PROT_READ, MAP_PRIVATE, fd, 100), EINVAL);
+	CHECK_ERR(mmap(NULL, PG, PROT_READ, MAP_PRIVATE, fd, (off_t)-4096), EINVAL);
+	CHECK_ERR(mmap(p + 1, PG, RW, ANON | MAP_FIXED, -1, 0), EINVAL);
+	CHECK_ERR(mmap(NULL, PG, RW, ANON | MAP_EXCL, -1, 0), EINVAL);
 	close(fd);
 	munmap(p, PG);
 }
@@ -173,11 +102,11 @@ t_bad_args(void)
 static void
 t_no_room(void)
 {
-	FAILS(mmap(NULL, (size_t)-1 & ~(PG - 1), RW, ANON, -1, 0), ENOMEM);
-	FAILS(mmap(NULL, (size_t)-1, RW, ANON, -1, 0), ENOMEM);
+	CHECK_ERR(mmap(NULL, (size_t)-1 & ~(PG - 1), RW, ANON, -1, 0), ENOMEM);
+	CHECK_ERR(mmap(NULL, (size_t)-1, RW, ANON, -1, 0), ENOMEM);
 	/* POSIX: MAP_FIXED outside the address space is ENOMEM. */
-	FAILS(mmap((void *)0, PG, RW, ANON | MAP_FIXED, -1, 0), ENOMEM);
-	FAILS(mmap((void *)(0 - 2 * PG), PG, RW, ANON | MAP_FIXED, -1, 0),
+	CHECK_ERR(mmap((void *)0, PG, RW, ANON | MAP_FIXED, -1, 0), ENOMEM);
+	CHECK_ERR(mmap((void *)(0 - 2 * PG), PG, RW, ANON | MAP_FIXED, -1, 0),
 	    ENOMEM);
 }
 
@@ -196,7 +125,7 @@ t_fixed_replaces(void)
 	CHECK(p[0] == 'a' && p[PG] == 0 && p[2 * PG] == 'a');
 	/* MAP_EXCL refuses a range in use and leaves it alone. */
 	p[PG] = 'b';
-	FAILS(mmap(p, PG, RW, ANON | MAP_FIXED | MAP_EXCL, -1, 0), ENOMEM);
+	CHECK_ERR(mmap(p, PG, RW, ANON | MAP_FIXED | MAP_EXCL, -1, 0), ENOMEM);
 	CHECK(p[0] == 'a' && p[PG] == 'b');
 	CHECK(munmap(p + PG, PG) == 0);
 	CHECK(mmap(p + PG, PG, RW, ANON | MAP_FIXED | MAP_EXCL, -1, 0) ==
@@ -270,8 +199,8 @@ t_guard(void)
 
 	CHECK(g != MAP_FAILED);
 	CHECK(faults(g, false, SIGSEGV, SEGV_ACCERR));
-	FAILS(mmap(NULL, PG, PROT_READ, MAP_GUARD, -1, 0), EINVAL);
-	FAILS(mmap(NULL, PG, PROT_NONE, MAP_GUARD | MAP_PRIVATE, -1, 0),
+	CHECK_ERR(mmap(NULL, PG, PROT_READ, MAP_GUARD, -1, 0), EINVAL);
+	CHECK_ERR(mmap(NULL, PG, PROT_NONE, MAP_GUARD | MAP_PRIVATE, -1, 0),
 	    EINVAL);
 	/* The range is taken: a hint there goes elsewhere. */
 	CHECK(mmap(g, PG, RW, ANON, -1, 0) != g);
@@ -283,9 +212,9 @@ t_munmap(void)
 {
 	char *p = anon(2 * PG);
 
-	FAILS(munmap(p + 1, PG), EINVAL);
-	FAILS(munmap(p, 0), EINVAL);
-	FAILS(munmap((void *)(0 - PG), 2 * PG), EINVAL);
+	CHECK_ERR(munmap(p + 1, PG), EINVAL);
+	CHECK_ERR(munmap(p, 0), EINVAL);
+	CHECK_ERR(munmap((void *)(0 - PG), 2 * PG), EINVAL);
 	CHECK(munmap(p, 2 * PG) == 0);
 	/* POSIX: nothing mapped there is no error. */
 	CHECK(munmap(p, 2 * PG) == 0);
@@ -299,26 +228,26 @@ t_fd_errors(void)
 {
 	int fds[2], fd, dir;
 
-	FAILS(mmap(NULL, PG, PROT_READ, MAP_SHARED, 99, 0), EBADF);
-	FAILS(mmap(NULL, PG, PROT_READ, MAP_SHARED, -1, 0), EBADF);
+	CHECK_ERR(mmap(NULL, PG, PROT_READ, MAP_SHARED, 99, 0), EBADF);
+	CHECK_ERR(mmap(NULL, PG, PROT_READ, MAP_SHARED, -1, 0), EBADF);
 	CHECK(pipe(fds) == 0);
-	FAILS(mmap(NULL, PG, PROT_READ, MAP_SHARED, fds[0], 0), ENODEV);
+	CHECK_ERR(mmap(NULL, PG, PROT_READ, MAP_SHARED, fds[0], 0), ENODEV);
 	close(fds[0]);
 	close(fds[1]);
 	dir = open("/ktest", O_RDONLY);
-	FAILS(mmap(NULL, PG, PROT_READ, MAP_SHARED, dir, 0), ENODEV);
+	CHECK_ERR(mmap(NULL, PG, PROT_READ, MAP_SHARED, dir, 0), ENODEV);
 	close(dir);
 	fd = open("/dev/null", O_RDWR);
-	FAILS(mmap(NULL, PG, PROT_READ, MAP_SHARED, fd, 0), ENODEV);
+	CHECK_ERR(mmap(NULL, PG, PROT_READ, MAP_SHARED, fd, 0), ENODEV);
 	close(fd);
 	/* Not open for reading: EACCES whatever the protection. */
 	fd = open("/dev/zero", O_WRONLY);
-	FAILS(mmap(NULL, PG, PROT_NONE, MAP_SHARED, fd, 0), EACCES);
+	CHECK_ERR(mmap(NULL, PG, PROT_NONE, MAP_SHARED, fd, 0), EACCES);
 	close(fd);
 	fd = open(DAT, O_RDONLY);
-	FAILS(mmap(NULL, PG, RW, MAP_SHARED, fd, 0), EACCES);
+	CHECK_ERR(mmap(NULL, PG, RW, MAP_SHARED, fd, 0), EACCES);
 	/* off + len beyond the largest off_t. */
-	FAILS(mmap(NULL, 2 * PG, PROT_READ, MAP_SHARED, fd,
+	CHECK_ERR(mmap(NULL, 2 * PG, PROT_READ, MAP_SHARED, fd,
 	    (off_t)(0x7fffffffffffffffLL & ~(long long)(PG - 1))), EOVERFLOW);
 	close(fd);
 }
@@ -426,10 +355,10 @@ t_map_stack(void)
 {
 	char *s;
 
-	FAILS(mmap(NULL, 16 * PG, PROT_READ, MAP_STACK | MAP_PRIVATE, -1, 0),
+	CHECK_ERR(mmap(NULL, 16 * PG, PROT_READ, MAP_STACK | MAP_PRIVATE, -1, 0),
 	    EINVAL);
-	FAILS(mmap(NULL, 16 * PG, RW, MAP_STACK | MAP_PRIVATE, 0, 0), EINVAL);
-	FAILS(mmap(NULL, PG, RW, MAP_STACK | MAP_PRIVATE, -1, 0), EINVAL);
+	CHECK_ERR(mmap(NULL, 16 * PG, RW, MAP_STACK | MAP_PRIVATE, 0, 0), EINVAL);
+	CHECK_ERR(mmap(NULL, PG, RW, MAP_STACK | MAP_PRIVATE, -1, 0), EINVAL);
 	s = mmap(NULL, 64 * PG, RW, MAP_STACK | MAP_PRIVATE, -1, 0);
 	CHECK(s != MAP_FAILED);
 	if (s == MAP_FAILED)
@@ -437,7 +366,7 @@ t_map_stack(void)
 	/* The top is there; below, the stack grows down to one page of
 	   guard above the bottom. */
 	CHECK(touch(s + 64 * PG - 1, true, NULL) == 0);
-	CHECK(touch(s + PG, true, NULL) == 0 && s[PG] == 1);
+	CHECK(touch(s + PG, true, NULL) == 0 && s[PG] == 0);
 	CHECK(faults(s, false, SIGSEGV, SEGV_MAPERR));
 	CHECK(munmap(s, 64 * PG) == 0);
 }
@@ -445,38 +374,37 @@ t_map_stack(void)
 int
 main(void)
 {
-	report(t_anon, "MAP_ANON|MAP_PRIVATE is zero-filled, page-aligned, "
-	    "writable; MAP_ANONYMOUS too");
-	report(t_bad_args, "EINVAL: len 0, no or both sharing flags, unknown "
+	run_here("mmap", "MAP_ANON|MAP_PRIVATE is zero-filled, page-aligned, "
+	    "writable; MAP_ANONYMOUS too", t_anon);
+	run_here("mmap", "EINVAL: len 0, no or both sharing flags, unknown "
 	    "flag or prot, MAP_ANON with fd or offset, unaligned or negative "
-	    "offset, unaligned MAP_FIXED, MAP_EXCL without MAP_FIXED");
-	report(t_no_room, "ENOMEM: no room for len, MAP_FIXED outside the "
-	    "address space");
-	report(t_fixed_replaces, "MAP_FIXED replaces what was there; "
-	    "MAP_EXCL ENOMEM over a mapping, which stays");
-	report(t_hint, "a free hint is used as it is, a hint in use gives "
-	    "other space");
-	report(t_shared_private_fork, "MAP_SHARED anonymous memory is "
-	    "shared with a child, MAP_PRIVATE is copied");
-	report(t_protection_faults, "PROT_NONE and PROT_READ: SIGSEGV/"
-	    "SEGV_ACCERR on the access they forbid");
-	report(t_guard, "MAP_GUARD reserves a range no access may use; "
-	    "EINVAL with a protection or sharing flag");
-	report(t_munmap, "munmap: EINVAL unaligned, len 0, outside; an "
-	    "unmapped range is fine; then SIGSEGV/SEGV_MAPERR");
-	report(t_fd_errors, "fd: EBADF, ENODEV (pipe, directory, /dev/null), "
+	    "offset, unaligned MAP_FIXED, MAP_EXCL without MAP_FIXED", t_bad_args);
+	run_here("mmap", "ENOMEM: no room for len, MAP_FIXED outside the "
+	    "address space", t_no_room);
+	run_here("mmap", "MAP_FIXED replaces what was there; "
+	    "MAP_EXCL ENOMEM over a mapping, which stays", t_fixed_replaces);
+	run_here("mmap", "a free hint is used as it is, a hint in use gives "
+	    "other space", t_hint);
+	run_here("mmap", "MAP_SHARED anonymous memory is "
+	    "shared with a child, MAP_PRIVATE is copied", t_shared_private_fork);
+	run_here("mmap", "PROT_NONE and PROT_READ: SIGSEGV/"
+	    "SEGV_ACCERR on the access they forbid", t_protection_faults);
+	run_here("mmap", "MAP_GUARD reserves a range no access may use; "
+	    "EINVAL with a protection or sharing flag", t_guard);
+	run_here("mmap", "munmap: EINVAL unaligned, len 0, outside; an "
+	    "unmapped range is fine; then SIGSEGV/SEGV_MAPERR", t_munmap);
+	run_here("mmap", "fd: EBADF, ENODEV (pipe, directory, /dev/null), "
 	    "EACCES (write-only fd, shared write of a read-only fd), "
-	    "EOVERFLOW");
-	report(t_dev_zero, "/dev/zero: MAP_PRIVATE zeros copied at fork, "
-	    "MAP_SHARED zeros shared, any offset");
-	report(t_file_contents, "initrd file: the bytes of the file from the "
-	    "offset, zeros after its end in the last page");
-	report(t_file_private_write, "initrd file MAP_PRIVATE|PROT_WRITE: "
-	    "writes are private, the file unchanged");
-	report(t_file_past_end, "R66 a page wholly past the end of the file: "
-	    "SIGBUS/BUS_OBJERR, also through a private copy");
-	report(t_map_stack, "MAP_STACK: EINVAL without PROT_READ|PROT_WRITE, "
-	    "with an fd, of one page; grows down to a guard page");
-	printf("1..%d\n", ntests);
-	return (nfailed == 0 ? 0 : 1);
+	    "EOVERFLOW", t_fd_errors);
+	run_here("mmap", "/dev/zero: MAP_PRIVATE zeros copied at fork, "
+	    "MAP_SHARED zeros shared, any offset", t_dev_zero);
+	run_here("mmap", "initrd file: the bytes of the file from the "
+	    "offset, zeros after its end in the last page", t_file_contents);
+	run_here("mmap", "initrd file MAP_PRIVATE|PROT_WRITE: "
+	    "writes are private, the file unchanged", t_file_private_write);
+	run_here("mmap", "R66 a page wholly past the end of the file: "
+	    "SIGBUS/BUS_OBJERR, also through a private copy", t_file_past_end);
+	run_here("mmap", "MAP_STACK: EINVAL without PROT_READ|PROT_WRITE, "
+	    "with an fd, of one page; grows down to a guard page", t_map_stack);
+	return (done_testing());
 }

@@ -18,81 +18,12 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "lib/utest.h"
+
 #define PG	4096UL
 #define DAT	"/ktest/mmap.dat"
 #define RW	(PROT_READ | PROT_WRITE)
 #define ANON	(MAP_PRIVATE | MAP_ANON)
-
-static int ntests, nfailed;
-static bool ok_now;
-
-#define CHECK(c) do {							\
-	if (!(c)) {							\
-		printf("# %s:%d: %s\n", __FILE__, __LINE__, #c);	\
-		ok_now = false;						\
-	}								\
-} while (0)
-#define FAILS(call, e) do {						\
-	errno = 0;							\
-	CHECK((long)(call) == -1 && errno == (e));			\
-} while (0)
-
-static void
-report(void (*fn)(void), const char *topic, const char *name)
-{
-	ok_now = true;
-	fn();
-	ntests++;
-	if (!ok_now)
-		nfailed++;
-	printf("%sok %d - %s: %s\n", ok_now ? "" : "not ", ntests, topic,
-	    name);
-}
-
-static sigjmp_buf fault_env;
-static volatile int fault_sig, fault_code;
-
-static void
-on_fault(int sig, siginfo_t *si, void *uc)
-{
-	(void)uc;
-	fault_sig = sig;
-	fault_code = si->si_code;
-	siglongjmp(fault_env, 1);
-}
-
-/* Read or write *p: the signal it raised and its code, or 0. */
-static int
-touch(volatile char *p, bool write, int *code)
-{
-	struct sigaction sa, osegv, obus;
-
-	memset(&sa, 0, sizeof(sa));
-	sa.sa_sigaction = on_fault;
-	sa.sa_flags = SA_SIGINFO;
-	sigaction(SIGSEGV, &sa, &osegv);
-	sigaction(SIGBUS, &sa, &obus);
-	fault_sig = fault_code = 0;
-	if (sigsetjmp(fault_env, 1) == 0) {
-		if (write)
-			*p = *p;
-		else
-			(void)*p;
-	}
-	sigaction(SIGSEGV, &osegv, NULL);
-	sigaction(SIGBUS, &obus, NULL);
-	if (code != NULL)
-		*code = fault_code;
-	return (fault_sig);
-}
-
-static bool
-faults(volatile char *p, bool write, int sig, int code)
-{
-	int got;
-
-	return (touch(p, write, &got) == sig && got == code);
-}
 
 static char *
 anon(size_t len)
@@ -109,11 +40,11 @@ t_mprotect_args(void)
 {
 	char *p = anon(2 * PG);
 
-	FAILS(mprotect(p + 1, PG, PROT_READ), EINVAL);
-	FAILS(mprotect(p, PG, 0x40), EINVAL);
+	CHECK_ERR(mprotect(p + 1, PG, PROT_READ), EINVAL);
+	CHECK_ERR(mprotect(p, PG, 0x40), EINVAL);
 	CHECK(mprotect(p, 0, PROT_NONE) == 0);
 	CHECK(touch(p, true, NULL) == 0);
-	FAILS(mprotect((void *)(0 - PG), 2 * PG, PROT_READ), ENOMEM);
+	CHECK_ERR(mprotect((void *)(0 - PG), 2 * PG, PROT_READ), ENOMEM);
 	munmap(p, 2 * PG);
 }
 
@@ -124,9 +55,9 @@ t_mprotect_unmapped(void)
 
 	p[0] = 'a';
 	munmap(p + PG, PG);
-	FAILS(mprotect(p + PG, PG, PROT_READ), ENOMEM);
+	CHECK_ERR(mprotect(p + PG, PG, PROT_READ), ENOMEM);
 	/* Part of the range unmapped: ENOMEM, and nothing changed. */
-	FAILS(mprotect(p, 3 * PG, PROT_READ), ENOMEM);
+	CHECK_ERR(mprotect(p, 3 * PG, PROT_READ), ENOMEM);
 	CHECK(touch(p, true, NULL) == 0 && touch(p + 2 * PG, true, NULL) == 0);
 	munmap(p, 3 * PG);
 }
@@ -161,7 +92,7 @@ t_mprotect_maxprot(void)
 	close(fd);
 	CHECK(s != MAP_FAILED && p != MAP_FAILED);
 	/* A read-only descriptor's shared mapping can never be written. */
-	FAILS(mprotect(s, PG, RW), EACCES);
+	CHECK_ERR(mprotect(s, PG, RW), EACCES);
 	CHECK(faults(s, true, SIGSEGV, SEGV_ACCERR));
 	/* A private one can: its writes are copies. */
 	CHECK(mprotect(p, PG, RW) == 0);
@@ -178,13 +109,13 @@ t_msync_args(void)
 {
 	char *p = anon(2 * PG);
 
-	FAILS(msync(p + 1, PG, MS_SYNC), EINVAL);
-	FAILS(msync(p, PG, MS_SYNC | MS_ASYNC), EINVAL);
-	FAILS(msync(p, PG, 0x100), EINVAL);
+	CHECK_ERR(msync(p + 1, PG, MS_SYNC), EINVAL);
+	CHECK_ERR(msync(p, PG, MS_SYNC | MS_ASYNC), EINVAL);
+	CHECK_ERR(msync(p, PG, 0x100), EINVAL);
 	munmap(p + PG, PG);
-	FAILS(msync(p, 2 * PG, MS_SYNC), ENOMEM);
-	FAILS(msync(p + PG, PG, MS_ASYNC), ENOMEM);
-	FAILS(msync((void *)(0 - PG), 2 * PG, MS_SYNC), ENOMEM);
+	CHECK_ERR(msync(p, 2 * PG, MS_SYNC), ENOMEM);
+	CHECK_ERR(msync(p + PG, PG, MS_ASYNC), ENOMEM);
+	CHECK_ERR(msync((void *)(0 - PG), 2 * PG, MS_SYNC), ENOMEM);
 	CHECK(msync(p, 0, MS_SYNC) == 0);
 	munmap(p, PG);
 }
@@ -254,8 +185,8 @@ t_minherit(void)
 	char *p = anon(PG), *s;
 
 	s = mmap(NULL, PG, RW, MAP_SHARED | MAP_ANON, -1, 0);
-	FAILS(minherit(p, PG, 7), EINVAL);
-	FAILS(minherit((void *)(0 - PG), 2 * PG, INHERIT_NONE), EINVAL);
+	CHECK_ERR(minherit(p, PG, 7), EINVAL);
+	CHECK_ERR(minherit((void *)(0 - PG), 2 * PG, INHERIT_NONE), EINVAL);
 	p[0] = s[0] = 'p';
 	CHECK(minherit(p, PG, INHERIT_NONE) == 0);
 	CHECK(child_sees(p, false) == -SIGSEGV);
@@ -274,22 +205,21 @@ t_minherit(void)
 int
 main(void)
 {
-	report(t_mprotect_args, "mprotect", "EINVAL unaligned or unknown "
-	    "prot; len 0 does nothing; ENOMEM outside the address space");
-	report(t_mprotect_unmapped, "mprotect", "ENOMEM over unmapped pages, "
-	    "nothing changed");
-	report(t_mprotect_changes, "mprotect", "read-only and PROT_NONE "
-	    "forbid writes/reads (SEGV_ACCERR), the data stays, RW again");
-	report(t_mprotect_maxprot, "mprotect", "EACCES beyond the maximum "
-	    "(a shared mapping of a read-only fd); private: copy on write");
-	report(t_msync_args, "msync", "EINVAL unaligned, MS_SYNC|MS_ASYNC, "
-	    "unknown flag; ENOMEM unmapped or outside; len 0 is fine");
-	report(t_msync_anon, "msync", "MS_SYNC, MS_ASYNC, 0, MS_INVALIDATE "
-	    "on anonymous memory succeed and keep the data");
-	report(t_msync_file, "msync", "MS_INVALIDATE drops a file's cached "
-	    "pages, which come back the same");
-	report(t_minherit, "minherit", "NONE: a hole in the child, ZERO: "
-	    "zeros, SHARE: shared, COPY: copied; EINVAL for a bad value");
-	printf("1..%d\n", ntests);
-	return (nfailed == 0 ? 0 : 1);
+	run_here("mprotect", "EINVAL unaligned or unknown "
+	    "prot; len 0 does nothing; ENOMEM outside the address space", t_mprotect_args);
+	run_here("mprotect", "ENOMEM over unmapped pages, "
+	    "nothing changed", t_mprotect_unmapped);
+	run_here("mprotect", "read-only and PROT_NONE "
+	    "forbid writes/reads (SEGV_ACCERR), the data stays, RW again", t_mprotect_changes);
+	run_here("mprotect", "EACCES beyond the maximum "
+	    "(a shared mapping of a read-only fd); private: copy on write", t_mprotect_maxprot);
+	run_here("msync", "EINVAL unaligned, MS_SYNC|MS_ASYNC, "
+	    "unknown flag; ENOMEM unmapped or outside; len 0 is fine", t_msync_args);
+	run_here("msync", "MS_SYNC, MS_ASYNC, 0, MS_INVALIDATE "
+	    "on anonymous memory succeed and keep the data", t_msync_anon);
+	run_here("msync", "MS_INVALIDATE drops a file's cached "
+	    "pages, which come back the same", t_msync_file);
+	run_here("minherit", "NONE: a hole in the child, ZERO: "
+	    "zeros, SHARE: shared, COPY: copied; EINVAL for a bad value", t_minherit);
+	return (done_testing());
 }

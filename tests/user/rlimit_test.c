@@ -7,9 +7,8 @@
  * RLIMIT_AS in mmap.
  *
  * Each test runs in a child of its own, so the limits it changes go
- * with it.  Prints TAP (with -q only the failures, as comments: the
- * kernel's self test that runs it prints the verdict); exits 0 if every
- * test passed.
+ * with it.  Prints TAP through tests/user/lib/utest.c; exits 0 if every test
+ * passed.
  *
  * Helper modes, for the exec tests: "rlimit WHICH CUR MAX" exits 0 if
  * that limit is (CUR, MAX); "stack KIB" touches KIB KiB of stack and
@@ -26,65 +25,11 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-/* Below every mapping: EFAULT.  Volatile, so gcc cannot see through it. */
-static void *volatile badptr = (void *)8;
-#define BADPTR	badptr
+#include "lib/utest.h"
+
 #define MIB	(1024L * 1024)
 
-static int ntests, nfailed, quiet;
 static const char *self;
-
-/* Print the TAP line of test `name` (-q: only a failure, as a comment). */
-static void
-report(int ok, const char *name)
-{
-	ntests++;
-	if (!ok)
-		nfailed++;
-	if (!quiet || !ok)
-		printf("%s%sok %d - rlimit: %s\n", quiet ? "# " : "",
-		    ok ? "" : "not ", ntests, name);
-}
-
-/* In a child: print what failed and count it (the child's exit says). */
-static int child_failures;
-
-static void
-check(int ok, int line, const char *what)
-{
-	if (!ok) {
-		fprintf(stderr, "rlimit_test.c:%d: failed: %s (errno %d)\n",
-		    line, what, errno);
-		child_failures++;
-	}
-}
-
-#define CHECK(cond)	check((cond), __LINE__, #cond)
-/* A call that must fail with errno e. */
-#define CHECK_ERR(call, e)	do {					\
-	errno = 0;							\
-	check((call) == -1 && errno == (e), __LINE__, #call " fails " #e); \
-} while (0)
-
-/* Run fn in a child; whether it exited 0. */
-static int
-in_child(void (*fn)(void))
-{
-	int status;
-	pid_t pid;
-
-	fflush(stdout);
-	if ((pid = fork()) < 0)
-		return (0);
-	if (pid == 0) {
-		child_failures = 0;
-		fn();
-		_exit(child_failures == 0 ? 0 : 1);
-	}
-	if (waitpid(pid, &status, 0) != pid)
-		return (0);
-	return (WIFEXITED(status) && WEXITSTATUS(status) == 0);
-}
 
 /* Whether limit `which` is (cur, max). */
 static int
@@ -160,8 +105,8 @@ t_errors(void)
 	CHECK_ERR(getrlimit(-1, &rl), EINVAL);
 	CHECK_ERR(set(RLIM_NLIMITS, 1, 1), EINVAL);
 	CHECK_ERR(set(1000, 1, 1), EINVAL);
-	CHECK_ERR(getrlimit(RLIMIT_NOFILE, BADPTR), EFAULT);
-	CHECK_ERR(setrlimit(RLIMIT_NOFILE, BADPTR), EFAULT);
+	CHECK_ERR(getrlimit(RLIMIT_NOFILE, unmapped), EFAULT);
+	CHECK_ERR(setrlimit(RLIMIT_NOFILE, unmapped), EFAULT);
 	CHECK(limit_is(RLIMIT_NOFILE, 64, 64));
 }
 
@@ -381,31 +326,28 @@ main(int argc, char **argv)
 {
 	self = argc > 0 && strchr(argv[0], '/') != NULL ? argv[0] :
 	    "/tests/rlimit_test";
-	quiet = argc == 2 && strcmp(argv[1], "-q") == 0;
 	if (argc == 5 && strcmp(argv[1], "rlimit") == 0)
 		return (limit_is(atoi(argv[2]), atoll(argv[3]),
 		    atoll(argv[4])) ? 0 : 1);
 	if (argc == 3 && strcmp(argv[1], "stack") == 0)
 		return (touch_stack(atoi(argv[2])));
 
-	report(in_child(t_defaults), "defaults: NOFILE 64, STACK 8 MiB, "
-	    "NPROC 512, MEMLOCK and AS unlimited; sysconf");
-	report(in_child(t_round_trip), "setrlimit/getrlimit round trip; "
-	    "NOFILE, STACK capped");
-	report(in_child(t_errors), "soft > hard EINVAL, bad resource "
-	    "EINVAL, bad pointer EFAULT");
-	report(in_child(t_nonroot), "non-root: raising a hard limit EPERM, "
-	    "lowering works");
-	report(in_child(t_nofile), "NOFILE: EMFILE at exactly the limit; "
-	    "dup2 EBADF, F_DUPFD EINVAL past it");
-	report(in_child(t_fork_inherits), "fork inherits the limits");
-	report(in_child(t_exec_keeps), "exec keeps the limits");
-	report(in_child(t_stack), "STACK sizes exec's stack: SIGSEGV past "
-	    "it");
-	report(in_child(t_nproc), "NPROC: EAGAIN for a non-root user at the "
-	    "limit, root not limited");
-	report(in_child(t_as), "AS: mmap ENOMEM past it");
-	if (!quiet)
-		printf("1..%d\n", ntests);
-	return (nfailed == 0 ? 0 : 1);
+	run_in_child("rlimit", "defaults: NOFILE 64, STACK 8 MiB, "
+	    "NPROC 512, MEMLOCK and AS unlimited; sysconf", t_defaults);
+	run_in_child("rlimit", "setrlimit/getrlimit round trip; "
+	    "NOFILE, STACK capped", t_round_trip);
+	run_in_child("rlimit", "soft > hard EINVAL, bad resource "
+	    "EINVAL, bad pointer EFAULT", t_errors);
+	run_in_child("rlimit", "non-root: raising a hard limit EPERM, "
+	    "lowering works", t_nonroot);
+	run_in_child("rlimit", "NOFILE: EMFILE at exactly the limit; "
+	    "dup2 EBADF, F_DUPFD EINVAL past it", t_nofile);
+	run_in_child("rlimit", "fork inherits the limits", t_fork_inherits);
+	run_in_child("rlimit", "exec keeps the limits", t_exec_keeps);
+	run_in_child("rlimit", "STACK sizes exec's stack: SIGSEGV past "
+	    "it", t_stack);
+	run_in_child("rlimit", "NPROC: EAGAIN for a non-root user at the "
+	    "limit, root not limited", t_nproc);
+	run_in_child("rlimit", "AS: mmap ENOMEM past it", t_as);
+	return (done_testing());
 }

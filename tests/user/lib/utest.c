@@ -2,6 +2,8 @@
  * utest.c - the shared part of the test programs (see utest.h).
  */
 #include <errno.h>
+#include <setjmp.h>
+#include <signal.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/wait.h>
@@ -66,6 +68,62 @@ run_in_child(const char *topic, const char *name, void (*fn)(void))
 	    WIFEXITED(status) && WEXITSTATUS(status) == 0;
 	snprintf(line, sizeof(line), "%s: %s", topic, name);
 	ok(passed, line);
+}
+
+void
+run_here(const char *topic, const char *name, void (*fn)(void))
+{
+	char line[256];
+
+	child_failures = 0;
+	fn();
+	fflush(stderr);
+	snprintf(line, sizeof(line), "%s: %s", topic, name);
+	ok(child_failures == 0, line);
+}
+
+static sigjmp_buf touch_env;
+static volatile int touch_sig, touch_code;
+
+static void
+touch_caught(int sig, siginfo_t *si, void *uc)
+{
+	(void)uc;
+	touch_sig = sig;
+	touch_code = si->si_code;
+	siglongjmp(touch_env, 1);
+}
+
+int
+touch(volatile char *p, int write, int *code)
+{
+	struct sigaction sa, osegv, obus;
+
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_sigaction = touch_caught;
+	sa.sa_flags = SA_SIGINFO;
+	sigaction(SIGSEGV, &sa, &osegv);
+	sigaction(SIGBUS, &sa, &obus);
+	touch_sig = touch_code = 0;
+	if (sigsetjmp(touch_env, 1) == 0) {
+		if (write)
+			*p = *p;
+		else
+			(void)*p;
+	}
+	sigaction(SIGSEGV, &osegv, NULL);
+	sigaction(SIGBUS, &obus, NULL);
+	if (code != NULL)
+		*code = touch_code;
+	return (touch_sig);
+}
+
+int
+faults(volatile char *p, int write, int sig, int code)
+{
+	int got;
+
+	return (touch(p, write, &got) == sig && got == code);
 }
 
 int

@@ -48,6 +48,23 @@ void	check_at(int ok, const char *file, int line, const char *what);
  */
 void	run_in_child(const char *topic, const char *name, void (*fn)(void));
 
+/*
+ * Run fn in this process; its CHECKs (counted in child_failures, which
+ * is reset first) decide one TAP result, "ok N - topic: name".  For
+ * tests that need no child: what they map they unmap themselves.
+ */
+void	run_here(const char *topic, const char *name, void (*fn)(void));
+
+/*
+ * Read *p, or (write != 0) read it and store the same byte back: the
+ * signal the access raised (SIGSEGV or SIGBUS), with its si_code in
+ * *code if code is not NULL, or 0 if it did not fault.
+ */
+int	touch(volatile char *p, int write, int *code);
+
+/* Whether touching *p raises signal sig with si_code code. */
+int	faults(volatile char *p, int write, int sig, int code);
+
 /* Print the plan (1..N) and return the exit status: 0 if all passed. */
 int	done_testing(void);
 
