@@ -63,6 +63,18 @@ check "comments, mid-string ids and registers are no tests" 'R9     -- none'
 check "an id no rule has" 'R77    ?? not in SEM.md: user/u.c:"R77_not_a_rule"'
 check "summary" \
     'rules-coverage: 6 rules, 5 covered, 1 without a test, 1 unknown ids in tests'
+cat > "$tmp/na.txt" <<'X'
+# rules that do not apply
+R9 no such feature here
+R48 has tests anyway
+X
+sh scripts/rules-coverage -s "$tmp/SEM.md" -n "$tmp/na.txt" "$tmp/t" |
+    sed "s|$tmp/t/||g; s|$tmp/||g" > "$tmp/out"
+check "a rule listed as not applicable" 'R9     n/a: no such feature here'
+check "a listed rule with tests shows them" \
+    'R48    kernel/k.c:r48_fork_copies user/u.c:"r48/I-PM1:_both"'
+check "summary with not applicable rules" \
+    'rules-coverage: 6 rules, 5 covered, 1 not applicable, 0 without a test, 1 unknown ids in tests'
 n=$((n + 1))
 if sh scripts/rules-coverage -s "$tmp/none.md" > "$tmp/out" 2>&1; then
 	echo "not ok $n - a missing SEMANTICS.md is an error"
