@@ -592,9 +592,33 @@ vm_map_findspace_aligned(vm_map_t map, vm_offset_t start, vm_size_t length,
 /* Clipping and merging */
 
 /*
+ * Give anonymous `entry`, which has no object yet (nothing was ever
+ * faulted in), its own object, as its first fault would.  false if
+ * there is no memory for one.  Map write-locked.
+ */
+static bool
+vm_map_entry_charge_object(vm_map_entry_t entry)
+{
+	vm_object_t obj;
+
+	obj = vm_object_allocate(OBJT_DEFAULT,
+	    atop(entry->end - entry->start));
+	if (obj == NULL)
+		return (false);
+	entry->object = obj;
+	entry->offset = 0;
+	entry->eflags &= ~MAP_ENTRY_NEEDS_COPY;
+	return (true);
+}
+
+/*
  * Split `entry` at `addr`: `new` takes [entry->start, addr) (front) or
  * [addr, entry->end) (back).  The halves are copies (I-E6: wired count,
  * user wiring, in-transition owner) and each holds an object reference.
+ * Anonymous memory never touched gets its object first, so that both
+ * halves share it at consecutive offsets and can merge back later
+ * (R13: an munlock after a partial mlock); without memory for it they
+ * split without one and stay apart.
  */
 static void
 vm_map_entry_split(vm_map_t map, vm_map_entry_t entry, vm_offset_t addr,
@@ -604,6 +628,9 @@ vm_map_entry_split(vm_map_t map, vm_map_entry_t entry, vm_offset_t addr,
 	    (addr & PAGE_MASK) == 0, ("vm_map_entry_split: %#lx outside "
 	    "%#lx-%#lx", (u_long)addr, (u_long)entry->start,
 	    (u_long)entry->end));
+	if (entry->object == NULL && !map->system_map &&
+	    (entry->eflags & (MAP_ENTRY_GUARD | MAP_ENTRY_NOFAULT)) == 0)
+		(void)vm_map_entry_charge_object(entry);
 	*new = *entry;
 	if (new->object != NULL)
 		vm_object_reference(new->object);
@@ -1602,7 +1629,6 @@ vm_map_lookup(vm_map_t *var_map, vm_offset_t vaddr, vm_prot_t fault_type,
 {
 	vm_map_t map = *var_map;
 	vm_map_entry_t entry;
-	vm_object_t obj;
 	vm_prot_t prot;
 	int rv;
 
@@ -1655,15 +1681,10 @@ retry:
 		/* First fault on anonymous memory: nothing to copy yet. */
 		if (vm_map_lock_upgrade(map))
 			goto retry;
-		obj = vm_object_allocate(OBJT_DEFAULT,
-		    atop(entry->end - entry->start));
-		if (obj == NULL) {
+		if (!vm_map_entry_charge_object(entry)) {
 			vm_map_unlock(map);
 			return (KERN_RESOURCE_SHORTAGE);
 		}
-		entry->object = obj;
-		entry->offset = 0;
-		entry->eflags &= ~MAP_ENTRY_NEEDS_COPY;
 		vm_map_lock_downgrade(map);
 	} else if ((entry->eflags & MAP_ENTRY_NEEDS_COPY) != 0) {
 		if ((fault_type & VM_PROT_WRITE) != 0) {

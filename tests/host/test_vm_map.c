@@ -1959,6 +1959,71 @@ model_step_wire(int step)
 	vm_map_unlock(&map);
 }
 
+/*
+ * Anonymous memory never faulted has no object; an entry of it that is
+ * clipped gets one first (so that its pieces can merge back, R13).
+ * Before a step: where each page without an object starts its entry.
+ */
+static int untouched_start[M_PAGES];
+
+static void
+model_note_untouched(void)
+{
+	vm_map_entry_t e;
+	int i;
+
+	vm_map_lock_read(&map);
+	for (i = 0; i < M_PAGES; i++) {
+		untouched_start[i] = -1;
+		if (model[i].mapped && model[i].obj == NULL &&
+		    vm_map_lookup_entry(&map, P(i), &e) && e->object == NULL)
+			untouched_start[i] = (int)atop(e->start - MAP_MIN);
+	}
+	vm_map_unlock_read(&map);
+}
+
+/*
+ * After a step: a page that had no object and has one now was in an
+ * entry the step clipped.  Its whole former entry must have got one
+ * object, at offset 0 from the entry's start; the model learns it.
+ */
+static bool
+model_learn_charged(int step)
+{
+	vm_map_entry_t e;
+	vm_object_t obj[M_PAGES];
+	int i, j;
+	bool good = true;
+
+	vm_map_lock_read(&map);
+	for (i = 0; i < M_PAGES; i++) {
+		obj[i] = NULL;
+		if (untouched_start[i] < 0 || !model[i].mapped ||
+		    !vm_map_lookup_entry(&map, P(i), &e) || e->object == NULL)
+			continue;
+		obj[i] = e->object;
+		good &= CHECK(atop(P(i) - e->start + e->offset) ==
+		    (vm_pindex_t)(i - untouched_start[i]), "step %d: page %d "
+		    "of a clipped untouched entry at pindex %ju, not %d", step,
+		    i, (uintmax_t)atop(P(i) - e->start + e->offset),
+		    i - untouched_start[i]);
+	}
+	vm_map_unlock_read(&map);
+	for (i = 0; i < M_PAGES; i++) {
+		if (obj[i] == NULL)
+			continue;
+		for (j = 0; j < M_PAGES; j++)
+			if (untouched_start[j] == untouched_start[i] &&
+			    model[j].mapped && obj[j] != obj[i])
+				good &= CHECK(false, "step %d: pages %d and %d "
+				    "of one untouched entry got objects %p "
+				    "and %p", step, i, j, obj[i], obj[j]);
+		model[i].obj = obj[i];
+		model[i].pindex = (vm_pindex_t)(i - untouched_start[i]);
+	}
+	return (good);
+}
+
 static void
 model_run(uint32_t seed, int steps, bool system)
 {
@@ -1970,6 +2035,7 @@ model_run(uint32_t seed, int steps, bool system)
 	map_setup_system(system);
 	for (step = 0; step < steps; step++) {
 		op = rng(system ? 8 : 7);
+		model_note_untouched();
 		switch (op) {
 		case 0:
 		case 1:
@@ -1994,7 +2060,8 @@ model_run(uint32_t seed, int steps, bool system)
 			model_step_wire(step);
 			break;
 		}
-		if (!model_compare("after step", step)) {
+		if (!model_learn_charged(step) ||
+		    !model_compare("after step", step)) {
 			printf("# seed %#x, failed at step %d (op %d)\n", seed,
 			    step, op);
 			break;

@@ -309,6 +309,35 @@ r13_partial_wiring_clips_and_merges_back(void)
 	teardown();
 }
 
+/*
+ * R13 for anonymous memory never touched: the entry has no object yet.
+ * Clipping gives it one first, so the pieces share it at consecutive
+ * offsets and merge back after the munlock (without it each piece got
+ * an object of its own at its first fault and they stayed apart).
+ */
+static void
+r13_untouched_anonymous_memory_merges_back(void)
+{
+	vm_map_entry_t e;
+
+	setup();
+	REQUIRE(insert_anon(0, 8) == KERN_SUCCESS);
+	e = entry_at(0);
+	REQUIRE(e != NULL && e->object == NULL);
+	CHECK(vm_map_wire(&map, P(2), P(6), USER) == KERN_SUCCESS &&
+	    map.nentries == 3, "R13 three entries: %d", map.nentries);
+	CHECK(entry_at(0)->object != NULL &&
+	    entry_at(0)->object == entry_at(2)->object &&
+	    entry_at(2)->object == entry_at(6)->object &&
+	    entry_at(6)->offset == P(6) - P(0),
+	    "R13 the pieces share one object at consecutive offsets");
+	CHECK(vm_map_unwire(&map, P(0), P(8), USER) == KERN_SUCCESS &&
+	    map.nentries == 1, "R13 merged back into one entry: %d",
+	    map.nentries);
+	CHECK(check() == 0);
+	teardown();
+}
+
 static void
 r34_composition_table(void)
 {
@@ -401,6 +430,7 @@ main(void)
 	TAP_RUN(r6_r38_unwirable_entries_and_holesok);
 	TAP_RUN(r7_r39_fault_failure_rolls_back);
 	TAP_RUN(r13_partial_wiring_clips_and_merges_back);
+	TAP_RUN(r13_untouched_anonymous_memory_merges_back);
 	TAP_RUN(r34_composition_table);
 	TAP_RUN(r35_user_wire_count_exact_under_mixed_orders);
 	TAP_RUN(r76_global_user_wire_cap);
