@@ -10,6 +10,8 @@
  *		wiring (vslock), DWIRE wired PTEs of device mappings, PTP
  *		its page-table pages, KSTK its threads' kernel-stack
  *		pages (THR threads); a last line sums each column
+ *		(FreeBSD's -w widens the output instead: Vise's ps has
+ *		nothing to widen)
  *
  * States: R running or runnable, S sleeping, T stopped, Z zombie.
  * docs/wiring.md ("Counting wired memory") says how the figures relate
