@@ -24,7 +24,10 @@
  * taken there (vm_refcnt, as kern_vmmap.c does), so that the maps can
  * then be walked with interrupts on, under their read locks, which may
  * sleep; vmspace_free drops the references.  The figures of one process
- * are one moment's for a process that is not running meanwhile.
+ * are one moment's for a process that is not running meanwhile.  As
+ * with kern.proc.vmmap, a process that exits while a reader holds such
+ * a reference leaves the teardown of its address space to the reader's
+ * vmspace_free: its pages come back when the read ends.
  */
 #include <sys/errno.h>
 #include <sys/_kinfo_proc.h>
