@@ -255,7 +255,8 @@ pmap_release(pmap_t pmap)
 	KASSERT(m->plinks.ptp.entries == 0, ("pmap_release: pmap %p still "
 	    "has %u page-table pages", pmap, m->plinks.ptp.entries));
 	KASSERT(pmap->pm_stats.pgtable_count == 1, ("pmap_release: pmap %p "
-	    "counts %ld page-table pages", pmap, pmap->pm_stats.pgtable_count));
+	    "counts %ld page-table pages", pmap,
+	    pmap->pm_stats.pgtable_count));
 	pmap->pm_stats.pgtable_count = 0;
 	last = vm_page_unwire_noq(m, VM_WIRE_PGTABLE);
 	KASSERT(last, ("pmap_release: PML4 wired twice"));

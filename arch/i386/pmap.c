@@ -35,10 +35,10 @@
  *   pmap_enter needs them and go when their last entry goes; each
  *   one's vm_page counts its valid entries in plinks.ptp.entries, the
  *   PDPT page its user directories; pm_stats.pgtable_count counts the
- *   pmap's own table pages, the PDPT included.  The CPU reads the four PDPT entries
- *   only when CR3 is loaded, so a change to one of the current pmap is
- *   followed by pmap_invalidate_all(), which reloads CR3, before the new
- *   directory is used or the old one freed.
+ *   pmap's own table pages, the PDPT included.  The CPU reads the four
+ *   PDPT entries only when CR3 is loaded, so a change to one of the
+ *   current pmap is followed by pmap_invalidate_all(), which reloads
+ *   CR3, before the new directory is used or the old one freed.
  *
  * - Every page-table page, kernel or user, lies in the direct window
  *   (user ones are allocated with VM_ALLOC_DIRECT), so entries are
@@ -334,7 +334,8 @@ pmap_release(pmap_t pmap)
 	KASSERT(m->plinks.ptp.entries == 0, ("pmap_release: %p still has "
 	    "%u page directories", pmap, m->plinks.ptp.entries));
 	KASSERT(pmap->pm_stats.pgtable_count == 1, ("pmap_release: %p "
-	    "counts %ld page-table pages", pmap, pmap->pm_stats.pgtable_count));
+	    "counts %ld page-table pages", pmap,
+	    pmap->pm_stats.pgtable_count));
 	for (i = 0; i < KPDPTI; i++)
 		KASSERT(pte_load(&pmap->pm_pdpt[i]) == 0,
 		    ("pmap_release: %p: PDPT slot %u in use", pmap, i));
@@ -396,8 +397,8 @@ pmap_alloc_ptps(vm_page_t *ptp, int n)
 /*
  * Hook the fresh tables ptp[0..] in below the missing level-`level`
  * entry of user address `va`, top down, each new entry counted in its
- * table and each new table in pgtable_count; a new PDPT entry is loaded into the CPU by a CR3 reload.
- * Returns the PTE of `va`.  pm_mtx held.
+ * table and each new table in pgtable_count; a new PDPT entry is loaded
+ * into the CPU by a CR3 reload.  Returns the PTE of `va`.  pm_mtx held.
  */
 static pt_entry_t *
 pmap_link_ptps(pmap_t pmap, vm_offset_t va, int level, vm_page_t *ptp)

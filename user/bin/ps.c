@@ -76,7 +76,8 @@ print_default(const struct kinfo_proc *kp, long n)
 	for (i = 0; i < n; i++)
 		printf("%5u %5d %5d %5d %5d %-4s %6llu %6llu %-8s %s\n",
 		    kp[i].ki_uid, kp[i].ki_pid, kp[i].ki_ppid, kp[i].ki_pgid,
-		    kp[i].ki_sid, state(&kp[i]), (unsigned long long)kp[i].ki_rss,
+		    kp[i].ki_sid, state(&kp[i]),
+		    (unsigned long long)kp[i].ki_rss,
 		    (unsigned long long)kp[i].ki_pmap_wired,
 		    kp[i].ki_wmesg[0] != '\0' ? kp[i].ki_wmesg : "-",
 		    kp[i].ki_comm);
