@@ -168,16 +168,26 @@ sum_user_wired(int *nprocs)
 	return (sum);
 }
 
-/* Σ ki_user_wired = v_user_wire_count now (R35, R47). */
+/*
+ * Σ ki_user_wired = v_user_wire_count now (R35, R47), and every live
+ * process's record agrees with its map (R47: its wired PTEs are the
+ * mapped pages of its wired entries).
+ */
 static void
 check_sum(const char *name)
 {
+	struct kinfo_proc procs[MAXPROCS];
 	unsigned long sum, u;
-	int n = 0;
+	int n = 0, i, agree = 1;
 
 	sum = sum_user_wired(&n);
 	u = uwire();
-	ok(sum == u && n > 0, name);
+	memcpy(procs, kpbuf, (size_t)n * sizeof(procs[0]));
+	for (i = 0; i < n; i++)
+		if (procs[i].ki_state == KI_STATE_RUN &&
+		    !agrees_with_map(procs[i].ki_pid, procs[i].ki_comm))
+			agree = 0;
+	ok(sum == u && n > 0 && agree, name);
 	if (sum != u)
 		printf("# %d processes sum to %lu, v_user_wire_count %lu\n", n,
 		    sum, u);
@@ -307,7 +317,7 @@ t_self(void)
 	ok(agrees_with_map(getpid(), "locked"),
 	    "R14 R47 kinfo agrees with kern.proc.vmmap with 10 pages locked");
 	check_sum("R35 R47 Σ ki_user_wired over the processes is "
-	    "v_user_wire_count (this one locked)");
+	    "v_user_wire_count (this one locked); each agrees with its map");
 	ok(munlock(a, PAGE) == 0 && kinfo(getpid(), &k1) == 0 &&
 	    k1.ki_user_wired == k0.ki_user_wired + 9 && uwire() == u0 + 9 &&
 	    reason("user") == w0 + 9,
@@ -404,7 +414,7 @@ t_sum(void)
 	pid_t pid;
 
 	check_sum("R35 R47 Σ ki_user_wired over the processes is "
-	    "v_user_wire_count (at rest)");
+	    "v_user_wire_count (at rest); each agrees with its map");
 	pid = hold_child(c_lock5, &readyfd, &gofd);
 	ok(pid > 0 && hold_ready(readyfd) == 0 && kinfo(pid, &k) == 0 &&
 	    k.ki_user_wired == 5 && k.ki_pmap_wired >= 5,
@@ -412,10 +422,12 @@ t_sum(void)
 	ok(pid > 0 && agrees_with_map(pid, "child"),
 	    "R14 R47 the child's kinfo agrees with its kern.proc.vmmap");
 	check_sum("R35 R47 Σ ki_user_wired over the processes is "
-	    "v_user_wire_count (a child holds 5 pages)");
+	    "v_user_wire_count (a child holds 5 pages); each agrees with "
+	    "its map");
 	ok(pid > 0 && hold_release(pid, readyfd, gofd) == 0,
 	    "R46 the child exits");
-	check_sum("R35 R47 Σ ki_user_wired is v_user_wire_count after it");
+	check_sum("R35 R47 Σ ki_user_wired is v_user_wire_count after it; "
+	    "each agrees with its map");
 }
 
 /*
@@ -687,7 +699,8 @@ t_cap(void)
 			_exit(0);
 		}
 		/* One at a time, so the last ones find the cap reached. */
-		if (pid[i] < 0 || read(report[0], &r, sizeof(r)) != sizeof(r)) {
+		if (pid[i] < 0 ||
+		    read(report[0], &r, sizeof(r)) != (ssize_t)sizeof(r)) {
 			errors++;
 			continue;
 		}
@@ -710,7 +723,8 @@ t_cap(void)
 	    "locked");
 	ok(reason("user") == w0 + CHUNK, "R14 R76 the cap counts mappings: "
 	    "v_wire_user grew by the 256 shared pages only");
-	check_sum("R35 R47 Σ ki_user_wired is v_user_wire_count at the cap");
+	check_sum("R35 R47 Σ ki_user_wired is v_user_wire_count at the cap; "
+	    "each agrees with its map");
 	p = anon(1);
 	fails(p != NULL ? mlock(p, PAGE) : 0, ENOMEM,
 	    "R76 R77 at the cap mlock of one more page: ENOMEM");
