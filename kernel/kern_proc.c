@@ -18,9 +18,6 @@
 #include <kernel/proc.h>
 #include <kernel/signalvar.h>
 #include <kernel/syscallvar.h>
-#include <kernel/sysctl.h>
-#include <sys/_kinfo_proc.h>
-#include <vm/pmap.h>
 #include <vm/vm_map.h>
 #include <machine/vmparam.h>
 
@@ -251,52 +248,3 @@ proc_reap(struct proc *p)
 	pgrp_garbage_free(&g);
 	free(p, M_PROC);
 }
-
-/*
- * kern.proc.all: every process as a struct kinfo_proc, for ps.  The
- * list is read with interrupts off, so it is one moment's picture.
- */
-static size_t
-sysctl_proc_all(void *buf, size_t len)
-{
-	struct kinfo_proc ki;
-	struct thread *td;
-	struct proc *p;
-	unsigned long s;
-	size_t n = 0;
-
-	s = intr_disable();
-	TAILQ_FOREACH(p, &allproc, p_list) {
-		if (buf != NULL && (n + 1) * sizeof(ki) <= len) {
-			memset(&ki, 0, sizeof(ki));
-			ki.ki_pid = p->p_pid;
-			ki.ki_ppid = p->p_pptr != NULL ? p->p_pptr->p_pid : 0;
-			ki.ki_uid = p->p_ucred.cr_uid;
-			ki.ki_state = p->p_state == PRS_ZOMBIE ? KI_STATE_ZOMBIE :
-			    p->p_state == PRS_NEW ? KI_STATE_NEW :
-			    (p->p_flag & P_STOPPED_SIG) != 0 ? KI_STATE_STOP :
-			    KI_STATE_RUN;
-			if (p->p_pgrp != NULL) {
-				ki.ki_pgid = p->p_pgrp->pg_id;
-				ki.ki_sid = p->p_pgrp->pg_session->s_sid;
-			}
-			if (p->p_vmspace != NULL) {
-				ki.ki_rss = vmspace_pmap(p->p_vmspace)->
-				    pm_stats.resident_count;
-				ki.ki_wired = vmspace_pmap(p->p_vmspace)->
-				    pm_stats.wired_count;
-			}
-			td = TAILQ_FIRST(&p->p_threads);
-			if (td != NULL && td->td_wmesg != NULL)
-				strlcpy(ki.ki_wmesg, td->td_wmesg,
-				    sizeof(ki.ki_wmesg));
-			strlcpy(ki.ki_comm, p->p_comm, sizeof(ki.ki_comm));
-			memcpy((char *)buf + n * sizeof(ki), &ki, sizeof(ki));
-		}
-		n++;
-	}
-	intr_restore(s);
-	return (n * sizeof(ki));
-}
-SYSCTL_OPAQUE(kern_proc_all, "kern.proc.all", sysctl_proc_all,
-    "every process (struct kinfo_proc)");

@@ -25,6 +25,9 @@
 struct pmap_statistics {
 	long	resident_count;	/* 4 KiB pages mapped */
 	long	wired_count;	/* 4 KiB pages mapped by PG_W entries */
+	long	pgtable_count;	/* its own page-table pages (VM_WIRE_PGTABLE),
+				   the top-level one included; 0 in the
+				   kernel pmap, whose tables are not counted */
 };
 
 #include <machine/pmap.h>
@@ -171,9 +174,15 @@ void	pmap_activate(pmap_t pmap);
 void	*pmap_mapdev_attr(vm_paddr_t pa, vm_size_t size, vm_memattr_t ma);
 void	pmap_unmapdev(void *va, vm_size_t size);
 
-/* Counters of a pmap; unlocked reads are snapshots. */
+/*
+ * Counters of a pmap; unlocked reads are snapshots.  pmap_pgtable_count
+ * is the number of page-table pages a user pmap owns (top level
+ * included, shared kernel tables not): what its process adds to
+ * vm.stats.vm.v_wire_pagetable (kinfo_proc's ki_pgtable).
+ */
 #define pmap_resident_count(pm)	((pm)->pm_stats.resident_count)
 #define pmap_wired_count(pm)	((pm)->pm_stats.wired_count)
+#define pmap_pgtable_count(pm)	((pm)->pm_stats.pgtable_count)
 
 /*
  * pmap_invalidate_page / pmap_invalidate_range / pmap_invalidate_all:

@@ -9,8 +9,9 @@
  * page-table pages are allocated when pmap_enter needs them and freed
  * when their last valid entry goes: each one's vm_page counts its valid
  * entries in plinks.ptp.entries (the PML4 counts its user-half entries,
- * so pmap_release can check that nothing is left).  The kernel pmap's
- * tables are never freed.
+ * so pmap_release can check that nothing is left), and the pmap counts
+ * the tables it owns in pm_stats.pgtable_count (the PML4 included).  The
+ * kernel pmap's tables are never freed and not counted there.
  *
  * A mapping's PTE carries PG_W when it is wired (pm_stats.wired_count
  * counts those) and PG_MANAGED when the page has a pv entry for it.
@@ -175,6 +176,7 @@ pmap_ptp_unuse(pmap_t pmap, vm_offset_t va, int level,
 		if (--m->plinks.ptp.entries > 0 || level == PT_LEVELS)
 			return;
 		*pmap_entry(pmap, va, level + 1) = 0;
+		pmap->pm_stats.pgtable_count--;
 		TAILQ_INSERT_TAIL(free, m, plinks.q);
 	}
 }
@@ -228,6 +230,7 @@ pmap_pinit(pmap_t pmap)
 	pmap->pm_cr3 = VM_PAGE_TO_PHYS(m);
 	pmap->pm_stats.resident_count = 0;
 	pmap->pm_stats.wired_count = 0;
+	pmap->pm_stats.pgtable_count = 1;	/* the PML4 */
 	return (0);
 }
 
@@ -251,6 +254,10 @@ pmap_release(pmap_t pmap)
 	m = PHYS_TO_VM_PAGE(pmap->pm_cr3);
 	KASSERT(m->plinks.ptp.entries == 0, ("pmap_release: pmap %p still "
 	    "has %u page-table pages", pmap, m->plinks.ptp.entries));
+	KASSERT(pmap->pm_stats.pgtable_count == 1, ("pmap_release: pmap %p "
+	    "counts %ld page-table pages", pmap,
+	    pmap->pm_stats.pgtable_count));
+	pmap->pm_stats.pgtable_count = 0;
 	last = vm_page_unwire_noq(m, VM_WIRE_PGTABLE);
 	KASSERT(last, ("pmap_release: PML4 wired twice"));
 	vm_page_free(m);
@@ -311,7 +318,8 @@ pmap_alloc_ptps(vm_page_t *ptp, int n, int req)
  * Hook the fresh tables ptp[0..] in below the missing level-`level`
  * entry of `va`, top down.  Upper-level entries allow everything (the
  * PTE decides); user ones have PG_U.  In a user pmap each new entry is
- * counted in its table.  Returns the PTE of `va`.  pm_mtx held.
+ * counted in its table, and each new table in pgtable_count.  Returns
+ * the PTE of `va`.  pm_mtx held.
  */
 static pt_entry_t *
 pmap_link_ptps(pmap_t pmap, vm_offset_t va, int level, vm_page_t *ptp)
@@ -327,8 +335,10 @@ pmap_link_ptps(pmap_t pmap, vm_offset_t va, int level, vm_page_t *ptp)
 		    "is mapped", level, (u_long)va));
 		ptp[i]->plinks.ptp.entries = 0;
 		*e = VM_PAGE_TO_PHYS(ptp[i]) | bits;
-		if (pmap != kernel_pmap)
+		if (pmap != kernel_pmap) {
 			pmap_ptp_of(e)->plinks.ptp.entries++;
+			pmap->pm_stats.pgtable_count++;
+		}
 	}
 	return (pmap_entry(pmap, va, 1));
 }

@@ -34,10 +34,11 @@
  *   own page directories.  Directories and page tables come when
  *   pmap_enter needs them and go when their last entry goes; each
  *   one's vm_page counts its valid entries in plinks.ptp.entries, the
- *   PDPT page its user directories.  The CPU reads the four PDPT entries
- *   only when CR3 is loaded, so a change to one of the current pmap is
- *   followed by pmap_invalidate_all(), which reloads CR3, before the new
- *   directory is used or the old one freed.
+ *   PDPT page its user directories; pm_stats.pgtable_count counts the
+ *   pmap's own table pages, the PDPT included.  The CPU reads the four
+ *   PDPT entries only when CR3 is loaded, so a change to one of the
+ *   current pmap is followed by pmap_invalidate_all(), which reloads
+ *   CR3, before the new directory is used or the old one freed.
  *
  * - Every page-table page, kernel or user, lies in the direct window
  *   (user ones are allocated with VM_ALLOC_DIRECT), so entries are
@@ -234,6 +235,7 @@ pmap_ptp_unuse(pmap_t pmap, vm_offset_t va, int level, struct pmap_free *free)
 		(void)pte_load_clear(pmap_entry(pmap, va, level + 1));
 		if (level + 1 == PT_LEVELS)
 			free->reload = true;
+		pmap->pm_stats.pgtable_count--;
 		TAILQ_INSERT_TAIL(&free->list, m, plinks.q);
 	}
 }
@@ -304,6 +306,7 @@ pmap_pinit(pmap_t pmap)
 	pmap->pm_cr3 = pa;
 	pmap->pm_stats.resident_count = 0;
 	pmap->pm_stats.wired_count = 0;
+	pmap->pm_stats.pgtable_count = 1;	/* the PDPT */
 	/* Slots 0..2 are zero (VM_ALLOC_ZERO); nothing uses this PDPT yet. */
 	pmap->pm_pdpt[KPDPTI] = pte_load(&kernel_pmap->pm_pdpt[KPDPTI]);
 	return (0);
@@ -330,10 +333,14 @@ pmap_release(pmap_t pmap)
 	m = PHYS_TO_VM_PAGE(pmap->pm_cr3);
 	KASSERT(m->plinks.ptp.entries == 0, ("pmap_release: %p still has "
 	    "%u page directories", pmap, m->plinks.ptp.entries));
+	KASSERT(pmap->pm_stats.pgtable_count == 1, ("pmap_release: %p "
+	    "counts %ld page-table pages", pmap,
+	    pmap->pm_stats.pgtable_count));
 	for (i = 0; i < KPDPTI; i++)
 		KASSERT(pte_load(&pmap->pm_pdpt[i]) == 0,
 		    ("pmap_release: %p: PDPT slot %u in use", pmap, i));
 	pmap_free_pgtable_page(m);
+	pmap->pm_stats.pgtable_count = 0;
 	pmap->pm_pdpt = NULL;
 	pmap->pm_cr3 = 0;
 }
@@ -390,8 +397,8 @@ pmap_alloc_ptps(vm_page_t *ptp, int n)
 /*
  * Hook the fresh tables ptp[0..] in below the missing level-`level`
  * entry of user address `va`, top down, each new entry counted in its
- * table; a new PDPT entry is loaded into the CPU by a CR3 reload.
- * Returns the PTE of `va`.  pm_mtx held.
+ * table and each new table in pgtable_count; a new PDPT entry is loaded
+ * into the CPU by a CR3 reload.  Returns the PTE of `va`.  pm_mtx held.
  */
 static pt_entry_t *
 pmap_link_ptps(pmap_t pmap, vm_offset_t va, int level, vm_page_t *ptp)
@@ -408,6 +415,7 @@ pmap_link_ptps(pmap_t pmap, vm_offset_t va, int level, vm_page_t *ptp)
 		(void)pte_store(e, VM_PAGE_TO_PHYS(ptp[i]) |
 		    (level == PT_LEVELS ? PDPTE_BITS : UPDE_BITS));
 		pmap_ptp_of(e)->plinks.ptp.entries++;
+		pmap->pm_stats.pgtable_count++;
 		if (level == PT_LEVELS)
 			reload = true;
 	}

@@ -376,10 +376,20 @@ KTEST(ipm2_release_with_zero_counts)
 	pages_free(m, NTPAGES);
 }
 
+/* The pmap's own count of its page-table pages, against the system's. */
+#define KT_CHECK_PTP(pm, after_pinit)					\
+	KT_CHECK(pmap_pgtable_count(pm) == 1 +				\
+	    (long)(vm_cnt.v_wire_by_reason[VM_WIRE_PGTABLE] - (after_pinit)),\
+	    "pmap counts %ld page-table pages, the system %lu more than "\
+	    "after pmap_pinit", pmap_pgtable_count(pm),			\
+	    vm_cnt.v_wire_by_reason[VM_WIRE_PGTABLE] - (after_pinit))
+
 /*
  * Page-table pages are allocated as mappings need them and freed when
  * their last mapping goes; a remove over a huge sparse range finishes
- * (it skips missing tables) and leaves only the top-level table.
+ * (it skips missing tables) and leaves only the top-level table.  The
+ * pmap's own count of them (pmap_pgtable_count, ps's PTP) follows the
+ * system's count at every step.
  */
 KTEST(pmap_ptp_freed_when_empty)
 {
@@ -392,6 +402,7 @@ KTEST(pmap_ptp_freed_when_empty)
 	counts_take(&base);
 	KT_REQUIRE(pmap_pinit(&pm) == 0);
 	after_pinit = vm_cnt.v_wire_by_reason[VM_WIRE_PGTABLE];
+	KT_CHECK_PTP(&pm, after_pinit);
 
 	KT_CHECK(pmap_enter(&pm, TVA0, m[0], VM_PROT_RW, 0) == KERN_SUCCESS);
 	after_one = vm_cnt.v_wire_by_reason[VM_WIRE_PGTABLE];
@@ -407,11 +418,13 @@ KTEST(pmap_ptp_freed_when_empty)
 	    "far mappings took %lu page-table pages, the first %lu each",
 	    after_three - after_one, after_one - after_pinit);
 	KT_CHECK_PMAP(&pm, 4, 0);
+	KT_CHECK_PTP(&pm, after_pinit);
 
 	pmap_remove(&pm, TVA2, TVA2 + PAGE_SIZE);
 	KT_CHECK(vm_cnt.v_wire_by_reason[VM_WIRE_PGTABLE] ==
 	    after_three - (after_one - after_pinit),
 	    "removing the only page under its tables did not free them");
+	KT_CHECK_PTP(&pm, after_pinit);
 	/* One of two pages in a page table: the table stays. */
 	pmap_remove(&pm, TVA0, TVA0 + PAGE_SIZE);
 	KT_CHECK(vm_cnt.v_wire_by_reason[VM_WIRE_PGTABLE] ==
@@ -421,6 +434,7 @@ KTEST(pmap_ptp_freed_when_empty)
 	KT_CHECK(vm_cnt.v_wire_by_reason[VM_WIRE_PGTABLE] == after_pinit,
 	    "%lu page-table pages, %lu after pmap_pinit",
 	    vm_cnt.v_wire_by_reason[VM_WIRE_PGTABLE], after_pinit);
+	KT_CHECK_PTP(&pm, after_pinit);
 	pmap_release(&pm);
 	KT_CHECK_PGTABLE(&base);
 	KT_CHECK_FREE(&base);

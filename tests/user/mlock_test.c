@@ -357,8 +357,8 @@ t_limits(void)
 	int st, unpriv = 1;
 
 	st = in_child(c_limits);
-	ok(st == 0, "R10 R78 RLIMIT_MEMLOCK 2 pages (root): 2 locked, a "
-	    "re-lock is not counted twice, a third page ENOMEM, a lower "
+	ok(st == 0, "R10 R15 R78 RLIMIT_MEMLOCK 2 pages (root): 2 locked, "
+	    "a re-lock is not counted twice, a third page ENOMEM, a lower "
 	    "limit keeps the locks, mlockall over it ENOMEM");
 	if (st != 0)
 		printf("# child status %#x\n", st);

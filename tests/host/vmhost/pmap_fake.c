@@ -204,6 +204,7 @@ pmap_pinit(pmap_t pmap)
 	mtx_init(&pmap->pm_mtx, "pmap");
 	RB_INIT(&pmap->pm_tree);
 	pmap->pm_cr3 = VM_PAGE_TO_PHYS(m);
+	pmap->pm_stats.pgtable_count = 1;	/* its one pretend table */
 	pmap->pm_live = true;
 	LIST_INSERT_HEAD(&pmap_fake_pmaps, pmap, pm_link);
 	pmap_fake_nlive++;
@@ -233,6 +234,7 @@ pmap_release(pmap_t pmap)
 	LIST_REMOVE(pmap, pm_link);
 	pmap_fake_nlive--;
 	pmap->pm_live = false;
+	pmap->pm_stats.pgtable_count = 0;
 	pmap->pm_cr3 = 0;
 }
 

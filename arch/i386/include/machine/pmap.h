@@ -27,6 +27,8 @@ struct pmap {
 	struct {
 		long	resident_count;	/* 4 KiB pages mapped */
 		long	wired_count;	/* 4 KiB pages mapped by PG_W entries */
+		long	pgtable_count;	/* its page-table pages, PDPT
+					   included (user pmaps) */
 	} pm_stats;
 };
 
