@@ -142,7 +142,7 @@ r21_hook_wires_a_new_mapping(void)
 	map.flags &= ~MAP_WIREFUTURE;
 	CHECK(map_new(&map, NULL, 10, 2, VM_PROT_RW, VM_MAP_WIRE_NOHOLES) ==
 	    KERN_SUCCESS && wc(10) == 0 && vm_user_wire_count == uw0 + 6,
-	    "R25 without MAP_WIREFUTURE the hook does nothing");
+	    "without MAP_WIREFUTURE the hook does nothing");
 	CHECK(check(&map) == 0);
 	teardown();
 }

@@ -604,7 +604,7 @@ c_recycle(void)
 	}
 	clock_gettime(CLOCK_MONOTONIC, &t1);
 	/* On standard error: the runner shows it as a comment. */
-	fprintf(stderr, "R28: %d rounds in %ld ms\n", i,
+	fprintf(stderr, "%d rounds of R28 in %ld ms\n", i,
 	    (long)(t1.tv_sec - t0.tv_sec) * 1000 +
 	    (t1.tv_nsec - t0.tv_nsec) / 1000000);
 	if (bad)
