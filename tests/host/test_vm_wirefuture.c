@@ -276,6 +276,41 @@ r23_r72_memlock_trims_or_refuses_growth(void)
 	teardown();
 }
 
+/*
+ * R23: the growth is inserted, its wiring fails (no page for the
+ * fault: every ordinary page is taken), and it is undone: the gap is
+ * back as it was, nothing is wired, and the access is refused.
+ */
+static void
+r23_failed_wiring_gives_the_gap_back(void)
+{
+	static vm_page_t hog[RAM_BYTES / PAGE_SIZE];
+	vm_map_entry_t gap;
+	size_t n, i;
+	int rv;
+
+	setup(true);
+	stack_setup();
+	for (n = 0; n < nitems(hog); n++)
+		if ((hog[n] = vm_page_alloc_noobj(VM_ALLOC_NORMAL)) == NULL)
+			break;
+	rv = vm_fault(&map, P(150), VM_PROT_WRITE, 0);
+	for (i = 0; i < n; i++)
+		vm_page_free(hog[i]);
+	CHECK(n > 0 && n < nitems(hog), "took %zu pages", n);
+	CHECK(rv == KERN_INVALID_ADDRESS, "R23 refused: %d", rv);
+	gap = entry_in(&map, 150);
+	CHECK(gap != NULL && gap->start == P(100) && gap->end == P(156) &&
+	    (gap->eflags & MAP_ENTRY_STACK_GAP_DN) != 0,
+	    "R23 the gap has its room back");
+	CHECK(vm_user_wire_count == uw0 && pmap_wired_count(&upmap) == 0,
+	    "R23 nothing wired");
+	CHECK(check(&map) == 0);
+	CHECK(vm_fault(&map, P(150), VM_PROT_WRITE, 0) == KERN_SUCCESS &&
+	    wc(150) == 1, "with pages again it grows, wired");
+	teardown();
+}
+
 /* R26, R27: fork's child and exec start without MAP_WIREFUTURE. */
 static void
 r26_r27_fork_and_exec_clear_wirefuture(void)
@@ -370,6 +405,7 @@ main(void)
 	TAP_RUN(r21_r76_the_limit_check);
 	TAP_RUN(r23_stack_growth_is_wired);
 	TAP_RUN(r23_r72_memlock_trims_or_refuses_growth);
+	TAP_RUN(r23_failed_wiring_gives_the_gap_back);
 	TAP_RUN(r26_r27_fork_and_exec_clear_wirefuture);
 	TAP_RUN(r28_im1_im3_recycled_vmspace_starts_clean);
 	return (tap_exit_status());
