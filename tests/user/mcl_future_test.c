@@ -32,7 +32,7 @@
 #include "lib/utest.h"
 
 #define PAGE		4096UL
-#define SGROWSIZ	(128 * 1024UL)	/* vm/vm_map.h: a stack's first piece */
+#define SGROWSIZ	(128 * 1024UL)	/* vm_map.h: a stack's first piece */
 #define ROUNDS		1000		/* R28 */
 
 static const char *self = "/tests/mcl_future_test";
