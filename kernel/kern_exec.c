@@ -239,7 +239,10 @@ exec_image_read(struct image_params *imgp, __off_t offset, void *buf,
 /*
  * The point of no return: an empty address space for the new program,
  * mapped and active.  The old one is emptied when the process is its
- * only user (R27), else left to the others.
+ * only user (R27), else left to the others.  Either way the new program
+ * starts without MAP_WIREFUTURE and without wirings (R27, I-M1):
+ * vmspace_exec_reset clears the flag, a new vmspace never has it; a
+ * vmspace left to others keeps its flag and wirings for them.
  */
 static struct vmspace *
 exec_new_vmspace(struct proc *p)

@@ -62,6 +62,7 @@ TEST_PROGS	+= su_test
 TEST_PROGS	+= vmmap_test
 TEST_PROGS	+= mlock_test
 TEST_PROGS	+= wire_acct_test
+TEST_PROGS	+= mcl_future_test
 
 init_SRCS	:= user/sbin/init_test.c
 sh_SRCS		:= $(addprefix user/bin/sh/,arena.c builtin.c exec.c expand.c \

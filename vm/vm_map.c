@@ -1287,6 +1287,29 @@ vm_map_procstack(vm_map_t map, vm_offset_t addr)
 }
 
 /*
+ * A stack growth into [start, end) failed and nothing is mapped there
+ * now: give the room back to the gap below it (the entry that ends at
+ * `start`, if it is a stack gap), or make it a gap of its own: with
+ * the stack above it, that is what a gap is.  (vm_map_wirefuture drops
+ * the map lock, so the gap vm_map_growstack started from may be gone.)
+ * A failure to make the gap leaves a hole, which faults as SIGSEGV.
+ */
+static void
+vm_map_growstack_undo(vm_map_t map, vm_offset_t start, vm_offset_t end)
+{
+	vm_map_entry_t prev;
+
+	if (!vm_map_lookup_entry(map, start - 1, &prev))
+		prev = NULL;
+	if (prev != NULL && prev->end == start &&
+	    (prev->eflags & MAP_ENTRY_STACK_GAP_DN) != 0)
+		vm_map_entry_set_end(prev, end);
+	else
+		(void)vm_map_insert(map, NULL, 0, start, end, VM_PROT_NONE,
+		    VM_PROT_NONE, MAP_CREATE_GUARD | MAP_CREATE_STACK_GAP_DN);
+}
+
+/*
  * vm_map_growstack: a fault at `addr` hit the stack gap `gap`: grow the
  * stack entry above it down to cover `addr`, SGROWSIZ at a time, never
  * into the last STACK_GUARD bytes of the gap, never past the soft
@@ -1295,8 +1318,14 @@ vm_map_procstack(vm_map_t map, vm_offset_t addr)
  * the access gets SIGSEGV, R72), KERN_FAILURE (the gap has no stack
  * above it any more), KERN_RESOURCE_SHORTAGE.  Map write-locked.
  *
- * The issue of mlockall(MCL_FUTURE) adds here the wiring of the grown
- * range (R23): the one stack-growth path.
+ * After mlockall(MCL_FUTURE) (R23, the one stack-growth path): the
+ * growth must also fit RLIMIT_MEMLOCK (trimmed below SGROWSIZ if what
+ * the fault needs fits, else KERN_NO_SPACE), and the grown range is
+ * user-wired (vm_map_wirefuture, which drops the map lock while it
+ * faults the pages in) before the fault is retried; if that fails the
+ * range goes back to the gap and the result is KERN_NO_SPACE (if even
+ * that cannot be done, for want of the two map entries a clip may
+ * need, the stack stays grown, whole and unwired).  May sleep then.
  */
 static int
 vm_map_growstack(vm_map_t map, vm_offset_t addr, vm_map_entry_t gap)
@@ -1305,7 +1334,7 @@ vm_map_growstack(vm_map_t map, vm_offset_t addr, vm_map_entry_t gap)
 	struct vmspace *vm;
 	vm_map_entry_t stack, grown;
 	vm_offset_t gap_end;
-	vm_size_t grow, max_grow, ssize;
+	vm_size_t grow, max_grow, need, ssize;
 	rlim_t stacklim, vmemlim;
 	int rv, cow;
 
@@ -1336,6 +1365,13 @@ vm_map_growstack(vm_map_t map, vm_offset_t addr, vm_map_entry_t gap)
 		grow = trunc_page((vm_size_t)stacklim) - ssize;
 	if ((rlim_t)(map->size + grow) > vmemlim)
 		return (KERN_NO_SPACE);
+	/* R23: RLIMIT_MEMLOCK, for what the fault needs at least. */
+	need = stack->start - addr;
+	while (grow > need && vm_map_wirefuture_check(map, grow) !=
+	    KERN_SUCCESS)
+		grow = MAX(need, grow / 2 & ~(vm_size_t)PAGE_MASK);
+	if (vm_map_wirefuture_check(map, grow) != KERN_SUCCESS)
+		return (KERN_NO_SPACE);
 
 	gap_end = gap->end;
 	if (grow == gap->end - gap->start) {
@@ -1349,13 +1385,7 @@ vm_map_growstack(vm_map_t map, vm_offset_t addr, vm_map_entry_t gap)
 	rv = vm_map_insert(map, NULL, 0, gap_end - grow, gap_end,
 	    stack->protection, stack->max_protection, cow);
 	if (rv != KERN_SUCCESS) {
-		/* Give the gap its room back. */
-		if (gap != NULL)
-			vm_map_entry_set_end(gap, gap_end);
-		else
-			(void)vm_map_insert(map, NULL, 0, gap_end - grow,
-			    gap_end, VM_PROT_NONE, VM_PROT_NONE,
-			    MAP_CREATE_GUARD | MAP_CREATE_STACK_GAP_DN);
+		vm_map_growstack_undo(map, gap_end - grow, gap_end);
 		return (rv);
 	}
 	/* NONE and ZERO are the stack's too (insert made it COPY). */
@@ -1364,6 +1394,13 @@ vm_map_growstack(vm_map_t map, vm_offset_t addr, vm_map_entry_t gap)
 	    grown->start == gap_end - grow && grown->end == gap_end) {
 		grown->inheritance = stack->inheritance;
 		vm_map_simplify_entry(map, grown);
+	}
+	/* R23: wired before the fault is retried, or no growth at all. */
+	if (vm_map_wirefuture(map, gap_end - grow, gap_end,
+	    VM_MAP_WIRE_NOHOLES) != KERN_SUCCESS &&
+	    vm_map_delete(map, gap_end - grow, gap_end) == KERN_SUCCESS) {
+		vm_map_growstack_undo(map, gap_end - grow, gap_end);
+		return (KERN_NO_SPACE);
 	}
 	if (vm != NULL)
 		vm->vm_ssize += atop(grow);

@@ -250,6 +250,33 @@ int	vm_map_unwire(vm_map_t map, vm_offset_t start, vm_offset_t end,
  */
 void	vm_map_entry_unwire(vm_map_t map, vm_map_entry_t entry);
 
+/*
+ * mlockall(MCL_FUTURE) (vm_wirefuture.c; R21-R24).  Each user mapping
+ * path (sys_mmap, sys_break, vm_map_growstack) calls both, once each.
+ *
+ * vm_map_wirefuture_check: before a path maps anything: with
+ * MAP_WIREFUTURE set, would user-wiring `bytes` more exceed
+ * RLIMIT_MEMLOCK of the current process (its map's wired PTEs plus
+ * `bytes`; no process: no limit) or vm.max_user_wired?  Then
+ * KERN_RESOURCE_SHORTAGE (mmap, brk: EAGAIN; stack growth: SIGSEGV);
+ * else, or without MAP_WIREFUTURE, KERN_SUCCESS.  Changes nothing.
+ * Map locked.
+ *
+ * vm_map_wirefuture: the post-mapping hook: with MAP_WIREFUTURE set,
+ * user-wire the mapping [start, end) just made (flags:
+ * VM_MAP_WIRE_NOHOLES, or VM_MAP_WIRE_HOLESOK for a stack's
+ * reservation and for memory that cannot be wired, PROT_NONE, which is
+ * then skipped, R6).  KERN_SUCCESS (wired, or nothing to do), or the
+ * engine's code (vm_map_wire): nothing of the range is wired then,
+ * and the caller undoes its mapping (decisions table: nothing
+ * half-done).  Map write-locked, right after the mapping was inserted
+ * under the same hold; the lock is dropped while the pages are faulted
+ * in (the entries are in transition meanwhile).  May sleep.
+ */
+int	vm_map_wirefuture_check(vm_map_t map, vm_size_t bytes);
+int	vm_map_wirefuture(vm_map_t map, vm_offset_t start, vm_offset_t end,
+	    int flags);
+
 /* vm_map_wire_init: boot: the default of vm_page_max_user_wired. */
 void	vm_map_wire_init(void);
 

@@ -19,8 +19,9 @@
  *    wraps is EINVAL; one beyond the user part of the address space is
  *    clamped (R2) and so does nothing there.
  *  - mlockall(MCL_FUTURE) sets the map's MAP_WIREFUTURE; a failed
- *    mlockall leaves it as it was (R20 decision).  Wiring the mappings
- *    made later (R21-R24) is the MCL_FUTURE step of issue 7 (not yet).
+ *    mlockall leaves it as it was (R20 decision).  The mappings made
+ *    later are wired by the hook of vm_wirefuture.c (R21-R24); the
+ *    flag goes with munlockall (R25), fork (R26) and exec (R27).
  */
 #include <sys/errno.h>
 #include <sys/_mman.h>

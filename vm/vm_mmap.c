@@ -2,7 +2,7 @@
  * vm_mmap.c - the memory-mapping system calls: mmap, munmap, mprotect,
  * msync, madvise, mincore, minherit, and break (brk/sbrk).  The work is
  * vm_map.c's; here are the arguments, their checks and the errnos.
- * (The wiring calls come with their issue.)
+ * (The memory-locking calls are in vm_mlock.c.)
  *
  * Errors follow POSIX where it has the call, FreeBSD where it does not
  * (mincore, minherit, madvise's advice, break).  The choices where
@@ -48,8 +48,10 @@
  *    (no OOM killer yet).  What each advice does: vm_map_madvise.
  *
  * Every mapping made here (mmap, break, and stack growth in
- * vm_map_growstack) goes through one place each, where the
- * mlockall(MCL_FUTURE) issue wires it (SEMANTICS R21, R22, R24).
+ * vm_map_growstack) goes through one place each where, after
+ * mlockall(MCL_FUTURE), it is wired (vm_wirefuture.c; SEMANTICS R21,
+ * R22, R24): EAGAIN, with the new mapping undone, when it cannot be
+ * (the decisions table; see mmap_wirefuture for MAP_FIXED).
  */
 #include <sys/errno.h>
 #include <sys/fcntl.h>
@@ -244,6 +246,48 @@ mmap_insert(vm_map_t map, vm_offset_t *addrp, vm_size_t size, int flags,
 }
 
 /*
+ * The bytes an mmap of `size` bytes would wire under MCL_FUTURE: none
+ * for memory that cannot be read or executed (PROT_NONE, a guard: R6
+ * skips it, as mlockall(MCL_CURRENT) does), the first piece of a
+ * stack (vm_map_stack_locked's; the rest is its gap), else all.
+ */
+static vm_size_t
+mmap_wired_size(vm_size_t size, int prot, int flags)
+{
+	if ((flags & MAP_GUARD) != 0 ||
+	    (prot & (PROT_READ | PROT_EXEC)) == 0)
+		return (0);
+	if ((flags & MAP_STACK) != 0)
+		return (MIN(round_page(SGROWSIZ), size - STACK_GUARD));
+	return (size);
+}
+
+/*
+ * The MCL_FUTURE hook of mmap (R21, R24), map write-locked: wire the
+ * new mapping [start, end), or unmap it again and fail with EAGAIN
+ * (decisions table: nothing half-done).  For MAP_FIXED this leaves the
+ * range empty: what the mapping replaced is gone (its pages freed, its
+ * wirings undone), and POSIX allows it ("some of the mappings in the
+ * address range ... may have been unmapped" when mmap fails).  The
+ * limit check (vm_map_wirefuture_check) comes before anything is
+ * replaced, so only a failure while wiring (a file mapped past its
+ * end, no memory, vm.max_user_wired reached meanwhile) does that.
+ * If even the undo fails (no memory for the two map entries a clip may
+ * need) the mapping stays, whole and unwired, and mmap succeeds, as
+ * FreeBSD's does after every such failure: never half-wired.
+ */
+static int
+mmap_wirefuture(vm_map_t map, vm_offset_t start, vm_offset_t end,
+    int wflags)
+{
+	if (vm_map_wirefuture(map, start, end, wflags) == KERN_SUCCESS)
+		return (0);
+	if (vm_map_delete(map, start, end) != KERN_SUCCESS)
+		return (0);
+	return (EAGAIN);
+}
+
+/*
  * sys_mmap: mmap(addr, len, prot, flags, fd, offset).  Anonymous memory
  * (MAP_ANON: private, or shared with the children a fork makes), a
  * grows-down stack (MAP_STACK), a guard (MAP_GUARD), or a file's object
@@ -252,6 +296,10 @@ mmap_insert(vm_map_t map, vm_offset_t *addrp, vm_size_t size, int flags,
  * above it (or above MMAP_BASE).  MAP_FIXED replaces what was there.
  * The address space may not grow past RLIMIT_AS (FreeBSD's count: the
  * map's size plus the new length, whatever MAP_FIXED replaces).
+ * After mlockall(MCL_FUTURE) the new mapping is wired before mmap
+ * returns (R21, R24); EAGAIN, with nothing mapped, if that would go
+ * past RLIMIT_MEMLOCK or vm.max_user_wired or if the wiring fails
+ * (mmap_wirefuture).
  */
 int
 sys_mmap(struct thread *td, syscallarg_t *args, syscallarg_t *retval)
@@ -291,14 +339,26 @@ sys_mmap(struct thread *td, syscallarg_t *args, syscallarg_t *retval)
 		return (ENOMEM);
 	}
 	vm_map_lock(map);
+	if (vm_map_wirefuture_check(map, mmap_wired_size(size, prot,
+	    flags)) != KERN_SUCCESS) {
+		vm_map_unlock(map);
+		vm_object_deallocate(object);
+		return (EAGAIN);	/* R21, decisions table */
+	}
 	rv = mmap_insert(map, &addr, size, flags, object, off, prot, maxprot);
-	vm_map_unlock(map);
 	if (rv != KERN_SUCCESS) {
+		vm_map_unlock(map);
 		vm_object_deallocate(object);
 		return (mmap_errno(rv));
 	}
-	retval[0] = addr;
-	return (0);
+	error = mmap_wirefuture(map, addr, addr + size,
+	    (flags & (MAP_STACK | MAP_GUARD)) != 0 ||
+	    (prot & (PROT_READ | PROT_EXEC)) == 0 ? VM_MAP_WIRE_HOLESOK :
+	    VM_MAP_WIRE_NOHOLES);
+	vm_map_unlock(map);
+	if (error == 0)
+		retval[0] = addr;
+	return (error);
 }
 
 /* sys_munmap: munmap(addr, len).  Unmapped holes in the range are fine. */
@@ -455,6 +515,12 @@ sys_minherit(struct thread *td, syscallarg_t *args, syscallarg_t *retval)
  * first break.  Returns the break.  ENOMEM past the soft RLIMIT_DATA
  * (counted from the start of the data segment; shrinking is always
  * allowed), past RLIMIT_AS, or into something already mapped.
+ * After mlockall(MCL_FUTURE) the new pages are wired before break
+ * returns (R22): EAGAIN, the break unchanged, past RLIMIT_MEMLOCK or
+ * vm.max_user_wired or if the wiring fails.  vm_map_insert never
+ * grows a wired entry (I-E5), so the heap's new pages are an entry of
+ * their own until wired (then they may merge with a wired heap below,
+ * equal to them).  Shrinking deletes the pages, wired or not (R45).
  */
 int
 sys_break(struct thread *td, syscallarg_t *args, syscallarg_t *retval)
@@ -476,11 +542,18 @@ sys_break(struct thread *td, syscallarg_t *args, syscallarg_t *retval)
 	} else if (new > old) {
 		if ((rlim_t)(new - base) > lim_cur(p, RLIMIT_DATA) ||
 		    (uint64_t)map->size + (new - old) >
-		    (uint64_t)lim_cur(p, RLIMIT_VMEM) ||
-		    vm_map_insert(map, NULL, 0, old, new, VM_PROT_RW,
+		    (uint64_t)lim_cur(p, RLIMIT_VMEM))
+			error = ENOMEM;
+		else if (vm_map_wirefuture_check(map, new - old) !=
+		    KERN_SUCCESS)
+			error = EAGAIN;		/* R22, decisions table */
+		else if (vm_map_insert(map, NULL, 0, old, new, VM_PROT_RW,
 		    VM_PROT_ALL, 0) != KERN_SUCCESS)
 			error = ENOMEM;
 		else
+			error = mmap_wirefuture(map, old, new,
+			    VM_MAP_WIRE_NOHOLES);
+		if (error == 0)
 			vm->vm_dsize += atop(new - old);
 	} else if (new < old) {
 		if (vm_map_delete(map, new, old) != KERN_SUCCESS)

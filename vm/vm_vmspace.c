@@ -26,8 +26,15 @@
 MALLOC_DEFINE(M_VMSPACE, "vmspace", "address spaces");
 
 /*
- * vmspace_alloc: see vm_map.h.  The structure is cleared and every field
- * set here, so nothing survives from the memory's previous use (I-M3).
+ * vmspace_alloc: see vm_map.h.  The memory is recycled: a freed
+ * vmspace goes back to malloc's size-class zone (uma, kern_malloc.c)
+ * and the next vmspace_alloc, or any other allocation of that class,
+ * may get it again with whatever the last user left in it.  So every
+ * field is set here, the wiring-related ones of the map by
+ * vm_map_init (flags with MAP_WIREFUTURE and MAP_BUSY_WAKEUP, busy,
+ * needs_wakeup, wakeup_gen), the others below, whatever M_ZERO did
+ * (I-M1, I-M3; SEMANTICS H2: FreeBSD's 2004 review found exactly this,
+ * MAP_WIREFUTURE surviving into a recycled vmspace).
  */
 struct vmspace *
 vmspace_alloc(vm_offset_t min, vm_offset_t max)
@@ -43,6 +50,11 @@ vmspace_alloc(vm_offset_t min, vm_offset_t max)
 	}
 	vm_map_init(&vm->vm_map, &vm->vm_pmap, min, max);
 	vm->vm_refcnt = 1;
+	vm->vm_daddr = vm->vm_maxsaddr = vm->vm_stacktop = 0;
+	vm->vm_dsize = vm->vm_ssize = 0;
+	KASSERT(vm->vm_map.flags == 0 && vm->vm_map.busy == 0 &&
+	    !vm->vm_map.needs_wakeup, ("vmspace_alloc: map %p not reset "
+	    "(I-M3)", &vm->vm_map));
 	return (vm);
 }
 
@@ -67,7 +79,13 @@ vmspace_free(struct vmspace *vm)
 	free(vm, M_VMSPACE);
 }
 
-/* vmspace_exec_reset: see vm_map.h (R27, I-M1). */
+/*
+ * vmspace_exec_reset: see vm_map.h (R27, I-M1).  exec's other case, a
+ * vmspace shared with someone else, gets a new one from vmspace_alloc
+ * (exec_new_vmspace) and leaves the old one, MAP_WIREFUTURE and
+ * wirings included, to the others.  The caller is the one thread of
+ * the process (thread_single), so nobody can be wiring or waiting.
+ */
 void
 vmspace_exec_reset(struct vmspace *vm)
 {
@@ -76,7 +94,7 @@ vmspace_exec_reset(struct vmspace *vm)
 	vm_map_remove(map, map->min_offset, map->max_offset);
 	vm_map_lock(map);
 	KASSERT(map->busy == 0, ("vmspace_exec_reset: map %p busy", map));
-	map->flags = 0;
+	map->flags = 0;		/* MAP_WIREFUTURE: mlockall is undone */
 	vm->vm_daddr = vm->vm_maxsaddr = vm->vm_stacktop = 0;
 	vm->vm_dsize = vm->vm_ssize = 0;
 	vm_map_unlock(map);

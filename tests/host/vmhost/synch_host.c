@@ -126,12 +126,18 @@ lim_cur(struct proc *p, int which)
 	return (p->p_limit.pl_rlimit[which].rlim_cur);
 }
 
-/* vmhost_limits / vmhost_curvmspace: see vmhost.h. */
+/* vmhost_limits / vmhost_memlock / vmhost_curvmspace: see vmhost.h. */
 void
 vmhost_limits(int64_t stack, int64_t vmem)
 {
 	proc0.p_limit.pl_rlimit[RLIMIT_STACK].rlim_cur = stack;
 	proc0.p_limit.pl_rlimit[RLIMIT_VMEM].rlim_cur = vmem;
+}
+
+void
+vmhost_memlock(int64_t memlock)
+{
+	proc0.p_limit.pl_rlimit[RLIMIT_MEMLOCK].rlim_cur = memlock;
 }
 
 void

@@ -51,6 +51,8 @@ bool	vmhost_kva_real(void);
  */
 struct vmspace;
 void	vmhost_limits(int64_t stack, int64_t vmem);
+/* vmhost_memlock: proc0's soft RLIMIT_MEMLOCK (MCL_FUTURE checks it). */
+void	vmhost_memlock(int64_t memlock);
 void	vmhost_curvmspace(struct vmspace *vm);
 
 #endif
