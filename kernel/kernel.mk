@@ -21,3 +21,5 @@ KSRCS += kernel/kern_pgrp.c
 # Threads of user processes, their futex-like waits, resource usage.
 KSRCS += kernel/kern_thr.c kernel/kern_umtx.c kernel/kern_rusage.c
 KSRCS += kernel/kern_vmmap.c
+# A debugger's access to process memory (debug.proc_poke).
+KSRCS += kernel/sys_process.c

@@ -401,6 +401,9 @@ int	vm_map_mincore(vm_map_t map, vm_offset_t start, vm_offset_t end,
  * if it cannot grow, KERN_INVALID_ADDRESS.  No reference is taken
  * on *object: it stays valid while the map stays read-locked.  An
  * entry in transition is returned as it is: the caller waits (R44).
+ * VM_PROT_COPY in fault_type (a debugger's write) shadows a NEEDS_COPY
+ * entry as a write would; it is KERN_PROTECTION_FAILURE on an entry
+ * that is neither copy-on-write nor ever writable.
  */
 int	vm_map_lookup(vm_map_t *var_map, vm_offset_t vaddr,
 	    vm_prot_t fault_type, vm_map_entry_t *out_entry,
