@@ -207,6 +207,16 @@ extern u_long	vm_user_wire_count;
 extern u_long	vm_page_max_user_wired;
 
 /*
+ * vm_wire_audit (vm_wire_audit.c, sysctl debug.vm_wire_audit): check
+ * the R47 identities over every process's map, its pmap and the page
+ * array; print each violation and return their number (0: all hold),
+ * or -ENOMEM if it could not run.  Meaningful on a quiet system: a
+ * wiring under way skips the whole-system checks.  Thread context, no
+ * locks held; may sleep.
+ */
+int	vm_wire_audit(void);
+
+/*
  * vm_map_wire: wire [start, end) (clamped to the map, R2; empty: success,
  * R1).  Two passes, all or nothing (R3): the first marks each entry in
  * transition (clipped to the range), faults in every page of an entry

@@ -190,11 +190,8 @@ wire_audit_vmspaces(struct vmspace **vms, int max)
 	return (n);
 }
 
-/*
- * vm_wire_audit: the number of violations found (printed), 0 if every
- * identity holds.  ENOMEM as a negative value if it could not run.
- */
-static int
+/* vm_wire_audit: see vm_map.h. */
+int
 vm_wire_audit(void)
 {
 	struct wire_audit wa = { 0 };

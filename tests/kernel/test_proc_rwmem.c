@@ -11,7 +11,8 @@
  * wired in place over an object another holder shares, as FreeBSD's
  * read-only text is; this test builds one by hand (the wiring as in
  * test_vm_fork.c's R48 test), writes into it as a debugger, and checks
- * the page counts, the PTE and the unwiring.
+ * the page counts, the PTE and the unwiring.  Also: the R47 wire audit
+ * notices a wiring nobody holds.
  */
 #include <sys/errno.h>
 #include <kernel/systm.h>
@@ -245,4 +246,22 @@ KTEST(proc_rwmem_refuses_what_it_must)
 	base = ktest_vm_counts();
 	debugger_limits();
 	KT_CHECK_VM_COUNTS(ktest_vm_counts(), base);
+}
+
+/*
+ * R47: the wire audit holds now, and sees a user wiring that no wired
+ * entry shows (the kind of leak R52's missing transfer made).
+ */
+KTEST(r47_wire_audit_counts_an_unheld_user_wiring)
+{
+	vm_page_t m;
+
+	KT_REQUIRE(vm_wire_audit() == 0, "the audit fails before the test");
+	KT_REQUIRE((m = vm_page_alloc_noobj(VM_ALLOC_NORMAL)) != NULL);
+	vm_page_wire(m, VM_WIRE_USER);
+	KT_CHECK(vm_wire_audit() == 1, "the audit missed a user wiring "
+	    "without a holder");
+	(void)vm_page_unwire_noq(m, VM_WIRE_USER);
+	vm_page_free(m);
+	KT_CHECK(vm_wire_audit() == 0);
 }

@@ -290,6 +290,8 @@ t_errors(void)
 	ok(s != MAP_FAILED && s[1] == 'E', "proc_poke: the file is unchanged");
 	munmap(s, PAGE);
 	close(fd);
+	fails(poke(getpid(), kernel_addr(), &v, 1), EFAULT,
+	    "proc_poke at a kernel address: EFAULT");
 	fails(poke(99998, &v, &v, 1), ESRCH,
 	    "proc_poke of a process that does not exist: ESRCH");
 	memset(&pp, 0, sizeof(pp));
