@@ -1053,9 +1053,10 @@ vm_map_protect_check(vm_map_t map, vm_offset_t start, vm_offset_t end,
  * R54: a user-wired entry that gains write has its pages mapped
  * writable (and wired) now, so that no write after mprotect faults.
  * They are the entry's own already (I-E7: a private entry's were
- * copied when it was wired).  A page a truncation emptied (not valid:
- * past the end, R58) is left to fault, and so is one the pmap cannot
- * take now (no memory): both are correct, only later.
+ * copied when it was wired).  A page that is not (still in a backing
+ * object), one a truncation emptied (not valid: past the end, R58) and
+ * one the pmap cannot take now (no memory) are left to the fault: all
+ * correct, only later.
  */
 static void
 vm_map_entry_enter_writable(vm_map_t map, vm_map_entry_t entry)
@@ -1065,8 +1066,8 @@ vm_map_entry_enter_writable(vm_map_t map, vm_map_entry_t entry)
 
 	for (va = entry->start; va < entry->end; va += PAGE_SIZE) {
 		m = vm_fault_entry_page(entry, va);
-		if (m == NULL || m->valid == 0 ||
-		    (m->flags & PG_FICTITIOUS) != 0)
+		if (m == NULL || m->object != entry->object ||
+		    m->valid == 0 || (m->flags & PG_FICTITIOUS) != 0)
 			continue;
 		(void)pmap_enter(map->pmap, va, m, entry->protection,
 		    VM_PROT_READ | PMAP_ENTER_WIRED | PMAP_ENTER_NOSLEEP);
