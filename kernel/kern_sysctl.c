@@ -4,7 +4,8 @@
  * (kern.*, hw.*; the VM declares its counters in vm/vm_meter.c).
  *
  * __sysctlbyname(name, namelen, old, oldlenp, new, newlen) reads a
- * value; setting one is EPERM (none is writable yet).  sysctl.next(name)
+ * value, or writes one declared with SYSCTL_WRITEONLY (root only,
+ * PRIV_SYSCTL_WRITE); setting any other is EPERM.  sysctl.next(name)
  * is how a program lists them all: __sysctl_next(name, namelen, buf,
  * buflen), a Vise call (FreeBSD walks numeric MIBs instead), gives the
  * name that follows `name` in sorted order ("" for the first), ENOENT
@@ -15,6 +16,7 @@
 #include <kernel/systm.h>
 #include <kernel/clock.h>
 #include <kernel/malloc.h>
+#include <kernel/priv.h>
 #include <kernel/proc.h>
 #include <kernel/syscallvar.h>
 #include <kernel/sysctl.h>
@@ -91,6 +93,10 @@ kernel_sysctlbyname(const char *name, void *old, size_t *oldlenp)
 	}
 	if (*rest != '\0')
 		return (ENOENT);
+	if (oid->oid_arg == NULL) {		/* SYSCTL_WRITEONLY */
+		*oldlenp = 0;
+		return (0);
+	}
 	if (oid->oid_type == SYSCTL_TYPE_OPAQUE) {
 		handler = (sysctl_handler_t *)(uintptr_t)oid->oid_arg;
 		len = handler(old, old != NULL ? *oldlenp : 0);
@@ -124,6 +130,37 @@ sysctl_name_in(const void *uname, size_t namelen, char *name)
 }
 
 /*
+ * Write `newlen` bytes from the user address `unew` to `name` (with
+ * nothing to read back): EPERM unless the name takes writes and the
+ * caller is root, E2BIG, EFAULT, or the handler's answer.
+ */
+static int
+sysctl_write(struct thread *td, const char *name, const void *unew,
+    size_t newlen)
+{
+	const struct sysctl_oid *oid;
+	const char *rest;
+	void *val;
+	int error;
+
+	if ((oid = sysctl_find(name, &rest)) == NULL)
+		return (ENOENT);
+	if (oid->oid_write == NULL || *rest != '\0')
+		return (EPERM);
+	if ((error = priv_check(td, PRIV_SYSCTL_WRITE)) != 0)
+		return (error);
+	if (newlen > SYSCTL_VALUE_MAX)
+		return (E2BIG);
+	if ((val = malloc(newlen + 1, M_TEMP, M_NOWAIT)) == NULL)
+		return (ENOMEM);
+	error = copyin(unew, val, newlen);
+	if (error == 0)
+		error = oid->oid_write(val, newlen);
+	free(val, M_TEMP);
+	return (error);
+}
+
+/*
  * sys___sysctlbyname: the value of a name into a user buffer.  The
  * value is taken into the kernel first, so a counter read is one
  * moment's value even if the copyout faults and sleeps.
@@ -138,12 +175,17 @@ sys___sysctlbyname(struct thread *td, syscallarg_t *args,
 	void *val;
 	int error;
 
-	(void)td, (void)retval;
+	(void)retval;
 	if ((error = sysctl_name_in((const void *)args[0], args[1], name)) !=
 	    0)
 		return (error);
-	if (args[4] != 0 || args[5] != 0)
-		return (sysctl_find(name, &rest) == NULL ? ENOENT : EPERM);
+	if (args[4] != 0 || args[5] != 0) {
+		if (args[2] != 0 || args[3] != 0)	/* no read-and-write */
+			return (sysctl_find(name, &rest) == NULL ? ENOENT :
+			    EPERM);
+		return (sysctl_write(td, name, (const void *)args[4],
+		    args[5]));
+	}
 	if (args[3] == 0)
 		return (EINVAL);
 	if ((error = copyin((void *)args[3], &ulen, sizeof(ulen))) != 0)

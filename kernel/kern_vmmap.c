@@ -131,9 +131,12 @@ vmmap_entry(pmap_t pmap, vm_map_entry_t e, struct kinfo_vmentry *kve)
 		kve->kve_type = KVME_TYPE_GUARD;
 		return;
 	}
-	for (va = e->start; va < e->end; va += PAGE_SIZE)
+	for (va = e->start; va < e->end; va += PAGE_SIZE) {
 		if (pmap_mincore(pmap, va) != 0)
 			kve->kve_resident++;
+		if (pmap_is_wired(pmap, va))
+			kve->kve_wired++;
+	}
 	if ((obj = e->object) == NULL) {
 		kve->kve_type = KVME_TYPE_NONE;
 		return;

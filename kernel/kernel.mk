@@ -23,3 +23,5 @@ KSRCS += kernel/kern_thr.c kernel/kern_umtx.c kernel/kern_rusage.c
 KSRCS += kernel/kern_vmmap.c
 # kern.proc.all and kern.proc.pid (ps).
 KSRCS += kernel/kern_kinfo.c
+# A debugger's access to process memory (debug.proc_poke).
+KSRCS += kernel/sys_process.c

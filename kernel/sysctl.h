@@ -4,8 +4,9 @@
  *
  * Each value is declared where it lives, with one of the macros below;
  * they collect into a linker set, so there is no central table to
- * edit.  Names follow FreeBSD's ("vm.stats.vm.v_free_count").  All are
- * read-only for now.  A node (SYSCTL_NODE_OPAQUE) answers for every name
+ * edit.  Names follow FreeBSD's ("vm.stats.vm.v_free_count").  They
+ * are read-only, except the few declared with SYSCTL_WRITEONLY (root's
+ * debugging hooks, such as debug.proc_poke).  A node (SYSCTL_NODE_OPAQUE) answers for every name
  * below its own: "kern.proc.vmmap.12" is the node "kern.proc.vmmap"
  * asked about "12" (FreeBSD's numeric MIB would be {..., 12}).
  */
@@ -42,17 +43,26 @@ typedef size_t sysctl_handler_t(void *buf, size_t len);
 typedef int sysctl_node_handler_t(const char *rest, void *buf,
     size_t *lenp);
 
+/*
+ * A written value's handler (SYSCTL_WRITEONLY): `new` is a kernel copy
+ * of the `newlen` bytes the caller wrote.  0 or an errno.  Thread
+ * context, on behalf of curthread (root: the system call checked
+ * PRIV_SYSCTL_WRITE); may sleep.
+ */
+typedef int sysctl_write_handler_t(const void *new, size_t newlen);
+
 struct sysctl_oid {
 	const char	*oid_name;	/* the full dotted name */
 	enum sysctl_type oid_type;
 	const void	*oid_arg;	/* the variable */
 	const char	*oid_descr;
 	int		oid_node;	/* oid_arg is a sysctl_node_handler_t */
+	sysctl_write_handler_t *oid_write; /* takes writes (else EPERM) */
 };
 
 #define SYSCTL_OID(id, name, type, ptr, descr)				\
 	static const struct sysctl_oid __CONCAT(sysctl_, id) = {	\
-		(name), (type), (ptr), (descr), 0			\
+		(name), (type), (ptr), (descr), 0, NULL			\
 	};								\
 	DATA_SET(set_sysctl, __CONCAT(sysctl_, id))
 
@@ -72,7 +82,17 @@ struct sysctl_oid {
 #define SYSCTL_NODE_OPAQUE(id, name, handler, descr)			\
 	static const struct sysctl_oid __CONCAT(sysctl_, id) = {	\
 		(name), SYSCTL_TYPE_OPAQUE, (const void *)(handler),	\
-		(descr), 1						\
+		(descr), 1, NULL					\
+	};								\
+	DATA_SET(set_sysctl, __CONCAT(sysctl_, id))
+
+/*
+ * SYSCTL_WRITEONLY(id, "debug.x", handler, "what"): a name that takes
+ * writes (sysctlbyname with `new`) and reads as an empty value.
+ */
+#define SYSCTL_WRITEONLY(id, name, handler, descr)			\
+	static const struct sysctl_oid __CONCAT(sysctl_, id) = {	\
+		(name), SYSCTL_TYPE_OPAQUE, NULL, (descr), 0, (handler)	\
 	};								\
 	DATA_SET(set_sysctl, __CONCAT(sysctl_, id))
 

@@ -119,6 +119,13 @@ int	pmap_ts_referenced(vm_page_t m);
 int	pmap_mincore(pmap_t pmap, vm_offset_t va);
 
 /*
+ * pmap_is_wired: whether `pmap` maps the user address `va` with a
+ * wired PTE (PG_W); false if it does not map it.  For the wire audit
+ * and kern.proc.vmmap.  Takes the pmap's lock.
+ */
+bool	pmap_is_wired(pmap_t pmap, vm_offset_t va);
+
+/*
  * pmap_copy_to_page: copy `len` bytes (at most PAGE_SIZE) from the
  * kernel address `src` to the start of page `m`, and zero the rest of
  * the page (a pager filling a page from memory).  Any context.

@@ -34,6 +34,14 @@ typedef struct vm_map_entry *vm_map_entry_t;
 #define VM_PROT_EXECUTE		0x04
 #define VM_PROT_RW		(VM_PROT_READ | VM_PROT_WRITE)
 #define VM_PROT_ALL		(VM_PROT_READ | VM_PROT_WRITE | VM_PROT_EXECUTE)
+/*
+ * A fault-type flag, never a protection: a debugger's write
+ * (proc_rwmem) copies the page into the entry's own object even when
+ * the entry is read-only, as a write would, but maps it with the
+ * entry's protection.  Refused on a shared entry that can never be
+ * written (it would change the file).  FreeBSD's name.
+ */
+#define VM_PROT_COPY		0x08
 
 /* What a child gets of a mapping at fork (vm_map_inherit, minherit(2)). */
 #define VM_INHERIT_SHARE	0	/* the same memory */

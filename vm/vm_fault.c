@@ -135,10 +135,18 @@ vm_fault_find_page(struct faultstate *fs)
  * may still map the old page read-only at this index; once the copy is
  * in the first object they must see the copy, so every mapping of the
  * old page goes (they fault again and find the copy, or their own).
+ *
+ * R52: in a wired entry the old page holds the entry's wiring.  A
+ * fault that is not the wiring's own (a debugger's write into a wired
+ * read-only private mapping) moves that wiring to the copy, which the
+ * entry shows from now on and which its unwiring will find: the copy
+ * gets one wiring (and a wired PTE, from the caller), the old page
+ * loses one.  A fictitious page's wire count never changes (R62).
  */
 static int
 vm_fault_cow(struct faultstate *fs)
 {
+	enum vm_wire_reason reason;
 	vm_page_t copy;
 
 	copy = vm_page_alloc(fs->first_object, fs->first_pindex,
@@ -149,6 +157,13 @@ vm_fault_cow(struct faultstate *fs)
 	copy->valid = 1;
 	if ((fs->first_object->flags & OBJ_ONEMAPPING) == 0)
 		pmap_remove_all(fs->m);
+	if (fs->wired && (fs->fault_flags & VM_FAULT_WIRE) == 0) {
+		reason = (fs->entry->eflags & MAP_ENTRY_WIRED_SYSTEM) != 0 ?
+		    VM_WIRE_SYSTEM : VM_WIRE_USER;
+		vm_page_wire(copy, reason);
+		if ((fs->m->flags & PG_FICTITIOUS) == 0)
+			(void)vm_page_unwire_noq(fs->m, reason);
+	}
 	vm_fault_unlock_object(fs);
 	fs->m = copy;
 	return (KERN_SUCCESS);
@@ -186,8 +201,13 @@ vm_fault_once(struct faultstate *fs)
 	}
 	rv = vm_fault_find_page(fs);
 	if (rv == KERN_SUCCESS && fs->object != fs->first_object) {
-		/* I-E7: a wired private entry gets its own copy now. */
+		/*
+		 * I-E7: a wired private entry gets its own copy now; so
+		 * does a debugger's write (VM_PROT_COPY), whatever the
+		 * entry's protection.
+		 */
 		if ((access & VM_PROT_WRITE) != 0 ||
+		    (fs->fault_type & VM_PROT_COPY) != 0 ||
 		    VM_MAP_ENTRY_WIRED_PRIVATE(fs->entry)) {
 			rv = vm_fault_cow(fs);
 			if (rv == KERN_SUCCESS)

@@ -1076,7 +1076,35 @@ vm_map_protect_check(vm_map_t map, vm_offset_t start, vm_offset_t end,
 	return (covered >= end ? rv : KERN_INVALID_ADDRESS);
 }
 
-/* Set one (clipped) entry's protection; lower the PTEs if it dropped. */
+/*
+ * R54: a user-wired entry that gains write has its pages mapped
+ * writable (and wired) now, so that no write after mprotect faults.
+ * They are the entry's own already (I-E7: a private entry's were
+ * copied when it was wired).  A page that is not (still in a backing
+ * object), one a truncation emptied (not valid: past the end, R58) and
+ * one the pmap cannot take now (no memory) are left to the fault: all
+ * correct, only later.
+ */
+static void
+vm_map_entry_enter_writable(vm_map_t map, vm_map_entry_t entry)
+{
+	vm_offset_t va;
+	vm_page_t m;
+
+	for (va = entry->start; va < entry->end; va += PAGE_SIZE) {
+		m = vm_fault_entry_page(entry, va);
+		if (m == NULL || m->object != entry->object ||
+		    m->valid == 0 || (m->flags & PG_FICTITIOUS) != 0)
+			continue;
+		(void)pmap_enter(map->pmap, va, m, entry->protection,
+		    VM_PROT_READ | PMAP_ENTER_WIRED | PMAP_ENTER_NOSLEEP);
+	}
+}
+
+/*
+ * Set one (clipped) entry's protection; lower the PTEs if it dropped,
+ * raise a user-wired entry's if it gained write.
+ */
 static void
 vm_map_entry_protect(vm_map_t map, vm_map_entry_t entry, vm_prot_t new_prot,
     bool set_max)
@@ -1095,13 +1123,17 @@ vm_map_entry_protect(vm_map_t map, vm_map_entry_t entry, vm_prot_t new_prot,
 	 * FreeBSD copies them here (vm_fault_copy_entry) when mprotect
 	 * adds write; Vise copies them when the entry is wired, if its
 	 * maximum protection allows write (VM_MAP_ENTRY_WIRED_PRIVATE),
-	 * so there is nothing left to copy.
+	 * so there is nothing left to copy: only the PTEs to make
+	 * writable (vm_map_entry_enter_writable).
 	 */
 	KASSERT((entry->eflags & (MAP_ENTRY_USER_WIRED | MAP_ENTRY_NEEDS_COPY))
 	    != (MAP_ENTRY_USER_WIRED | MAP_ENTRY_NEEDS_COPY) ||
 	    (entry->protection & VM_PROT_WRITE) == 0,
 	    ("vm_map_protect: user-wired entry %p gets write with "
 	    "NEEDS_COPY (I-E7)", entry));
+	if ((entry->eflags & MAP_ENTRY_USER_WIRED) != 0 &&
+	    (entry->protection & ~old_prot & VM_PROT_WRITE) != 0)
+		vm_map_entry_enter_writable(map, entry);
 	if ((old_prot & ~entry->protection) != 0) {
 		/* Copy-on-write pages stay read-only in the pmap. */
 		pte_prot = entry->protection;
@@ -1667,6 +1699,7 @@ vm_map_lookup(vm_map_t *var_map, vm_offset_t vaddr, vm_prot_t fault_type,
 	vm_map_t map = *var_map;
 	vm_map_entry_t entry;
 	vm_prot_t prot;
+	bool copy = (fault_type & VM_PROT_COPY) != 0;
 	int rv;
 
 	fault_type &= VM_PROT_ALL;
@@ -1696,6 +1729,12 @@ retry:
 		vm_map_unlock_read(map);
 		return (KERN_INVALID_ADDRESS);
 	}
+	/* A debugger's write: private entries, or ones that may be written. */
+	if (copy && (entry->eflags & MAP_ENTRY_COW) == 0 &&
+	    (entry->max_protection & VM_PROT_WRITE) == 0) {
+		vm_map_unlock_read(map);
+		return (KERN_PROTECTION_FAILURE);
+	}
 	/* I-E7; see vm_map_entry_protect(). */
 	KASSERT((entry->eflags & (MAP_ENTRY_USER_WIRED | MAP_ENTRY_NEEDS_COPY))
 	    != (MAP_ENTRY_USER_WIRED | MAP_ENTRY_NEEDS_COPY) ||
@@ -1724,7 +1763,7 @@ retry:
 		}
 		vm_map_lock_downgrade(map);
 	} else if ((entry->eflags & MAP_ENTRY_NEEDS_COPY) != 0) {
-		if ((fault_type & VM_PROT_WRITE) != 0) {
+		if ((fault_type & VM_PROT_WRITE) != 0 || copy) {
 			/* The write gets the entry's own shadow object. */
 			if (vm_map_lock_upgrade(map))
 				goto retry;

@@ -207,6 +207,16 @@ extern u_long	vm_user_wire_count;
 extern u_long	vm_page_max_user_wired;
 
 /*
+ * vm_wire_audit (vm_wire_audit.c, sysctl debug.vm_wire_audit): check
+ * the R47 identities over every process's map, its pmap and the page
+ * array; print each violation and return their number (0: all hold),
+ * or -ENOMEM if it could not run.  Meaningful on a quiet system: a
+ * wiring under way skips the whole-system checks.  Thread context, no
+ * locks held; may sleep.
+ */
+int	vm_wire_audit(void);
+
+/*
  * vm_map_wire: wire [start, end) (clamped to the map, R2; empty: success,
  * R1).  Two passes, all or nothing (R3): the first marks each entry in
  * transition (clipped to the range), faults in every page of an entry
@@ -428,6 +438,9 @@ int	vm_map_mincore(vm_map_t map, vm_offset_t start, vm_offset_t end,
  * if it cannot grow, KERN_INVALID_ADDRESS.  No reference is taken
  * on *object: it stays valid while the map stays read-locked.  An
  * entry in transition is returned as it is: the caller waits (R44).
+ * VM_PROT_COPY in fault_type (a debugger's write) shadows a NEEDS_COPY
+ * entry as a write would; it is KERN_PROTECTION_FAILURE on an entry
+ * that is neither copy-on-write nor ever writable.
  */
 int	vm_map_lookup(vm_map_t *var_map, vm_offset_t vaddr,
 	    vm_prot_t fault_type, vm_map_entry_t *out_entry,

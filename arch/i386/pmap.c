@@ -709,6 +709,22 @@ pmap_mincore(pmap_t pmap, vm_offset_t va)
 	return (val);
 }
 
+/* pmap_is_wired: see vm/pmap.h. */
+bool
+pmap_is_wired(pmap_t pmap, vm_offset_t va)
+{
+	pt_entry_t *pte, bits = 0;
+
+	if (pmap == kernel_pmap || va >= VM_MAX_USER_ADDRESS)
+		return (false);
+	mtx_lock(&pmap->pm_mtx);
+	pte = pmap_entry(pmap, va, 1);
+	if (pte != NULL)
+		bits = pte_load(pte);
+	mtx_unlock(&pmap->pm_mtx);
+	return ((bits & (PG_V | PG_W)) == (PG_V | PG_W));
+}
+
 /* The PTE of pv entry `pv` of page `m`.  The pv's pmap is locked. */
 static pt_entry_t *
 pmap_pv_pte(vm_page_t m, struct pv_entry *pv)

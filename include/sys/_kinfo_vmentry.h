@@ -54,7 +54,7 @@ struct kinfo_vmentry {
 	__INT32_TYPE__	kve_ref_count;		/* references to the object */
 	__INT32_TYPE__	kve_shadow_count;	/* shadows backed by it */
 	__INT32_TYPE__	kve_shadow_depth;	/* backing objects behind it */
-	__INT32_TYPE__	kve_pad;
+	__INT32_TYPE__	kve_wired;		/* pages mapped by wired PTEs (Vise) */
 };
 
 #endif /* !_SYS__KINFO_VMENTRY_H_ */

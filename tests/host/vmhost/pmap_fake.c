@@ -387,6 +387,23 @@ pmap_mincore(pmap_t pmap, vm_offset_t va)
 	return (val);
 }
 
+/* pmap_is_wired: see vm/pmap.h. */
+bool
+pmap_is_wired(pmap_t pmap, vm_offset_t va)
+{
+	struct pv_entry *pv;
+	bool wired = false;
+
+	if (pmap == kernel_pmap)
+		return (false);
+	mtx_lock(&pmap->pm_mtx);
+	pv = pv_find(pmap, trunc_page(va));
+	if (pv != NULL)
+		wired = pv->pv_wired;
+	mtx_unlock(&pmap->pm_mtx);
+	return (wired);
+}
+
 /* pmap_unwire: see vm/pmap.h (I-PM1): a valid mapping without W panics. */
 void
 pmap_unwire(pmap_t pmap, vm_offset_t sva, vm_offset_t eva)
