@@ -8,7 +8,10 @@
  *
  * The hold is an interruptible sleep: a signal ends it, and so does the
  * single-threading of exit, so a process being killed never waits for
- * its own hold.  The buffer is vsunlocked before the ioctl returns
+ * its own hold; WIRETEST_F_NOSIG makes it a bounded uninterruptible one
+ * instead (a kernel transfer that takes its time), so a test can see
+ * that SIGKILL ends munmap's wait on its own and that exit then waits
+ * for the holder to finish.  The buffer is vsunlocked before the ioctl returns
  * (R31).
  *
  * Locking: the release generation is read and bumped with interrupts
@@ -29,9 +32,12 @@
 static volatile unsigned int wiretest_gen;	/* bumped by RELEASE */
 static int wiretest_chan;			/* what holds sleep on */
 
-/* Sleep until a RELEASE, `ms` milliseconds (0: no limit) or a signal. */
+/*
+ * Sleep until a RELEASE, `ms` milliseconds (0: no limit) or, if `sig`,
+ * a signal.
+ */
 static int
-wiretest_wait(int ms)
+wiretest_wait(int ms, bool sig)
 {
 	uint64_t end, now;
 	unsigned int gen;
@@ -46,8 +52,8 @@ wiretest_wait(int ms)
 		now = ticks;
 		if (ms > 0 && now >= end)
 			return (0);
-		error = tsleep_gen(&wiretest_chan, &wiretest_gen, gen, PCATCH,
-		    "wirehold", ms > 0 ? (int)(end - now) : 0);
+		error = tsleep_gen(&wiretest_chan, &wiretest_gen, gen,
+		    sig ? PCATCH : 0, "wirehold", ms > 0 ? (int)(end - now) : 0);
 		if (error != 0 && error != EWOULDBLOCK)
 			return (EINTR);
 		if (wiretest_gen != gen)
@@ -71,7 +77,8 @@ wiretest_ioctl(struct file *fp, u_long cmd, void *data)
 		/* Root only: a hold pins memory past RLIMIT_MEMLOCK. */
 		if ((error = priv_check(curthread, PRIV_DRIVER)) != 0)
 			return (error);
-		if (wh->wh_ms < 0)
+		if (wh->wh_ms < 0 || (wh->wh_flags & ~WIRETEST_F_NOSIG) != 0 ||
+		    ((wh->wh_flags & WIRETEST_F_NOSIG) != 0 && wh->wh_ms == 0))
 			return (EINVAL);
 		addr = (void *)(uintptr_t)wh->wh_addr;
 		len = (size_t)wh->wh_len;
@@ -79,7 +86,8 @@ wiretest_ioctl(struct file *fp, u_long cmd, void *data)
 			return (EINVAL);
 		if ((error = vslock(addr, len)) != 0)
 			return (error);
-		error = wiretest_wait(wh->wh_ms);
+		error = wiretest_wait(wh->wh_ms,
+		    (wh->wh_flags & WIRETEST_F_NOSIG) == 0);
 		vsunlock(addr, len);
 		return (error);
 	case WIRETEST_RELEASE:

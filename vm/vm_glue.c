@@ -67,24 +67,33 @@ vslock_map(void)
 
 /*
  * The pages of [addr, addr + len): *startp, *endp.  EINVAL if the range
- * wraps (R29), EFAULT if it leaves the user part of the current map (a
- * kernel address: the engine would clamp it, R2, and wire nothing).
+ * wraps (R29).
  */
 static int
 vslock_range(const void *addr, size_t len, vm_offset_t *startp,
     vm_offset_t *endp)
 {
 	vm_offset_t a = (vm_offset_t)addr;
-	vm_map_t map = vslock_map();
 
 	if (a + len < a || round_page(a + len) < a + len)
 		return (EINVAL);
 	*startp = trunc_page(a);
 	*endp = round_page(a + len);
-	if (len != 0 && (*startp < map->min_offset ||
-	    *endp > map->max_offset))
-		return (EFAULT);
 	return (0);
+}
+
+/*
+ * Whether [start, end) lies in the user part of the current map: the
+ * engine clamps a range to its map (R2) and would wire nothing of a
+ * kernel address, so such a range is EFAULT here.
+ */
+static bool
+vslock_in_map(vm_offset_t start, vm_offset_t end)
+{
+	vm_map_t map = vslock_map();
+
+	return (start == end || (start >= map->min_offset &&
+	    end <= map->max_offset));
 }
 
 /* vslock: see vm_glue.h. */
@@ -98,6 +107,8 @@ vslock(void *addr, size_t len)
 		return (error);
 	if (atop(end - start) > vm_page_max_user_wired)
 		return (ENOMEM);
+	if (!vslock_in_map(start, end))
+		return (EFAULT);
 	if (vm_map_wire(vslock_map(), start, end, VM_MAP_WIRE_SYSTEM |
 	    VM_MAP_WIRE_NOHOLES) != KERN_SUCCESS)
 		return (EFAULT);
@@ -157,6 +168,8 @@ vsmap(void *addr, size_t len, vm_prot_t prot, void **kvap)
 
 	if ((error = vslock_range(addr, len, &start, &end)) != 0)
 		return (error);
+	if (!vslock_in_map(start, end))
+		return (EFAULT);
 	if (len == 0) {
 		*kvap = addr;	/* nothing may be touched through it */
 		return (0);
