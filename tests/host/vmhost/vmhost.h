@@ -52,5 +52,11 @@ bool	vmhost_kva_real(void);
 struct vmspace;
 void	vmhost_limits(int64_t stack, int64_t vmem);
 void	vmhost_curvmspace(struct vmspace *vm);
+/*
+ * vmhost_signal_pending: from now on tsleep with PCATCH returns `error`
+ * (EINTR, ERESTART) at once, as a pending signal makes the kernel's do;
+ * 0: no signal.  Sleeps without PCATCH are not affected.
+ */
+void	vmhost_signal_pending(int error);
 
 #endif
