@@ -84,6 +84,8 @@ wiretest_ioctl(struct file *fp, u_long cmd, void *data)
 		len = (size_t)wh->wh_len;
 		if ((uint64_t)len != wh->wh_len)
 			return (EINVAL);
+		if ((uint64_t)(uintptr_t)addr != wh->wh_addr)
+			return (EFAULT);	/* beyond a 32-bit space */
 		if ((error = vslock(addr, len)) != 0)
 			return (error);
 		error = wiretest_wait(wh->wh_ms,

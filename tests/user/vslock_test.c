@@ -637,13 +637,18 @@ t_r36_sigkill(void)
 	ok(swire() == s0 && vsbytes() == b0,
 	    "R46 nothing stays wired or vslocked after it");
 
-	/* A hold no signal ends: munmap's own wait must end on SIGKILL. */
-	pid = child_blocked_in_munmap(4000, WIRETEST_F_NOSIG);
-	ok(pid > 0 && wmesg_wait(pid, "vmmaps", 1, 3000) == 0,
+	/*
+	 * A hold no signal ends: munmap's own wait must end on SIGKILL,
+	 * and the exit then waits for the holder (here until RELEASE).
+	 */
+	pid = child_blocked_in_munmap(20000, WIRETEST_F_NOSIG);
+	ok(pid > 0 && wmesg_wait(pid, "vmmaps", 1, 5000) == 0,
 	    "R36 munmap waits behind a vslock no signal ends");
 	kill(pid, SIGKILL);
-	ok(wmesg_wait(pid, "vmmaps", 0, 1500) == 0,
-	    "R36 SIGKILL ends munmap's wait itself (the holder still holds)");
+	ok(wmesg_wait(pid, "single", 1, 5000) == 0 &&
+	    vsbytes() == b0 + 4 * PAGE,
+	    "R36 SIGKILL ends munmap's wait itself; exit waits for the holder");
+	release();
 	ok(waitpid(pid, &status, 0) == pid && WIFSIGNALED(status) &&
 	    WTERMSIG(status) == SIGKILL,
 	    "R46 exit completes once the holder has vsunlocked");
