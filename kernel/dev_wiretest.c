@@ -29,6 +29,8 @@
 #include <kernel/sleep.h>
 #include <vm/vm_glue.h>
 
+#define WIRETEST_NOSIG_MAX_MS	60000	/* the longest hold no signal ends */
+
 static volatile unsigned int wiretest_gen;	/* bumped by RELEASE */
 static int wiretest_chan;			/* what holds sleep on */
 
@@ -78,7 +80,8 @@ wiretest_ioctl(struct file *fp, u_long cmd, void *data)
 		if ((error = priv_check(curthread, PRIV_DRIVER)) != 0)
 			return (error);
 		if (wh->wh_ms < 0 || (wh->wh_flags & ~WIRETEST_F_NOSIG) != 0 ||
-		    ((wh->wh_flags & WIRETEST_F_NOSIG) != 0 && wh->wh_ms == 0))
+		    ((wh->wh_flags & WIRETEST_F_NOSIG) != 0 &&
+		    (wh->wh_ms == 0 || wh->wh_ms > WIRETEST_NOSIG_MAX_MS)))
 			return (EINVAL);
 		addr = (void *)(uintptr_t)wh->wh_addr;
 		len = (size_t)wh->wh_len;

@@ -141,7 +141,6 @@ static const struct fileops zero_ops = {
 
 static const struct fileops initrd_ops = {
 	.fo_read = devinitrd_read,
-	.fo_write = null_write,
 	.fo_stat = devnode_stat,
 	.fo_seekable = true,
 };

@@ -25,7 +25,10 @@ struct wiretest_hold {
 	__INT32_TYPE__	wh_flags;	/* WIRETEST_F_* */
 };
 
-/* A hold no signal ends (only RELEASE or wh_ms, which must be > 0). */
+/*
+ * A hold no signal ends: only RELEASE or wh_ms, which must be 1 to
+ * 60000 (EINVAL otherwise).
+ */
 #define WIRETEST_F_NOSIG	0x1
 
 #define WIRETEST_HOLD		_IOW('W', 1, struct wiretest_hold)

@@ -260,6 +260,8 @@ t_errors(void)
 	    "R29 R31 vslock and vsunlock of a buffer: 0, nothing left after");
 	fails(hold(p, PAGE, 1, 0x100), EINVAL,
 	    "wiretest: an unknown flag is EINVAL");
+	fails(hold(p, PAGE, 0, WIRETEST_F_NOSIG), EINVAL,
+	    "wiretest: a hold no signal ends must have a time limit");
 	munmap(p, 2 * PAGE);
 }
 
@@ -824,6 +826,10 @@ t_devinitrd(void)
 	    "R29 /dev/initrd into a read-only buffer: EFAULT");
 	ok(ro[0] == 0, "and the read-only page was not written");
 	munmap(ro, PAGE);
+	close(fd);
+	fd = open("/dev/initrd", O_RDWR);
+	fails(fd >= 0 ? write(fd, "x", 1) : -1, EBADF,
+	    "/dev/initrd cannot be written: EBADF");
 
 	/* Copy on write: the child's read lands in the child's copy. */
 	memset(buf, 'x', 4 * PAGE);
