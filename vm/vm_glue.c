@@ -19,6 +19,7 @@
 #include <vm/vm_kern.h>
 #include <vm/vm_glue.h>
 #include <vm/vm_map.h>
+#include <vm/vm_page.h>
 #include <vm/pmap.h>
 
 #define KSTACK_GUARD	PAGE_SIZE
@@ -155,7 +156,10 @@ vsmap_release(vm_offset_t kva, vm_size_t size, vm_size_t n)
  * vsmap: see vm_glue.h.  Each page's physical address comes from the
  * user's PTE, under the map lock: the page is wired, so the PTE exists
  * and stays (a wired page is neither paged out nor, while the map
- * holds the wiring, unmapped: munmap waits, R36).
+ * holds the wiring, unmapped: munmap waits, R36).  The window maps it
+ * with the page's caching mode (a page of RAM: its pat_mode; memory
+ * with no vm_page, a device's: uncached), so no page is mapped twice
+ * with different modes.
  */
 int
 vsmap(void *addr, size_t len, vm_prot_t prot, void **kvap)
@@ -164,6 +168,7 @@ vsmap(void *addr, size_t len, vm_prot_t prot, void **kvap)
 	vm_map_entry_t entry;
 	vm_map_t map = vslock_map();
 	vm_paddr_t pa;
+	vm_page_t m;
 	int error;
 
 	if ((error = vslock_range(addr, len, &start, &end)) != 0)
@@ -188,9 +193,16 @@ vsmap(void *addr, size_t len, vm_prot_t prot, void **kvap)
 			error = EFAULT;
 			break;
 		}
-		pa = pmap_extract(vm_map_pmap(map), va);
+		pa = trunc_page(pmap_extract(vm_map_pmap(map), va));
 		KASSERT(pa != 0, ("vsmap: wired %#lx has no PTE", (u_long)va));
-		pmap_kenter(kva + (va - start), trunc_page(pa));
+		if (pa == 0) {
+			error = EFAULT;
+			break;
+		}
+		/* The caching mode of the user's mapping: no aliasing. */
+		m = PHYS_TO_VM_PAGE(pa);
+		pmap_kenter_attr(kva + (va - start), pa, m != NULL ?
+		    m->pat_mode : VM_MEMATTR_UNCACHEABLE);
 	}
 	vm_map_unlock_read(map);
 	if (error != 0) {

@@ -4,8 +4,8 @@
  * removal, checked through the pmap's counts (pm_stats), pmap_extract
  * and reads through the address space; the free-space search over a
  * thousand entries; a guard entry; a map over the kernel pmap deleting
- * a system-wired entry without waiting (R33).  Every test leaves the page, object
- * and page-table counts as it found them.  The map's logic is tested in
+ * a system-wired entry without waiting (R33).  Every test leaves the
+ * page, object and page-table counts as it found them.  The map's logic is tested in
  * depth on the host (tests/host/test_vm_map.c); this is the same code
  * against the real pmap.
  */
