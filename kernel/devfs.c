@@ -8,12 +8,15 @@
  * is typed, a line at a time (kernel/tty.c), which also answers its
  * ioctls and makes it a controlling terminal on open; null reads as end of file
  * and swallows writes; zero reads as zeros, and mmap of it is anonymous
- * memory.
+ * memory.  initrd (dev_initrd.c) reads the boot archive raw, through
+ * a wired user buffer; wiretest (dev_wiretest.c) is the test hook for
+ * system wirings.
  */
 #include <sys/errno.h>
 #include <sys/fcntl.h>
 #include <kernel/systm.h>
 #include <kernel/cons.h>
+#include <kernel/devsw.h>
 #include <kernel/file.h>
 #include <kernel/mount.h>
 #include <kernel/tty.h>
@@ -136,10 +139,22 @@ static const struct fileops zero_ops = {
 	.fo_seekable = true,
 };
 
+static const struct fileops initrd_ops = {
+	.fo_read = devinitrd_read,
+	.fo_stat = devnode_stat,
+	.fo_seekable = true,
+};
+static const struct fileops wiretest_ops = {
+	.fo_stat = devnode_stat,
+	.fo_ioctl = wiretest_ioctl,
+};
+
 /* In name order, as getdirentries lists them; ino = index + 3. */
 static const struct devnode devnodes[] = {
 	{ "console", 0x0500, &console_ops },
+	{ "initrd", 0x0201, &initrd_ops },
 	{ "null", 0x0103, &null_ops },
+	{ "wiretest", 0x0202, &wiretest_ops },
 	{ "zero", 0x0105, &zero_ops },
 };
 

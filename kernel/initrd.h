@@ -70,6 +70,12 @@ int	initrd_init(const void *image, size_t len);
  * after the VM is up.  Never sleeps.
  */
 void	initrd_attach(void);
+/*
+ * initrd_image: the attached archive's bytes in kernel VA (constant
+ * after boot) and, in *lenp, their number; NULL and 0 if none.  Kernel
+ * only (initrd_attach.c); any context.
+ */
+const void *initrd_image(size_t *lenp);
 
 /* initrd_root: the root directory, or NULL if no initrd is attached. */
 const struct initrd_node *initrd_root(void);

@@ -18,6 +18,18 @@
 
 #define INITRD_MODULE_CMDLINE	"initrd"
 
+/* The attached archive's bytes (for /dev/initrd), or NULL. */
+static const void *initrd_image_va;
+static size_t initrd_image_len;
+
+/* initrd_image: see initrd.h. */
+const void *
+initrd_image(size_t *lenp)
+{
+	*lenp = initrd_image_va != NULL ? initrd_image_len : 0;
+	return (initrd_image_va);
+}
+
 /*
  * The module's bytes in kernel VA: through the direct map when it lies
  * inside it (always on amd64; on i386 below 512 MiB, where GRUB puts
@@ -66,6 +78,8 @@ initrd_attach(void)
 		    "no initrd\n", (unsigned long long)m->start, error);
 		return;
 	}
+	initrd_image_va = image;
+	initrd_image_len = (size_t)(m->end - m->start);
 	initrd_get_stats(&st);
 	printf("initrd: %u files, %u directories, %u symlinks, %llu bytes "
 	    "of files in a %zu-byte archive at %#llx\n", st.files,

@@ -40,6 +40,9 @@ exit1(struct thread *td, int xstat)
 	/* Another thread is ending the process (or exec'ing): it wins. */
 	if (thread_single(td) != 0)
 		thread_suicide(td);
+	/* R31, R46: no vslock of the address space about to go. */
+	KASSERT(td->td_vslock_sz == 0, ("exit1: thread %s exits with %zu "
+	    "bytes vslocked", td->td_name, td->td_vslock_sz));
 	/* Off the address space before it goes. */
 	s = intr_disable();
 	vm = p->p_vmspace;

@@ -393,6 +393,9 @@ userret(struct thread *td, struct trapframe *tf)
 	unsigned long s;
 	int sig;
 
+	/* R31: no system wiring of a user buffer outlives a system call. */
+	KASSERT(td->td_vslock_sz == 0, ("userret: thread %s returns to user "
+	    "mode with %zu bytes vslocked", td->td_name, td->td_vslock_sz));
 	for (;;) {
 		s = intr_disable();
 		if (!thread_must_exit(td))

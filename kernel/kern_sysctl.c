@@ -11,6 +11,18 @@
  * name that follows `name` in sorted order ("" for the first), ENOENT
  * after the last.  A node (SYSCTL_NODE_OPAQUE, sysctl.h) also answers
  * for the names under it, which the listing does not enumerate.
+ *
+ * A table made by a handler that may not sleep (kern.proc.all, which
+ * reads the process list with interrupts off), or any table larger
+ * than the kernel's bounce buffer (kern.proc.vmmap.<pid> of a map of
+ * many entries), is made straight into the caller's buffer: the buffer
+ * is wired first (sysctl_wire_old_buffer: vslock, SEMANTICS R29) and
+ * the handler writes through a kernel window onto its pages (vsmap),
+ * so it never faults; the wiring ends with the request
+ * (sysctl_req_end, before the system call returns: R31).  Other
+ * values are made in a kernel buffer (at most SYSCTL_VALUE_MAX bytes)
+ * and copied out: a node's handler may sleep, and reading the caller's
+ * own map through a wired buffer would show that buffer wired.
  */
 #include <sys/errno.h>
 #include <kernel/systm.h>
@@ -20,12 +32,14 @@
 #include <kernel/proc.h>
 #include <kernel/syscallvar.h>
 #include <kernel/sysctl.h>
+#include <vm/vm.h>
+#include <vm/vm_glue.h>
 #include <machine/param.h>
 
 SET_DECLARE(set_sysctl, const struct sysctl_oid);
 
 #define SYSCTL_NAMELEN	128
-#define SYSCTL_VALUE_MAX	(64 * 1024)	/* the largest value read */
+#define SYSCTL_VALUE_MAX	(64 * 1024)	/* the largest value copied out */
 
 /*
  * The oid of `name`: the one of that name, or the node it is under
@@ -129,6 +143,14 @@ sysctl_name_in(const void *uname, size_t namelen, char *name)
 	return (0);
 }
 
+/* A request's old buffer (the part of FreeBSD's struct sysctl_req). */
+struct sysctl_req {
+	void	*oldptr;	/* the caller's buffer */
+	size_t	 wiredlen;	/* bytes of it vslocked (0: none) */
+	void	*kva;		/* the kernel's window onto them */
+	bool	 wired;
+};
+
 /*
  * Write `newlen` bytes from the user address `unew` to `name` (with
  * nothing to read back): EPERM unless the name takes writes and the
@@ -157,19 +179,69 @@ sysctl_write(struct thread *td, const char *name, const void *unew,
 	if (error == 0)
 		error = oid->oid_write(val, newlen);
 	free(val, M_TEMP);
+ * sysctl_wire_old_buffer: wire the first `len` bytes of the request's
+ * old buffer (vslock) and map them for the kernel to write (vsmap), for
+ * the rest of the request.  0, or vslock's and vsmap's errors (EFAULT
+ * for a buffer that is not mapped or not writable, ENOMEM beyond
+ * vm.max_user_wired).  May sleep.
+ */
+static int
+sysctl_wire_old_buffer(struct sysctl_req *req, size_t len)
+{
+	int error;
+
+	KASSERT(!req->wired, ("sysctl_wire_old_buffer: wired twice"));
+	if ((error = vslock(req->oldptr, len)) != 0)
+		return (error);
+	if ((error = vsmap(req->oldptr, len, VM_PROT_WRITE, &req->kva)) != 0) {
+		vsunlock(req->oldptr, len);
+		return (error);
+	}
+	req->wiredlen = len;
+	req->wired = true;
+	return (0);
+}
+
+/* sysctl_req_end: the end of a request: unmap and unwire its buffer. */
+static void
+sysctl_req_end(struct sysctl_req *req)
+{
+	if (!req->wired)
+		return;
+	vsunmap(req->kva, req->wiredlen);
+	vsunlock(req->oldptr, req->wiredlen);
+	req->wired = false;
+}
+
+/*
+ * A table's value straight into the caller's wired buffer (at most
+ * `len` bytes, the size just measured); *lenp gets its size.
+ */
+static int
+sysctl_table_out(const char *name, void *uold, size_t *lenp)
+{
+	struct sysctl_req req = { .oldptr = uold };
+	int error;
+
+	if ((error = sysctl_wire_old_buffer(&req, *lenp)) != 0)
+		return (error);
+	error = kernel_sysctlbyname(name, req.kva, lenp);
+	sysctl_req_end(&req);
 	return (error);
 }
 
 /*
- * sys___sysctlbyname: the value of a name into a user buffer.  The
- * value is taken into the kernel first, so a counter read is one
- * moment's value even if the copyout faults and sleeps.
+ * sys___sysctlbyname: the value of a name into a user buffer.  A table
+ * is made in the wired buffer (above); any other value is taken into
+ * the kernel first, so a counter read is one moment's value even if
+ * the copyout faults and sleeps.
  */
 int
 sys___sysctlbyname(struct thread *td, syscallarg_t *args,
     syscallarg_t *retval)
 {
 	char name[SYSCTL_NAMELEN];
+	const struct sysctl_oid *oid;
 	const char *rest;
 	size_t len, ulen;
 	void *val;
@@ -192,7 +264,15 @@ sys___sysctlbyname(struct thread *td, syscallarg_t *args,
 		return (error);
 	if ((error = kernel_sysctlbyname(name, NULL, &len)) != 0)
 		return (error);
-	if (args[2] != 0) {
+	oid = sysctl_find(name, &rest);
+	if (args[2] != 0 && oid->oid_type == SYSCTL_TYPE_OPAQUE &&
+	    (!oid->oid_node || len > SYSCTL_VALUE_MAX)) {
+		if (ulen < len)
+			return (ENOMEM);
+		if ((error = sysctl_table_out(name, (void *)args[2], &len)) !=
+		    0)
+			return (error);
+	} else if (args[2] != 0) {
 		if (ulen < len)
 			return (ENOMEM);
 		if (len > SYSCTL_VALUE_MAX)

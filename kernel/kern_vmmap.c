@@ -181,6 +181,12 @@ sysctl_proc_vmmap(const char *rest, void *buf, size_t *lenp)
 	}
 	vm_map_unlock_read(map);
 	vmspace_free(vm);
+	/*
+	 * The caller's own map, measured: the wiring of its buffer for the
+	 * read (kern_sysctl.c) may clip the buffer's entry into three.
+	 */
+	if (buf == NULL && pid == curthread->td_proc->p_pid)
+		n += 2;
 	if (buf != NULL && n * sizeof(kve) > *lenp)
 		error = ENOMEM;
 	*lenp = n * sizeof(kve);

@@ -14,6 +14,7 @@
 struct thread;
 struct ucred;
 
+#define PRIV_DRIVER		14	/* low-level device access (test devices) */
 #define PRIV_CRED_SETUID	50	/* setuid to another id */
 #define PRIV_CRED_SETEUID	51	/* seteuid to another id */
 #define PRIV_CRED_SETGID	52	/* setgid to another id */

@@ -112,6 +112,8 @@ struct thread {
 	struct rucounts	td_ru;			/* (s) what it has used */
 	struct trapframe *td_intr_frame;	/* (s) the interrupted frame,
 						   while an interrupt runs */
+	size_t		td_vslock_sz;		/* (t) bytes vslocked now: 0
+						   at userret (R31) */
 	struct mdthread	td_md;			/* machine-dependent part */
 };
 

@@ -56,7 +56,11 @@ int	sig_sleep_check(struct thread *td);
  * userret: the last work before curthread returns to user mode: stop
  * while the process is stopped, deliver pending signals (run the
  * default action, or set up the handler's frame), and make sure the
- * frame returns to a user address.  Thread context, interrupts on.
+ * frame returns to a user address.  Under INVARIANTS it asserts that
+ * the thread holds no vslock (td_vslock_sz == 0, SEMANTICS R31): every
+ * return to user mode, from a system call, a trap, an interrupt or a
+ * new thread's fork_exit, passes here on both ARCHes.  Thread context,
+ * interrupts on.
  */
 void	userret(struct thread *td, struct trapframe *tf);
 

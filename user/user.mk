@@ -65,6 +65,7 @@ TEST_PROGS	+= wire_acct_test
 TEST_PROGS	+= mcl_future_test
 TEST_PROGS	+= wired_ops_test
 TEST_PROGS	+= wired_cow_test
+TEST_PROGS	+= vslock_test
 
 init_SRCS	:= user/sbin/init_test.c
 sh_SRCS		:= $(addprefix user/bin/sh/,arena.c builtin.c exec.c expand.c \

@@ -190,6 +190,13 @@ vm_map_assert_wlocked(vm_map_t map)
 int
 vm_map_unlock_and_wait(vm_map_t map, int timo)
 {
+	return (vm_map_unlock_and_wait_flags(map, 0, timo));
+}
+
+/* vm_map_unlock_and_wait_flags: see vm_map.h. */
+int
+vm_map_unlock_and_wait_flags(vm_map_t map, int flags, int timo)
+{
 	u_int gen;
 
 	vm_map_assert_locked(map);
@@ -199,7 +206,7 @@ vm_map_unlock_and_wait(vm_map_t map, int timo)
 		vm_map_unlock(map);
 	else
 		vm_map_unlock_read(map);
-	return (tsleep_gen(&map->needs_wakeup, &map->wakeup_gen, gen, 0,
+	return (tsleep_gen(&map->needs_wakeup, &map->wakeup_gen, gen, flags,
 	    "vmmaps", timo));
 }
 
@@ -983,9 +990,21 @@ vm_map_delete_must_wait(vm_map_t map, vm_map_entry_t entry)
 int
 vm_map_delete(vm_map_t map, vm_offset_t start, vm_offset_t end)
 {
+	return (vm_map_delete_flags(map, start, end, 0, NULL));
+}
+
+/*
+ * vm_map_delete_flags: see vm_map.h.  With PCATCH the waits end when a
+ * signal comes (SIGKILL: "SIGKILL ends every wait that user activity
+ * can cause"); the entries before the one waited for are gone already.
+ */
+int
+vm_map_delete_flags(vm_map_t map, vm_offset_t start, vm_offset_t end,
+    int flags, int *errorp)
+{
 	struct vm_map_reserve res = { .count = 0 };
 	vm_map_entry_t entry, next;
-	int rv;
+	int error, rv;
 
 	vm_map_assert_wlocked(map);
 	if (start < map->min_offset)
@@ -1006,8 +1025,15 @@ again:
 	for (; entry != NULL && entry->start < end; entry = next) {
 		if (vm_map_delete_must_wait(map, entry)) {
 			entry->eflags |= MAP_ENTRY_NEEDS_WAKEUP;
-			(void)vm_map_unlock_and_wait(map, 0);
+			error = vm_map_unlock_and_wait_flags(map,
+			    flags & PCATCH, 0);
 			vm_map_lock(map);
+			if (error != 0) {	/* EINTR or ERESTART */
+				if (errorp != NULL)
+					*errorp = error;
+				rv = KERN_FAILURE;
+				break;
+			}
 			if (!vm_map_reserve_fill(&res)) {
 				rv = KERN_RESOURCE_SHORTAGE;
 				break;

@@ -178,6 +178,8 @@ void	vm_map_assert_wlocked(vm_map_t map);	/* exclusive */
  * Returns tsleep's result.  The caller re-locks and looks again.
  */
 int	vm_map_unlock_and_wait(vm_map_t map, int timo);
+/* The same with tsleep's flags (PCATCH: a signal ends the wait). */
+int	vm_map_unlock_and_wait_flags(vm_map_t map, int flags, int timo);
 void	vm_map_wakeup(vm_map_t map);
 /* R40-R43: the busy count of wiring threads (I-M2). */
 void	vm_map_busy(vm_map_t map);
@@ -345,6 +347,20 @@ int	vm_map_find(vm_map_t map, vm_object_t object, vm_ooffset_t offset,
  */
 int	vm_map_delete(vm_map_t map, vm_offset_t start, vm_offset_t end);
 int	vm_map_remove(vm_map_t map, vm_offset_t start, vm_offset_t end);
+/*
+ * vm_map_delete_flags: vm_map_delete whose waits (an entry in
+ * transition, system wirings in a user map, R36/R45) take tsleep's
+ * `flags`: with PCATCH a signal ends a wait (SIGKILL, or the process
+ * being single-threaded for exit: SEMANTICS' "SIGKILL ends every wait
+ * that user activity can cause"); then the entries before the one
+ * waited for are deleted, the rest are not, KERN_FAILURE is returned
+ * and *errorp gets EINTR or ERESTART.  munmap uses it; exit and the
+ * kernel do not (exit runs after its threads are gone, and a thread
+ * holding a vslock drops it before it leaves the kernel, R31).  Map
+ * write-locked; may sleep.
+ */
+int	vm_map_delete_flags(vm_map_t map, vm_offset_t start, vm_offset_t end,
+	    int flags, int *errorp);
 
 /*
  * vm_map_protect: set the current (or, with set_max, the maximum)

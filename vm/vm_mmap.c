@@ -60,6 +60,7 @@
 #include <kernel/file.h>
 #include <kernel/proc.h>
 #include <kernel/resourcevar.h>
+#include <kernel/sleep.h>
 #include <kernel/syscallvar.h>
 #include <vm/vm.h>
 #include <vm/vm_map.h>
@@ -367,6 +368,8 @@ sys_munmap(struct thread *td, syscallarg_t *args, syscallarg_t *retval)
 {
 	vm_offset_t addr = args[0];
 	vm_size_t len = args[1];
+	vm_map_t map;
+	int error = 0, rv;
 
 	(void)retval;
 	if ((addr & PAGE_MASK) != 0 || len == 0)
@@ -374,9 +377,19 @@ sys_munmap(struct thread *td, syscallarg_t *args, syscallarg_t *retval)
 	len = round_page(len);
 	if (len == 0 || !mmap_range_ok(addr, len))
 		return (EINVAL);
-	if (vm_map_remove(curmap(td), addr, addr + len) != KERN_SUCCESS)
-		return (ENOMEM);
-	return (0);
+	/*
+	 * R36: a range another thread has vslocked is waited for; a signal
+	 * ends the wait (SIGKILL, or exit's single-threading, ends the
+	 * process), and the call is redone after a handler: munmap has no
+	 * EINTR.
+	 */
+	map = curmap(td);
+	vm_map_lock(map);
+	rv = vm_map_delete_flags(map, addr, addr + len, PCATCH, &error);
+	vm_map_unlock(map);
+	if (rv == KERN_SUCCESS)
+		return (0);
+	return (error == EINTR || error == ERESTART ? ERESTART : ENOMEM);
 }
 
 /*

@@ -317,6 +317,18 @@ vm_page_find_least(vm_object_t object, vm_pindex_t pindex)
 	return (vm_radix_lookup_ge(&object->rtree, pindex));
 }
 
+/*
+ * May a page wired for `had` take (or lose) a wiring for `reason`?  The
+ * same reason, or two map wirings (user and system): see vm_page.h.
+ */
+static bool
+vm_page_wire_reasons_mix(enum vm_wire_reason had, enum vm_wire_reason reason)
+{
+	return (had == reason ||
+	    ((had == VM_WIRE_USER || had == VM_WIRE_SYSTEM) &&
+	    (reason == VM_WIRE_USER || reason == VM_WIRE_SYSTEM)));
+}
+
 void
 vm_page_wire(vm_page_t m, enum vm_wire_reason reason)
 {
@@ -328,8 +340,9 @@ vm_page_wire(vm_page_t m, enum vm_wire_reason reason)
 	if (m->wire_count == 0)
 		vm_page_wire_first(m, reason);
 	else {
-		KASSERT(m->wire_reason == reason, ("vm_page_wire: page %#llx "
-		    "wired for %s, now for %s", (unsigned long long)m->phys_addr,
+		KASSERT(vm_page_wire_reasons_mix(m->wire_reason, reason),
+		    ("vm_page_wire: page %#llx wired for %s, now for %s",
+		    (unsigned long long)m->phys_addr,
 		    vm_wire_reason_names[m->wire_reason],
 		    vm_wire_reason_names[reason]));
 		m->wire_count++;
@@ -342,17 +355,20 @@ vm_page_unwire_noq(vm_page_t m, enum vm_wire_reason reason)
 {
 	bool last;
 
+	(void)reason;	/* only checked */
 	mtx_lock(&vm_free_mtx);
-	KASSERT(m->wire_count > 0 && m->wire_reason == reason,
+	KASSERT(m->wire_count > 0 &&
+	    vm_page_wire_reasons_mix(m->wire_reason, reason),
 	    ("vm_page_unwire: page %#llx wire_count %u reason %s, "
 	    "unwiring for %s", (unsigned long long)m->phys_addr,
 	    m->wire_count, vm_wire_reason_names[m->wire_reason],
 	    vm_wire_reason_names[reason]));
 	last = --m->wire_count == 0;
 	if (last) {
-		m->wire_reason = VM_WIRE_NONE;
+		/* The page's reason, which may not be the caller's. */
 		vm_cnt.v_wire_count--;
-		vm_cnt.v_wire_by_reason[reason]--;
+		vm_cnt.v_wire_by_reason[m->wire_reason]--;
+		m->wire_reason = VM_WIRE_NONE;
 	}
 	mtx_unlock(&vm_free_mtx);
 	return (last);

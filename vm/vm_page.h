@@ -12,9 +12,18 @@
  * with wire_count > 0 is never reclaimed.  Each wired page also has one
  * wire_reason (enum vm_wire_reason), set when the count goes 0 -> 1 and
  * cleared when it goes 1 -> 0.  A page can be wired more than once only
- * for the same reason (KASSERT).  vm_cnt.v_wire_count counts pages with
- * wire_count > 0, and vm_wire_count_by_reason[r] the wired pages whose
- * reason is r; vm_page_audit() checks both against the page array.
+ * for the same reason (KASSERT), with one exception: the two reasons of
+ * map wirings, user and system, mix, because one page can be wired
+ * through several map entries (an mlocked MAP_SHARED mapping in one
+ * process, a vslock of another mapping of the same object in another).
+ * The rule: the reason of the wiring that took the page from 0 stays
+ * until the count is back to 0, whatever the order the wirings go in
+ * (the map entry keeps its own first reason the same way).  So each
+ * wired page counts under exactly one reason, and every counter is
+ * back at its baseline when the last wiring goes.  vm_cnt.v_wire_count
+ * counts pages with wire_count > 0, and vm_wire_count_by_reason[r] the
+ * wired pages whose reason is r; vm_page_audit() checks both against
+ * the page array.
  *
  * Lock keys:
  *	(c)  constant after vm_page_startup()
@@ -219,8 +228,11 @@ vm_page_dirty(vm_page_t m)
 /*
  * vm_page_wire / vm_page_unwire_noq: add or drop one wiring for
  * `reason`.  The global and per-reason counters change only on the
- * 0 -> 1 and 1 -> 0 transitions (SEMANTICS I-P2).  A page already
- * wired for another reason panics under INVARIANTS.  unwire_noq returns
+ * 0 -> 1 and 1 -> 0 transitions (SEMANTICS I-P2), the 1 -> 0 one for
+ * the page's reason (that of its first wiring; see "Wiring" above).  A
+ * page already wired for another reason panics under INVARIANTS unless
+ * both reasons are map wirings (VM_WIRE_USER, VM_WIRE_SYSTEM), which
+ * mix.  unwire_noq returns
  * true when it dropped the last wiring (the caller then owns an
  * unwired page, typically to free it).  Takes vm_free_mtx briefly.
  */

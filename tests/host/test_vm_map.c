@@ -1136,6 +1136,47 @@ r45_user_map_delete_waits_for_system_wiring(void)
 	map_teardown();
 }
 
+/*
+ * R36 and the decision "SIGKILL ends every wait that user activity can
+ * cause": munmap's deletion (vm_map_delete_flags with PCATCH) waiting
+ * for a system wiring ends when a signal is pending; the entries before
+ * the one waited for are gone, that one and those after it are not.
+ */
+static void
+r36_delete_wait_for_system_wiring_ends_on_a_signal(void)
+{
+	u_long sys_wired;
+	int error = 0, rv;
+
+	map_setup();
+	sys_wired = vm_cnt.v_wire_by_reason[VM_WIRE_SYSTEM];
+	REQUIRE(insert_obj(0, 2, 0) != NULL);
+	REQUIRE(insert_obj(2, 2, 0) != NULL);
+	REQUIRE(insert_obj(4, 2, 0) != NULL);
+	REQUIRE(vm_map_wire(&map, P(2), P(4), VM_MAP_WIRE_SYSTEM) ==
+	    KERN_SUCCESS);
+	vmhost_signal_pending(EINTR);
+	vm_map_lock(&map);
+	rv = vm_map_delete_flags(&map, P(0), P(6), PCATCH, &error);
+	vm_map_unlock(&map);
+	vmhost_signal_pending(0);
+	CHECK(rv == KERN_FAILURE && error == EINTR,
+	    "R36: the wait ended by a signal: rv %d error %d", rv, error);
+	CHECK(entry_at(P(0)) == NULL, "the entry before it is deleted");
+	CHECK(entry_at(P(2)) != NULL && entry_at(P(2))->wired_count == 1 &&
+	    entry_at(P(4)) != NULL, "it and the one after it stay");
+	CHECK(map_check() == 0);
+	/* Without the signal, and once the vsunlock came: no wait. */
+	CHECK(vm_map_unwire(&map, P(2), P(4), VM_MAP_WIRE_SYSTEM) ==
+	    KERN_SUCCESS);
+	vm_map_lock(&map);
+	rv = vm_map_delete_flags(&map, P(0), P(6), PCATCH, &error);
+	vm_map_unlock(&map);
+	CHECK(rv == KERN_SUCCESS && map.nentries == 0 &&
+	    vm_cnt.v_wire_by_reason[VM_WIRE_SYSTEM] == sys_wired);
+	map_teardown();
+}
+
 /* ---- the fault path ---- */
 
 static void
@@ -2436,6 +2477,7 @@ main(void)
 	TAP_RUN(delete_inside_one_entry_and_shortage);
 	TAP_RUN(r33_kernel_map_delete_unwires_without_waiting);
 	TAP_RUN(r45_user_map_delete_waits_for_system_wiring);
+	TAP_RUN(r36_delete_wait_for_system_wiring_ends_on_a_signal);
 	TAP_RUN(lookup_read_and_write_faults);
 	TAP_RUN(lookup_needs_copy_shadows_on_write);
 	TAP_RUN(r71_wired_entry_lookup_uses_full_protection);

@@ -391,6 +391,100 @@ r35_user_wire_count_exact_under_mixed_orders(void)
 	teardown();
 }
 
+/*
+ * One object mapped shared at pages 0-3 and 10-13 (two entries, the same
+ * physical pages).  false if that cannot be made.
+ */
+static bool
+insert_shared_twice(void)
+{
+	vm_object_t obj;
+	int rv;
+
+	if ((obj = vm_object_allocate(OBJT_DEFAULT, 4)) == NULL)
+		return (false);
+	vm_object_reference(obj);
+	vm_map_lock(&map);
+	rv = vm_map_insert(&map, obj, 0, P(0), P(4), VM_PROT_RW, VM_PROT_ALL,
+	    0);
+	if (rv == KERN_SUCCESS)
+		rv = vm_map_insert(&map, obj, 0, P(10), P(14), VM_PROT_RW,
+		    VM_PROT_ALL, 0);
+	vm_map_unlock(&map);
+	return (rv == KERN_SUCCESS);
+}
+
+/* Physical pages wired, by reason, above the test's baseline. */
+#define WUSER()	(vm_cnt.v_wire_by_reason[VM_WIRE_USER] - wu0)
+#define WSYS()	(vm_cnt.v_wire_by_reason[VM_WIRE_SYSTEM] - ws0)
+
+/*
+ * One page, several reasons (vm_page.h "Wiring"): a page user-wired
+ * through one entry and system-wired through another keeps the reason
+ * of its first wiring until its last goes; each page counts once; every
+ * order of the two wirings and two unwirings brings every counter back.
+ * Each of the 4! orders of (mlock A, vslock B, munlock A, vsunlock B)
+ * in which each wiring comes before its unwiring is run.
+ */
+static void
+one_page_user_and_system_wired_through_two_entries(void)
+{
+	/* u/U: mlock/munlock of pages 0-3, s/S: vslock/vsunlock of 10-13 */
+	static const char *const orders[] = {
+		"usUS", "usSU", "suUS", "suSU", "uUsS", "sSuU",
+	};
+	const char *o;
+	u_long first;
+	unsigned i;
+	bool wired;
+	int k;
+
+	for (i = 0; i < nitems(orders); i++) {
+		setup();
+		REQUIRE(insert_shared_twice());
+		first = 0;
+		for (o = orders[i], k = 0; *o != '\0'; o++, k++) {
+			wired = WUSER() + WSYS() != 0;
+			switch (*o) {
+			case 'u':
+				CHECK(vm_map_wire(&map, P(0), P(4), USER) ==
+				    KERN_SUCCESS);
+				break;
+			case 's':
+				CHECK(vm_map_wire(&map, P(10), P(14), SYS) ==
+				    KERN_SUCCESS);
+				break;
+			case 'U':
+				CHECK(vm_map_unwire(&map, P(0), P(4), USER) ==
+				    KERN_SUCCESS);
+				break;
+			case 'S':
+				CHECK(vm_map_unwire(&map, P(10), P(14), SYS) ==
+				    KERN_SUCCESS);
+				break;
+			}
+			/* The wiring that took the pages from 0. */
+			if (!wired)
+				first = *o == 'u' ? VM_WIRE_USER :
+				    VM_WIRE_SYSTEM;
+			/* Wired or not, each page counts once... */
+			CHECK(WUSER() + WSYS() == (wc(0) > 0 || wc(10) > 0 ?
+			    4UL : 0UL), "order %s step %d: user %lu system %lu",
+			    orders[i], k, WUSER(), WSYS());
+			/* ... and, while wired, under that first reason. */
+			CHECK(WUSER() + WSYS() == 0 ||
+			    (first == VM_WIRE_USER ? WUSER() : WSYS()) == 4,
+			    "order %s step %d: the first reason stays",
+			    orders[i], k);
+		}
+		CHECK(WUSER() == 0 && WSYS() == 0 && vm_user_wire_count == uw0,
+		    "order %s: all back", orders[i]);
+		CHECK(vm_page_audit() == 0);
+		CHECK(check() == 0);
+		teardown();
+	}
+}
+
 static void
 r76_global_user_wire_cap(void)
 {
@@ -434,5 +528,6 @@ main(void)
 	TAP_RUN(r34_composition_table);
 	TAP_RUN(r35_user_wire_count_exact_under_mixed_orders);
 	TAP_RUN(r76_global_user_wire_cap);
+	TAP_RUN(one_page_user_and_system_wired_through_two_entries);
 	return (tap_exit_status());
 }

@@ -3,8 +3,9 @@
  * with pages faulted in (vm_fault), then protect, partial and whole
  * removal, checked through the pmap's counts (pm_stats), pmap_extract
  * and reads through the address space; the free-space search over a
- * thousand entries; a guard entry.  Every test leaves the page, object
- * and page-table counts as it found them.  The map's logic is tested in
+ * thousand entries; a guard entry; a map over the kernel pmap deleting
+ * a system-wired entry without waiting (R33).  Every test leaves the
+ * page, object and page-table counts as it found them.  The map's logic is tested in
  * depth on the host (tests/host/test_vm_map.c); this is the same code
  * against the real pmap.
  */
@@ -16,6 +17,7 @@
 #include <vm/vmmeter.h>
 #include <vm/vm_object.h>
 #include <vm/vm_map.h>
+#include <vm/vm_kern.h>
 #include <vm/pmap.h>
 #include <machine/vmparam.h>
 
@@ -162,4 +164,48 @@ KTEST(vm_map_guard_entry_faults_fail)
 	KT_CHECK(map->size == 0 && map->nentries == 1);
 	KT_CHECK(ktest_map_check(map) == 0);
 	vmspace_free(vm);
+}
+
+/*
+ * R33: a map whose pmap is the kernel's deletes an entry with a system
+ * wiring at once (unwiring it), where a user map would wait (R36); the
+ * test thread would hang here if it waited.
+ */
+KTEST(r33_kernel_map_deletes_system_wired_entry_without_waiting)
+{
+	struct ktest_vm_counts base;
+	struct vm_map kmap;
+	vm_object_t obj;
+	vm_offset_t va;
+	u_long sys0;
+	int round;
+
+	/* A first round warms the zones (map entries, objects, pv). */
+	for (round = 0; round < 2; round++) {
+		base = ktest_vm_counts();
+		sys0 = vm_cnt.v_wire_by_reason[VM_WIRE_SYSTEM];
+		va = kva_alloc(ptoa(4));
+		KT_REQUIRE(va != 0);
+		KT_REQUIRE(pmap_growkernel(va + ptoa(4)) == 0);
+		vm_map_init(&kmap, kernel_pmap, va, va + ptoa(4));
+		KT_CHECK(kmap.system_map);
+		obj = vm_object_allocate(OBJT_DEFAULT, 4);
+		KT_REQUIRE(obj != NULL);
+		vm_map_lock(&kmap);
+		KT_REQUIRE(vm_map_insert(&kmap, obj, 0, va, va + ptoa(4),
+		    VM_PROT_RW, VM_PROT_ALL, 0) == KERN_SUCCESS);
+		vm_map_unlock(&kmap);
+		KT_CHECK(vm_map_wire(&kmap, va, va + ptoa(4),
+		    VM_MAP_WIRE_SYSTEM | VM_MAP_WIRE_NOHOLES) == KERN_SUCCESS);
+		KT_CHECK(vm_cnt.v_wire_by_reason[VM_WIRE_SYSTEM] == sys0 + 4);
+		KT_CHECK(pmap_kextract(va + ptoa(3)) != 0);
+		*(volatile char *)(uintptr_t)(va + 3 * PAGE_SIZE) = 1;
+		KT_CHECK(vm_map_remove(&kmap, va, va + ptoa(4)) ==
+		    KERN_SUCCESS, "R33: deleted without waiting");
+		KT_CHECK(kmap.nentries == 0 &&
+		    vm_cnt.v_wire_by_reason[VM_WIRE_SYSTEM] == sys0 &&
+		    pmap_kextract(va) == 0 && pmap_kextract(va + ptoa(3)) == 0);
+		kva_free(va, ptoa(4));
+	}
+	KT_CHECK_VM_COUNTS(ktest_vm_counts(), base);
 }

@@ -36,6 +36,9 @@ struct proc proc0;
 struct thread thread0 = { .td_proc = &proc0, .td_name = "thread0" };
 struct thread *curthread = &thread0;
 
+/* What an interruptible sleep returns at once (vmhost_signal_pending). */
+static int sleep_signal;
+
 /* The channel the thread sleeps on (NULL: awake), and whether woken. */
 static const void *volatile sleep_chan;
 static volatile bool sleep_woken;
@@ -50,11 +53,12 @@ tsleep(const void *chan, int flags, const char *wmesg, int timo)
 	uint64_t start;
 	int error;
 
-	(void)flags;
 	KASSERT(chan != NULL, ("tsleep(\"%s\"): NULL channel", wmesg));
 	KASSERT(timo >= 0, ("tsleep(\"%s\"): timeout %d", wmesg, timo));
 	KASSERT(sleep_chan == NULL, ("tsleep(\"%s\") on %p while asleep on "
 	    "%p (from an interrupt handler?)", wmesg, chan, sleep_chan));
+	if ((flags & PCATCH) != 0 && sleep_signal != 0)
+		return (sleep_signal);
 	if (timo == 0)
 		panic("tsleep: \"%s\" on %p with no timeout: there is one "
 		    "thread and no scheduler, so nothing can ever wake it "
@@ -126,7 +130,7 @@ lim_cur(struct proc *p, int which)
 	return (p->p_limit.pl_rlimit[which].rlim_cur);
 }
 
-/* vmhost_limits / vmhost_memlock / vmhost_curvmspace: see vmhost.h. */
+/* vmhost_limits, _memlock, _signal_pending, _curvmspace: see vmhost.h. */
 void
 vmhost_limits(int64_t stack, int64_t vmem)
 {
@@ -138,6 +142,12 @@ void
 vmhost_memlock(int64_t memlock)
 {
 	proc0.p_limit.pl_rlimit[RLIMIT_MEMLOCK].rlim_cur = memlock;
+}
+
+void
+vmhost_signal_pending(int error)
+{
+	sleep_signal = error;
 }
 
 void

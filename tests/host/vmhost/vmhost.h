@@ -54,5 +54,11 @@ void	vmhost_limits(int64_t stack, int64_t vmem);
 /* vmhost_memlock: proc0's soft RLIMIT_MEMLOCK (MCL_FUTURE checks it). */
 void	vmhost_memlock(int64_t memlock);
 void	vmhost_curvmspace(struct vmspace *vm);
+/*
+ * vmhost_signal_pending: from now on tsleep with PCATCH returns `error`
+ * (EINTR, ERESTART) at once, as a pending signal makes the kernel's do;
+ * 0: no signal.  Sleeps without PCATCH are not affected.
+ */
+void	vmhost_signal_pending(int error);
 
 #endif
