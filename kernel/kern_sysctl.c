@@ -179,6 +179,10 @@ sysctl_write(struct thread *td, const char *name, const void *unew,
 	if (error == 0)
 		error = oid->oid_write(val, newlen);
 	free(val, M_TEMP);
+	return (error);
+}
+
+/*
  * sysctl_wire_old_buffer: wire the first `len` bytes of the request's
  * old buffer (vslock) and map them for the kernel to write (vsmap), for
  * the rest of the request.  0, or vslock's and vsmap's errors (EFAULT
