@@ -458,6 +458,12 @@ r64_devtest_errors(void)
 	    0), ENXIO);
 	CHECK_ERR(mmap(NULL, PAGE, PROT_READ, MAP_SHARED, fd, NPAGES * PAGE),
 	    ENXIO);
+	/* Nor may fork copy it on write. */
+	p = mmap(NULL, PAGE, PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0);
+	CHECK(p != MAP_FAILED);
+	CHECK_ERR(minherit(p, PAGE, INHERIT_COPY), EINVAL);
+	CHECK(minherit(p, PAGE, INHERIT_NONE) == 0);
+	CHECK(munmap(p, PAGE) == 0);
 	close(fd);
 	fd = devtest_open(O_RDONLY);
 	CHECK_ERR(mmap(NULL, PAGE, PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0),
@@ -508,6 +514,7 @@ fb0_map(void)
 {
 	unsigned long fake0 = fake_pages(), wired0;
 	volatile unsigned char *p;
+	long pw0;
 	struct fbtype ft;
 	size_t size, off;
 	unsigned char old;
@@ -531,10 +538,18 @@ fb0_map(void)
 	CHECK(p[off] == (unsigned char)(old ^ 0x07));
 	p[off] = old;
 	CHECK(fake_pages() == fake0 + 1);
-	wired0 = sysctl_ulong("vm.stats.vm.v_wire_count");
+	/*
+	 * Locking part of a large mapping clips its entry (kernel memory
+	 * may grow): no page is wired for the user, and the PTE is.
+	 */
+	wired0 = sysctl_ulong("vm.stats.vm.v_wire_user");
+	pw0 = pmap_wired();
 	CHECK(mlock((void *)p, PAGE) == 0);
-	CHECK(sysctl_ulong("vm.stats.vm.v_wire_count") == wired0);
+	CHECK(sysctl_ulong("vm.stats.vm.v_wire_user") == wired0);
+	CHECK(pmap_wired() == pw0 + 1);
+	CHECK(wire_count_is_ram_only());
 	CHECK(munlock((void *)p, PAGE) == 0);
+	CHECK(pmap_wired() == pw0);
 	CHECK(wire_count_is_ram_only());
 	CHECK(munmap((void *)p, size) == 0);
 	CHECK(fake_pages() == fake0);
@@ -570,7 +585,7 @@ main(void)
 	    "close cycles: every counter back", r63_cycles_give_everything_back);
 	run_in_child("devpager", "R64 /dev/devtest: MAP_PRIVATE EINVAL, "
 	    "write mapping of a read-only descriptor EACCES, past the end "
-	    "ENXIO", r64_devtest_errors);
+	    "ENXIO, minherit(INHERIT_COPY) EINVAL", r64_devtest_errors);
 	run_in_child("devpager", "/dev/fb0 geometry: FBIOGTYPE and "
 	    "FBIO_GETLINEWIDTH", fb0_geometry);
 	run_in_child("devpager", "R59 R60 R64 /dev/fb0 mapped: store read "
