@@ -308,7 +308,7 @@ r60_wiring_wires_ptes_not_pages(void)
  * device keep their one wiring (as kernel memory).
  */
 static void
-r61_unwire_never_goes_through_the_physical_address(void)
+r61_io1_unwire_never_goes_through_the_physical_address(void)
 {
 	setup();
 	REQUIRE(map_device(0, 0, DEV_PAGES, VM_PROT_RW) == KERN_SUCCESS);
@@ -346,6 +346,31 @@ r62_wire_count_stays_1(void)
 	CHECK(bad == 0 && di.fake_pages == DEV_PAGES && di.wire_min == 1 &&
 	    di.wire_max == 1, "R62 %d failures, wire counts %u..%u", bad,
 	    di.wire_min, di.wire_max);
+	teardown();
+}
+
+/*
+ * R63: 1,000 rounds of map, fault, wire, unmap: the object dies every
+ * round with its fake pages, and nothing is left (teardown checks).
+ */
+static void
+r63_cycles_leave_nothing(void)
+{
+	int i, bad = 0;
+
+	setup();
+	for (i = 0; i < 1000; i++) {
+		if (map_device(0, 0, DEV_PAGES, VM_PROT_RW) != KERN_SUCCESS ||
+		    vm_fault(&map, P(i % DEV_PAGES), VM_PROT_WRITE, 0) !=
+		    KERN_SUCCESS ||
+		    vm_map_wire(&map, P(0), P(DEV_PAGES), USER) !=
+		    KERN_SUCCESS ||
+		    vm_map_remove(&map, P(0), P(DEV_PAGES)) != KERN_SUCCESS)
+			bad++;
+		if (vm_cnt.v_wire_by_reason[VM_WIRE_DEVICE] != fake0)
+			bad++;
+	}
+	CHECK(bad == 0, "R63 %d failures", bad);
 	teardown();
 }
 
@@ -440,8 +465,9 @@ main(void)
 	TAP_RUN(r59_mappings_share_one_object);
 	TAP_RUN(r59_d_mmap_failure_leaves_nothing);
 	TAP_RUN(r60_wiring_wires_ptes_not_pages);
-	TAP_RUN(r61_unwire_never_goes_through_the_physical_address);
+	TAP_RUN(r61_io1_unwire_never_goes_through_the_physical_address);
 	TAP_RUN(r62_wire_count_stays_1);
+	TAP_RUN(r63_cycles_leave_nothing);
 	TAP_RUN(r63_page_remove_keeps_fake_pages);
 	TAP_RUN(r64_no_copy_inheritance);
 	TAP_RUN(page_replace_swaps_in_place);

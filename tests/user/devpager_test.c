@@ -576,7 +576,7 @@ main(void)
 	run_in_child("devpager", "R60 R63 mlock faults a device mapping in; "
 	    "munmap of it frees the fake pages",
 	    r60_mlock_faults_the_device_in);
-	run_in_child("devpager", "R61 I-P5 munlock of a device mapping over "
+	run_in_child("devpager", "R61 I-O1 I-P5 munlock of a device mapping over "
 	    "wired RAM leaves the RAM page's wire count (kern/29915)",
 	    r61_munlock_leaves_the_ram_page_alone);
 	run_in_child("devpager", "R62 100 mlock/munlock cycles: every fake "
