@@ -29,6 +29,7 @@
 #include <sys/sysctl.h>
 #include <sys/wait.h>
 #include <sys/_kinfo_proc.h>
+#include <sys/_kinfo_vmentry.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -84,6 +85,24 @@ pmap_wired(void)
 		if (kp[i].ki_pid == me)
 			return ((long)kp[i].ki_wired);
 	return (-1);
+}
+
+/* This process's map entry holding `a` (kern.proc.vmmap); 0 if none. */
+static int
+vmentry(const volatile void *a, struct kinfo_vmentry *out)
+{
+	static struct kinfo_vmentry kve[128];
+	size_t len = sizeof(kve), i;
+	unsigned long va = (unsigned long)a;
+
+	if (sysctlbyname("kern.proc.vmmap", kve, &len, NULL, 0) != 0)
+		return (0);
+	for (i = 0; i < len / sizeof(kve[0]); i++)
+		if (kve[i].kve_start <= va && va < kve[i].kve_end) {
+			*out = kve[i];
+			return (1);
+		}
+	return (0);
 }
 
 static struct devtest_info
@@ -221,6 +240,7 @@ static void
 r60_mlock_wires_ptes_not_pages(void)
 {
 	unsigned long wired0, user0, uwc0, fake0;
+	struct kinfo_vmentry kve;
 	struct devtest_info di;
 	volatile char *p;
 	long pw0;
@@ -246,6 +266,10 @@ r60_mlock_wires_ptes_not_pages(void)
 	di = info(fd);
 	CHECK(di.di_fake_pages == NPAGES && di.di_fake_wire_min == 1 &&
 	    di.di_fake_wire_max == 1);
+	CHECK(vmentry(p, &kve) && kve.kve_type == KVME_TYPE_DEVICE &&
+	    kve.kve_wired_count == 1 &&
+	    (kve.kve_flags & KVME_FLAG_USER_WIRED) != 0 &&
+	    kve.kve_resident == NPAGES);
 	p[5] = 'w';				/* no fault needed: wired */
 	CHECK(munlock((void *)p, NPAGES * PAGE) == 0);
 	CHECK(pmap_wired() == pw0);
@@ -276,6 +300,32 @@ r60_mlock_faults_the_device_in(void)
 	/* munmap of a wired device mapping unwires it first (R45, R63). */
 	CHECK(munmap((void *)p, NPAGES * PAGE) == 0);
 	CHECK(fake_pages() == fake0);
+	CHECK(close(fd) == 0);
+}
+
+/* R60: mlockall and munlockall over a device mapping. */
+static void
+r60_mlockall_covers_device_mappings(void)
+{
+	unsigned long user0;
+	struct devtest_info di;
+	volatile char *p;
+	int fd;
+
+	fd = devtest_open(O_RDWR);
+	if ((p = devtest_map(fd, PROT_READ | PROT_WRITE)) == NULL)
+		return;
+	user0 = sysctl_ulong("vm.stats.vm.v_wire_user");
+	CHECK(mlockall(MCL_CURRENT) == 0);
+	di = info(fd);
+	CHECK(di.di_fake_pages == NPAGES && di.di_fake_wire_min == 1 &&
+	    di.di_fake_wire_max == 1 && ram_wired_once(&di));
+	CHECK(munlockall() == 0);
+	di = info(fd);
+	CHECK(di.di_fake_wire_min == 1 && di.di_fake_wire_max == 1 &&
+	    ram_wired_once(&di));
+	CHECK(sysctl_ulong("vm.stats.vm.v_wire_user") == user0);
+	CHECK(munmap((void *)p, NPAGES * PAGE) == 0);
 	CHECK(close(fd) == 0);
 }
 
@@ -576,6 +626,8 @@ main(void)
 	run_in_child("devpager", "R60 R63 mlock faults a device mapping in; "
 	    "munmap of it frees the fake pages",
 	    r60_mlock_faults_the_device_in);
+	run_in_child("devpager", "R60 R62 mlockall and munlockall over a "
+	    "device mapping", r60_mlockall_covers_device_mappings);
 	run_in_child("devpager", "R61 I-O1 I-P5 munlock of a device mapping over "
 	    "wired RAM leaves the RAM page's wire count (kern/29915)",
 	    r61_munlock_leaves_the_ram_page_alone);
