@@ -1,8 +1,9 @@
 /*
  * vm_page.c - the page array, page allocation with class floors, wiring
- * with reasons, the pages of objects (insert, remove, rename, lookup in
- * the object's radix trie), and the audit that checks the counters
- * against the pages.
+ * with reasons, the pages of objects (insert, remove, rename, replace,
+ * lookup in the object's radix trie), fake pages for device memory
+ * (getfake, putfake: see vm_page.h), and the audit that checks the
+ * counters against the pages.
  *
  * Locking: vm_free_mtx protects the buddy queues, every page's
  * wire_count and wire_reason, and the counters in vm_cnt.  It is a leaf:

@@ -16,7 +16,8 @@ static const char *const counters[][2] = {
 	{ "vm.stats.vm.v_wire_kstack", "  kernel stacks" },
 	{ "vm.stats.vm.v_wire_user", "  user (mlock)" },
 	{ "vm.stats.vm.v_wire_system", "  system (vslock)" },
-	{ "vm.stats.vm.v_wire_device", "  device" },
+	/* Not RAM, not in "wired": device memory mapped (fake pages). */
+	{ "vm.stats.vm.v_wire_device", "device (fake)" },
 };
 
 int
