@@ -1,6 +1,7 @@
 /*
- * devfs.c - the devices under /dev: console, null and zero, and /dev
- * itself as a directory that lists them.  Mounted at /dev by
+ * devfs.c - the devices under /dev: console, null and zero, fb0 (the
+ * screen, kernel/dev_fb.c) and devtest (kernel/dev_devtest.c), and
+ * /dev itself as a directory that lists them.  Mounted at /dev by
  * vfs_mountroot (kernel/vfs_mount.c), read-only: its nodes are
  * constant, so nothing here takes a lock.
  *
@@ -19,6 +20,7 @@
 #include <kernel/devsw.h>
 #include <kernel/file.h>
 #include <kernel/mount.h>
+#include <kernel/devfs.h>
 #include <kernel/tty.h>
 #include <vm/vm.h>
 #include <vm/vm_object.h>
@@ -30,6 +32,7 @@ struct devnode {
 	const char	*dn_name;
 	uint64_t	dn_rdev;
 	const struct fileops *dn_ops;
+	int		dn_mode;	/* permission bits */
 };
 
 static int
@@ -117,24 +120,23 @@ console_ioctl(struct file *fp, u_long cmd, void *data)
 	return (tty_ioctl(cmd, data));
 }
 
-static int devnode_stat(struct file *fp, struct stat *sb);
 
 static const struct fileops console_ops = {
 	.fo_read = console_read,
 	.fo_write = console_write,
-	.fo_stat = devnode_stat,
+	.fo_stat = devfs_stat,
 	.fo_ioctl = console_ioctl,
 };
 static const struct fileops null_ops = {
 	.fo_read = null_read,
 	.fo_write = null_write,
-	.fo_stat = devnode_stat,
+	.fo_stat = devfs_stat,
 	.fo_seekable = true,
 };
 static const struct fileops zero_ops = {
 	.fo_read = zero_read,
 	.fo_write = null_write,
-	.fo_stat = devnode_stat,
+	.fo_stat = devfs_stat,
 	.fo_mmap = zero_mmap,
 	.fo_seekable = true,
 };
@@ -151,15 +153,17 @@ static const struct fileops wiretest_ops = {
 
 /* In name order, as getdirentries lists them; ino = index + 3. */
 static const struct devnode devnodes[] = {
-	{ "console", 0x0500, &console_ops },
-	{ "initrd", 0x0201, &initrd_ops },
-	{ "null", 0x0103, &null_ops },
-	{ "wiretest", 0x0202, &wiretest_ops },
-	{ "zero", 0x0105, &zero_ops },
+	{ "console", 0x0500, &console_ops, 0666 },
+	{ "devtest", 0x0e01, &devtest_ops, 0600 },
+	{ "fb0", 0x1d00, &fb_ops, 0600 },
+	{ "initrd", 0x0201, &initrd_ops, 0444 },
+	{ "null", 0x0103, &null_ops, 0666 },
+	{ "wiretest", 0x0202, &wiretest_ops, 0600 },
+	{ "zero", 0x0105, &zero_ops, 0666 },
 };
 
 /* /dev itself: the node whose name is "". */
-static const struct devnode devroot = { "", 0, NULL };
+static const struct devnode devroot = { "", 0, NULL, 0555 };
 
 static void
 devnode_fill(const struct devnode *dn, struct stat *sb)
@@ -175,12 +179,12 @@ devnode_fill(const struct devnode *dn, struct stat *sb)
 		return;
 	}
 	sb->st_ino = (uint64_t)(dn - devnodes) + 3;
-	sb->st_mode = S_IFCHR | 0666;
+	sb->st_mode = S_IFCHR | dn->dn_mode;
 	sb->st_rdev = dn->dn_rdev;
 }
 
-static int
-devnode_stat(struct file *fp, struct stat *sb)
+int
+devfs_stat(struct file *fp, struct stat *sb)
 {
 	devnode_fill(fp->f_data, sb);
 	return (0);
@@ -211,7 +215,7 @@ devdir_getdents(struct file *fp, void *ubuf, size_t len, size_t *done)
 }
 
 static const struct fileops devdir_ops = {
-	.fo_stat = devnode_stat,
+	.fo_stat = devfs_stat,
 	.fo_getdents = devdir_getdents,
 	.fo_seekable = true,
 };
@@ -267,9 +271,14 @@ const struct vnops devfs_vnops = {
 	.vop_open = devfs_vop_open,
 };
 
-/* devfs_root: /dev, for the mount table (kernel/vfs_mount.c). */
+/*
+ * devfs_root: /dev, for the mount table (kernel/vfs_mount.c), which
+ * mounts it once, at boot: the devices that need memory get it now,
+ * before anything measures the free and wired pages.
+ */
 void *
 devfs_root(void)
 {
+	devtest_attach();
 	return ((void *)(uintptr_t)&devroot);
 }

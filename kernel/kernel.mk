@@ -12,7 +12,7 @@ KSRCS += kernel/init_main.c kernel/initrd.c kernel/initrd_attach.c \
 	 kernel/vfs_initrd.c kernel/vfs_lookup.c kernel/vfs_syscalls.c \
 	 kernel/vfs_mount.c kernel/vfs_cwd.c kernel/tmpfs_subr.c kernel/tmpfs_vnops.c \
 	 kernel/uipc_shm.c \
-	 kernel/devfs.c kernel/tty.c kernel/sys_pipe.c kernel/kern_time.c \
+	 kernel/devfs.c kernel/dev_fb.c kernel/dev_devtest.c kernel/tty.c kernel/sys_pipe.c kernel/kern_time.c \
 	 kernel/dev_initrd.c kernel/dev_wiretest.c \
 	 kernel/kern_sysctl.c kernel/kern_sig.c \
 	 kernel/libkern.c kernel/subr_vmem.c \

@@ -66,6 +66,7 @@ TEST_PROGS	+= mcl_future_test
 TEST_PROGS	+= wired_ops_test
 TEST_PROGS	+= wired_cow_test
 TEST_PROGS	+= vslock_test
+TEST_PROGS	+= devpager_test
 
 init_SRCS	:= user/sbin/init_test.c
 sh_SRCS		:= $(addprefix user/bin/sh/,arena.c builtin.c exec.c expand.c \

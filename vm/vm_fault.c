@@ -296,11 +296,19 @@ static void
 vm_fault_unwire_pages(vm_map_t map, vm_offset_t start, vm_offset_t end,
     enum vm_wire_reason reason)
 {
+	vm_map_entry_t entry;
 	vm_offset_t va;
 	vm_page_t m;
 
 	for (va = start; va < end; va += PAGE_SIZE) {
-		m = vm_fault_entry_page(vm_fault_va_entry(map, va), va);
+		entry = vm_fault_va_entry(map, va);
+		/* I-O1, R61, R62: a device's fake pages keep their wiring. */
+		if (entry->object != NULL &&
+		    (entry->object->flags & OBJ_FICTITIOUS) != 0) {
+			va = MIN(entry->end, end) - PAGE_SIZE;
+			continue;
+		}
+		m = vm_fault_entry_page(entry, va);
 		if (m != NULL && (m->flags & PG_FICTITIOUS) == 0)
 			vm_page_unwire_noq(m, reason);
 	}

@@ -1228,11 +1228,33 @@ vm_map_protect(vm_map_t map, vm_offset_t start, vm_offset_t end,
 }
 
 /*
+ * Whether an entry of [start, end) maps a device (fake pages, which
+ * copy-on-write must never meet: R64).  Map locked.
+ */
+static bool
+vm_map_range_maps_device(vm_map_t map, vm_offset_t start, vm_offset_t end)
+{
+	vm_map_entry_t entry;
+
+	if (!vm_map_lookup_entry(map, start, &entry))
+		entry = entry != NULL ? TAILQ_NEXT(entry, link) :
+		    TAILQ_FIRST(&map->entries);
+	for (; entry != NULL && entry->start < end;
+	    entry = TAILQ_NEXT(entry, link))
+		if (entry->object != NULL &&
+		    (entry->object->flags & OBJ_FICTITIOUS) != 0)
+			return (true);
+	return (false);
+}
+
+/*
  * vm_map_inherit: see vm_map.h.  Unmapped parts of the range are
  * skipped (as FreeBSD's minherit does); a guard entry does not become
  * VM_INHERIT_ZERO.  KERN_INVALID_ARGUMENT for an unknown inheritance,
- * KERN_RESOURCE_SHORTAGE (nothing changed).  Entries in transition are
- * changed as they are (R42: only clipping can happen to them).
+ * or VM_INHERIT_COPY over a device mapping (R64: its pages are never
+ * copied on write), KERN_RESOURCE_SHORTAGE (nothing changed either
+ * way).  Entries in transition are changed as they are (R42: only
+ * clipping can happen to them).
  */
 int
 vm_map_inherit(vm_map_t map, vm_offset_t start, vm_offset_t end,
@@ -1257,6 +1279,12 @@ vm_map_inherit(vm_map_t map, vm_offset_t start, vm_offset_t end,
 		return (KERN_RESOURCE_SHORTAGE);
 	}
 	vm_map_lock(map);
+	if (new_inheritance == VM_INHERIT_COPY &&
+	    vm_map_range_maps_device(map, start, end)) {
+		vm_map_unlock(map);
+		vm_map_reserve_drain(&res);
+		return (KERN_INVALID_ARGUMENT);
+	}
 	if (vm_map_lookup_entry(map, start, &entry))
 		vm_map_clip_start_res(map, entry, start, &res);
 	else

@@ -31,7 +31,8 @@ SYSCTL_ULONG(v_wire_system, "vm.stats.vm.v_wire_system",
     &vm_cnt.v_wire_by_reason[VM_WIRE_SYSTEM], "pages wired by the kernel "
     "for a process (vslock)");
 SYSCTL_ULONG(v_wire_device, "vm.stats.vm.v_wire_device",
-    &vm_cnt.v_wire_by_reason[VM_WIRE_DEVICE], "device-pager pages");
+    &vm_cnt.v_wire_by_reason[VM_WIRE_DEVICE], "device-pager fake pages "
+    "alive (not RAM: not in v_wire_count)");
 SYSCTL_ULONG(v_cache_kmem, "vm.stats.vm.v_cache_kmem", &vm_cnt.v_cache_kmem,
     "of v_wire_kmem, pages caches keep for reuse (uma's empty slabs)");
 

@@ -62,6 +62,7 @@ vm_object_init(void)
 	if (vm_object_zone != NULL)
 		return;
 	vm_radix_zinit();
+	vm_page_fake_zinit();
 	vm_object_zone = uma_zcreate("vm objects", sizeof(struct vm_object),
 	    0);
 	if (vm_object_zone == NULL)
@@ -530,7 +531,12 @@ vm_object_page_remove(vm_object_t object, vm_pindex_t start,
 		pindex = m->pindex;
 		KASSERT(m->busy == 0, ("vm_object_page_remove: page %p "
 		    "is busy", m));
-		if ((options & OBJPR_CLEANONLY) != 0 &&
+		if ((m->flags & PG_FICTITIOUS) != 0) {
+			/*
+			 * R63: device memory is wired for good and has no
+			 * other copy; its pager frees it (dealloc).
+			 */
+		} else if ((options & OBJPR_CLEANONLY) != 0 &&
 		    vm_object_page_is_dirty(m)) {
 			/* Dirty: kept, mappings and all. */
 		} else if (m->wire_count > 0) {

@@ -14,6 +14,7 @@
  *	(c)  constant after vm_object_allocate()
  *	(o)  the object's lock (VM_OBJECT_WLOCK)
  *	(s)  vm_object_list_mtx (the list of all objects)
+ *	(d)  dev_pager_mtx (vm/device_pager.c: the device objects)
  * Lock order: map lock -> object lock (a shadow before its backing
  * object) -> pmap lock -> vm_free_mtx.  Object locks never sleep.
  */
@@ -24,12 +25,13 @@
 #include <kernel/mutex.h>
 #include <vm/vm.h>
 #include <vm/vm_radix.h>
+#include <vm/vm_page.h>
 
 typedef uint8_t objtype_t;
 #define OBJT_DEFAULT	0	/* anonymous memory, zero-filled on demand */
 #define OBJT_SWAP	1	/* memory of a tmpfs file or shm object:
 				   zero-filled, not OBJ_ANON (swap later) */
-#define OBJT_DEVICE	2	/* device memory: fictitious pages (later) */
+#define OBJT_DEVICE	2	/* device memory: fake pages, device_pager.c */
 #define OBJT_PHYS	3	/* wired physical pages, never paged (later) */
 #define OBJT_DEAD	4	/* terminated */
 #define OBJT_KBUF	5	/* copies of a read-only buffer in kernel
@@ -59,6 +61,12 @@ struct vm_object {
 			const char *data;	/* (c) the bytes... */
 			vm_ooffset_t len;	/* (c) ...and how many */
 		} kbuf;				/* OBJT_KBUF */
+		struct {
+			struct pglist devp_pglist; /* (o) its fake pages */
+			const struct dev_pager_ops *devp_ops; /* (c) */
+			TAILQ_ENTRY(vm_object) devp_link; /* (d) device
+					   objects, device_pager.c */
+		} devp;				/* OBJT_DEVICE */
 	} un_pager;
 };
 

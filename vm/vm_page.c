@@ -1,8 +1,9 @@
 /*
  * vm_page.c - the page array, page allocation with class floors, wiring
- * with reasons, the pages of objects (insert, remove, rename, lookup in
- * the object's radix trie), and the audit that checks the counters
- * against the pages.
+ * with reasons, the pages of objects (insert, remove, rename, replace,
+ * lookup in the object's radix trie), fake pages for device memory
+ * (getfake, putfake: see vm_page.h), and the audit that checks the
+ * counters against the pages.
  *
  * Locking: vm_free_mtx protects the buddy queues, every page's
  * wire_count and wire_reason, and the counters in vm_cnt.  It is a leaf:
@@ -19,6 +20,8 @@
 #include <vm/vm_radix.h>
 #include <vm/vm_phys.h>
 #include <vm/vmmeter.h>
+#include <vm/vm_kern.h>
+#include <vm/uma.h>
 #include <vm/pmap.h>
 
 #if defined(__x86_64__)
@@ -29,6 +32,9 @@ struct vm_page *vm_page_array;
 long	vm_page_array_size;
 
 static struct mtx vm_free_mtx = MTX_INITIALIZER("vm page free queues");
+
+/* Fake pages (vm_page_getfake): their own zone, never the page array. */
+static uma_zone_t vm_page_fake_zone;
 
 vm_page_t
 vm_page_from_phys(vm_paddr_t pa)
@@ -304,6 +310,27 @@ vm_page_rename(vm_page_t m, vm_object_t new_object, vm_pindex_t new_pindex)
 }
 
 vm_page_t
+vm_page_replace(vm_page_t mnew, vm_object_t object, vm_pindex_t pindex)
+{
+	vm_page_t mold;
+
+	VM_OBJECT_ASSERT_WLOCKED(object);
+	KASSERT(mnew->object == NULL, ("vm_page_replace: page %p is in "
+	    "object %p", mnew, mnew->object));
+	KASSERT((mnew->flags & PG_FICTITIOUS) == 0 ||
+	    (object->flags & OBJ_FICTITIOUS) != 0,
+	    ("vm_page_replace: fake page %p into object %p", mnew, object));
+	mnew->pindex = pindex;
+	mold = vm_radix_replace(&object->rtree, mnew);
+	KASSERT(mold->object == object && mold->pindex == pindex,
+	    ("vm_page_replace: page %p out of place", mold));
+	mold->object = NULL;
+	mnew->object = object;
+	object->generation++;
+	return (mold);
+}
+
+vm_page_t
 vm_page_lookup(vm_object_t object, vm_pindex_t pindex)
 {
 	VM_OBJECT_ASSERT_WLOCKED(object);
@@ -332,8 +359,12 @@ vm_page_wire_reasons_mix(enum vm_wire_reason had, enum vm_wire_reason reason)
 void
 vm_page_wire(vm_page_t m, enum vm_wire_reason reason)
 {
-	KASSERT(reason > VM_WIRE_NONE && reason < VM_WIRE_NREASONS,
+	KASSERT(reason > VM_WIRE_NONE && reason < VM_WIRE_NREASONS &&
+	    reason != VM_WIRE_DEVICE,
 	    ("vm_page_wire: bad reason %d", reason));
+	/* R62: a fake page's wire count is 1 for its whole life. */
+	KASSERT((m->flags & PG_FICTITIOUS) == 0, ("vm_page_wire: fake page "
+	    "%p (%#llx)", m, (unsigned long long)m->phys_addr));
 	mtx_lock(&vm_free_mtx);
 	KASSERT((m->flags & PG_FREE) == 0, ("vm_page_wire: page %#llx is "
 	    "free", (unsigned long long)m->phys_addr));
@@ -356,6 +387,8 @@ vm_page_unwire_noq(vm_page_t m, enum vm_wire_reason reason)
 	bool last;
 
 	(void)reason;	/* only checked */
+	KASSERT((m->flags & PG_FICTITIOUS) == 0, ("vm_page_unwire: fake page "
+	    "%p (%#llx)", m, (unsigned long long)m->phys_addr));
 	mtx_lock(&vm_free_mtx);
 	KASSERT(m->wire_count > 0 &&
 	    vm_page_wire_reasons_mix(m->wire_reason, reason),
@@ -372,6 +405,75 @@ vm_page_unwire_noq(vm_page_t m, enum vm_wire_reason reason)
 	}
 	mtx_unlock(&vm_free_mtx);
 	return (last);
+}
+
+void
+vm_page_fake_zinit(void)
+{
+	if (vm_page_fake_zone != NULL)
+		return;
+	vm_page_fake_zone = uma_zcreate("fake pages", sizeof(struct vm_page),
+	    0);
+	if (vm_page_fake_zone == NULL)
+		panic("vm_page_fake_zinit: no zone");
+}
+
+/* Set up a fake page (FreeBSD's vm_page_initfake). */
+static void
+vm_page_initfake(vm_page_t m, vm_paddr_t paddr, vm_memattr_t memattr)
+{
+	memset(m, 0, sizeof(*m));
+	m->phys_addr = paddr;
+	m->flags = PG_FICTITIOUS;
+	m->oflags = VPO_UNMANAGED;
+	m->order = VM_FREEORDER_NONE;
+	m->freelist = VM_NFREELIST;	/* none: never in the allocator */
+	m->queue = PQ_NONE;
+	m->pat_mode = memattr;
+	m->valid = VM_PAGE_BITS_ALL;
+	/* I-P4: wired once, for good, and not RAM: not in v_wire_count. */
+	mtx_lock(&vm_free_mtx);
+	m->wire_count = 1;
+	m->wire_reason = VM_WIRE_DEVICE;
+	vm_cnt.v_wire_by_reason[VM_WIRE_DEVICE]++;
+	mtx_unlock(&vm_free_mtx);
+}
+
+vm_page_t
+vm_page_getfake(vm_paddr_t paddr, vm_memattr_t memattr)
+{
+	vm_page_t m;
+
+	KASSERT(vm_page_fake_zone != NULL, ("vm_page_getfake before "
+	    "vm_page_fake_zinit"));
+	m = uma_zalloc(vm_page_fake_zone, M_NOWAIT);
+	if (m != NULL)
+		vm_page_initfake(m, paddr, memattr);
+	return (m);
+}
+
+void
+vm_page_putfake(vm_page_t m)
+{
+	KASSERT((m->flags & PG_FICTITIOUS) != 0 && m->object == NULL &&
+	    m->pv_list == NULL, ("vm_page_putfake: page %p flags %#x "
+	    "object %p", m, m->flags, m->object));
+	mtx_lock(&vm_free_mtx);
+	KASSERT(m->wire_count == 1 && m->wire_reason == VM_WIRE_DEVICE,
+	    ("vm_page_putfake: fake page %p wire_count %u reason %u (R62)",
+	    m, m->wire_count, m->wire_reason));
+	m->wire_count = 0;
+	m->wire_reason = VM_WIRE_NONE;
+	vm_cnt.v_wire_by_reason[VM_WIRE_DEVICE]--;
+	mtx_unlock(&vm_free_mtx);
+	uma_zfree(vm_page_fake_zone, m);
+}
+
+u_long
+vm_page_fake_count(void)
+{
+	return (vm_page_fake_zone != NULL ?
+	    uma_zone_inuse(vm_page_fake_zone) : 0);
 }
 
 /* The boot allocation containing `pa`, or NULL. */
@@ -493,8 +595,11 @@ int
 vm_page_audit(void)
 {
 	u_long free = 0, wired[VM_WIRE_NREASONS] = { 0 }, total = 0;
+	u_long fake;
 	int bad = 0, i;
 
+	/* The zone's lock comes before ours; the VM is quiet anyway. */
+	fake = vm_page_fake_count();
 	mtx_lock(&vm_free_mtx);
 	for (i = 0; i < vm_phys_nsegs; i++)
 		bad += vm_page_audit_seg(&vm_phys_segs[i], &free, wired);
@@ -504,8 +609,19 @@ vm_page_audit(void)
 		    free, vm_cnt.v_free_count);
 		bad++;
 	}
+	/*
+	 * No RAM page is wired for "device": that reason counts the fake
+	 * pages alive, which are not RAM and not in v_wire_count (I-P4).
+	 */
+	if (wired[VM_WIRE_DEVICE] != 0) {
+		printf("audit: %lu RAM pages wired for device\n",
+		    wired[VM_WIRE_DEVICE]);
+		bad++;
+	}
+	wired[VM_WIRE_DEVICE] = fake;
 	for (i = VM_WIRE_NONE + 1; i < VM_WIRE_NREASONS; i++) {
-		total += wired[i];
+		if (i != VM_WIRE_DEVICE)
+			total += wired[i];
 		if (wired[i] != vm_cnt.v_wire_by_reason[i]) {
 			printf("audit: %lu pages wired for %s, counter says "
 			    "%lu\n", wired[i], vm_wire_reason_names[i],

@@ -25,6 +25,18 @@
  * wired pages whose reason is r; vm_page_audit() checks both against
  * the page array.
  *
+ * Fake pages.  Device memory (a framebuffer) has no vm_page in the
+ * array; a device pager (vm/device_pager.c) describes each page of it
+ * it maps with a fake page (PG_FICTITIOUS) from a zone of its own
+ * (vm_page_getfake).  A fake page is unmanaged, wired once when it is
+ * made (reason VM_WIRE_DEVICE) and never again: map wiring and
+ * unwiring leave it alone (SEMANTICS R62, decision: wire_count 1 for
+ * its whole life), it is never on a queue nor in the allocator, and
+ * PHYS_TO_VM_PAGE never finds it (I-P5).  It is not RAM, so it is not
+ * in v_wire_count (I-P4); v_wire_by_reason[VM_WIRE_DEVICE] (sysctl
+ * vm.stats.vm.v_wire_device) counts the fake pages alive, and no RAM
+ * page is ever wired for that reason.
+ *
  * Lock keys:
  *	(c)  constant after vm_page_startup()
  *	(f)  vm_phys free-queue lock (vm_free_mtx)
@@ -49,7 +61,7 @@ enum vm_wire_reason {
 	VM_WIRE_KSTACK,		/* kernel stacks */
 	VM_WIRE_USER,		/* user wirings: mlock, mlockall (later) */
 	VM_WIRE_SYSTEM,		/* system wirings: vslock (later) */
-	VM_WIRE_DEVICE,		/* device-pager fake pages (later) */
+	VM_WIRE_DEVICE,		/* device-pager fake pages (not RAM) */
 	VM_WIRE_NREASONS
 };
 extern const char *const vm_wire_reason_names[VM_WIRE_NREASONS];
@@ -212,6 +224,32 @@ int	vm_page_rename(vm_page_t m, struct vm_object *new_object,
 	    vm_pindex_t new_pindex);
 vm_page_t vm_page_lookup(struct vm_object *object, vm_pindex_t pindex);
 vm_page_t vm_page_find_least(struct vm_object *object, vm_pindex_t pindex);
+
+/*
+ * vm_page_replace: put `mnew` (in no object) into `object` at `pindex`
+ * in place of the page there (there must be one), which is returned,
+ * in no object now, for the caller to free or keep.  Never fails (the
+ * trie changes in place).  Object locked; no sleep.
+ */
+vm_page_t vm_page_replace(vm_page_t mnew, struct vm_object *object,
+	    vm_pindex_t pindex);
+
+/*
+ * Fake pages (see the top of the file).  vm_page_fake_zinit: their
+ * zone; boot, from vm_object_init (a second call does nothing).
+ * vm_page_getfake: a fake page for physical address `paddr` (device
+ * memory) mapped with caching mode `memattr`: PG_FICTITIOUS,
+ * VPO_UNMANAGED, valid, wire_count 1 (reason device), in no object;
+ * NULL if no memory.  vm_page_putfake: free one; it must
+ * be in no object, unmapped, and its wire_count still 1 (R62).
+ * vm_page_fake_count: fake pages alive in the zone (for the audit).
+ * Any context but interrupts; take the zone's lock and vm_free_mtx
+ * briefly (under an object lock is fine); never sleep.
+ */
+void	vm_page_fake_zinit(void);
+vm_page_t vm_page_getfake(vm_paddr_t paddr, vm_memattr_t memattr);
+void	vm_page_putfake(vm_page_t m);
+u_long	vm_page_fake_count(void);
 
 /*
  * vm_page_dirty: the page's contents differ from its backing store (all

@@ -1,13 +1,14 @@
 /*
  * vm_pager.c - the table of pagers, one per object type (see
  * vm/vm_pager.h): anonymous memory (default_pager.c), copies of kernel
- * memory such as initrd files (kbuf_pager.c), and dead objects here.
+ * memory such as initrd files (kbuf_pager.c), device memory
+ * (device_pager.c), and dead objects here.
  * OBJT_SWAP objects (the memory of tmpfs files and shm objects,
  * kernel/tmpfs_subr.c) have no swap device to go to yet, so their pager
- * is the default one: a page they do not hold is zeros.  Device and
- * physical pagers come with their issues; until then their slots hold
- * a pager that panics when used, so a call that reaches one is a
- * visible bug, not a NULL dereference.
+ * is the default one: a page they do not hold is zeros.  The physical
+ * pager comes with its issue; until then its slot holds a pager that
+ * panics when used, so a call that reaches one is a visible bug, not a
+ * NULL dereference.
  */
 #include <kernel/systm.h>
 #include <vm/vm.h>
@@ -16,6 +17,7 @@
 
 extern const struct pagerops default_pagerops;
 extern const struct pagerops kbuf_pagerops;
+extern const struct pagerops dev_pagerops;
 
 /*
  * The pager of a terminated object: it has nothing and gives nothing.
@@ -50,7 +52,6 @@ static const char *
 notyet_pager_name(vm_object_t object)
 {
 	static const char *const names[OBJT_NTYPES] = {
-		[OBJT_DEVICE] = "device",
 		[OBJT_PHYS] = "phys",
 	};
 
@@ -89,7 +90,7 @@ static const struct pagerops notyet_pagerops = {
 const struct pagerops *const pagertab[OBJT_NTYPES] = {
 	[OBJT_DEFAULT] = &default_pagerops,
 	[OBJT_SWAP] = &default_pagerops,	/* no swap device yet */
-	[OBJT_DEVICE] = &notyet_pagerops,
+	[OBJT_DEVICE] = &dev_pagerops,
 	[OBJT_PHYS] = &notyet_pagerops,
 	[OBJT_DEAD] = &dead_pagerops,
 	[OBJT_KBUF] = &kbuf_pagerops,

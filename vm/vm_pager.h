@@ -58,4 +58,44 @@ vm_pager_deallocate(vm_object_t object)
  */
 vm_object_t kbuf_pager_alloc(const void *data, vm_ooffset_t len);
 
+/*
+ * The device pager (vm/device_pager.c): device memory mapped through
+ * fake pages (SEMANTICS R59-R64).  A device that can be mapped gives
+ * d_mmap: the physical address of the page at byte `offset` (page
+ * aligned, inside the device) of device `handle`, and in *memattr
+ * (preset to VM_MEMATTR_DEFAULT) the caching mode to map it with;
+ * 0 or an errno (the fault then fails: SIGBUS).  Called with the
+ * object locked: it may not sleep.
+ */
+struct dev_pager_ops {
+	int	(*d_mmap)(void *handle, vm_ooffset_t offset,
+		    vm_paddr_t *paddr, vm_memattr_t *memattr);
+};
+
+/*
+ * dev_pager_alloc: the object of device `handle` (`size` bytes), with a
+ * reference for the caller: the one already there if the device is
+ * mapped somewhere, else a new OBJT_DEVICE object (OBJ_FICTITIOUS |
+ * OBJ_UNMANAGED).  The caller checks the range it maps against the
+ * device's size.  NULL if no memory.  Takes dev_pager_mtx and the
+ * object's lock; never sleeps.
+ */
+vm_object_t dev_pager_alloc(void *handle, const struct dev_pager_ops *ops,
+	    vm_ooffset_t size);
+
+/*
+ * dev_pager_info: what the object of device `handle` holds now, for
+ * tests (R59, R62): its references, resident pages, fake pages on its
+ * list and the least and greatest wire count among them.  0, or ENOENT
+ * if the device has no object (not mapped).  Never sleeps.
+ */
+struct dev_pager_info {
+	int	ref_count;
+	int	resident;
+	int	fake_pages;
+	u_int	wire_min;
+	u_int	wire_max;
+};
+int	dev_pager_info(void *handle, struct dev_pager_info *info);
+
 #endif /* !_VM_VM_PAGER_H_ */

@@ -156,6 +156,32 @@ vm_radix_lookup(struct vm_radix *rtree, vm_pindex_t index)
 }
 
 /*
+ * vm_radix_replace: see vm_radix.h.  The leaf's slot changes in place:
+ * no node is allocated or freed, so it cannot fail.
+ */
+vm_page_t
+vm_radix_replace(struct vm_radix *rtree, vm_page_t newpage)
+{
+	struct vm_radix_node *node = rtree->rt_root;
+	vm_pindex_t index = newpage->pindex;
+	vm_page_t old;
+	int level;
+
+	KASSERT(node != NULL && vm_radix_covers(rtree->rt_height, index),
+	    ("vm_radix_replace: no page at %#llx", (unsigned long long)index));
+	for (level = rtree->rt_height; level > 0; level--) {
+		node = node->rn_child[vm_radix_slot(index, level)];
+		KASSERT(node != NULL, ("vm_radix_replace: no page at %#llx",
+		    (unsigned long long)index));
+	}
+	old = node->rn_child[vm_radix_slot(index, 0)];
+	KASSERT(old != NULL, ("vm_radix_replace: no page at %#llx",
+	    (unsigned long long)index));
+	node->rn_child[vm_radix_slot(index, 0)] = newpage;
+	return (old);
+}
+
+/*
  * How many nodes inserting `index` needs; *heightp gets the root level
  * afterwards.  The key must not be present.
  */

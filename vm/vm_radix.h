@@ -39,6 +39,12 @@ vm_page_t vm_radix_lookup_ge(struct vm_radix *rtree, vm_pindex_t index);
 /* vm_radix_lookup_le: the page with the greatest pindex <= index. */
 vm_page_t vm_radix_lookup_le(struct vm_radix *rtree, vm_pindex_t index);
 vm_page_t vm_radix_remove(struct vm_radix *rtree, vm_pindex_t index);
+/*
+ * vm_radix_replace: put `newpage` where the page with key
+ * newpage->pindex is (there must be one) and return that page.  Never
+ * allocates, never fails.
+ */
+vm_page_t vm_radix_replace(struct vm_radix *rtree, vm_page_t newpage);
 /* vm_radix_reclaim_allnodes: free every node (pages untouched). */
 void	vm_radix_reclaim_allnodes(struct vm_radix *rtree);
 

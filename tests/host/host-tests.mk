@@ -59,7 +59,8 @@ $(HOST_BUILD)/arch/x86/acpi_tables.o $(HOST_BUILD)/tests/host/test_acpi.o: \
 VMHOST_BUILD	:= $(HOST_BUILD)/vmhost
 VMHOST_KSRCS	:= vm/vm_phys.c vm/vm_page.c vm/vm_meter.c vm/vm_kern.c \
 		   vm/uma_core.c vm/vm_object.c vm/vm_radix.c vm/vm_pager.c \
-		   vm/default_pager.c vm/kbuf_pager.c vm/vm_map.c \
+		   vm/default_pager.c vm/kbuf_pager.c vm/device_pager.c \
+		   vm/vm_map.c \
 		   vm/vm_map_wire.c vm/vm_wirefuture.c \
 		   vm/vm_vmspace.c \
 		   vm/vm_fault.c \
@@ -74,7 +75,7 @@ VMHOST_KFLAGS	:= -Dmalloc=kern_malloc -Dfree=kern_free \
 		   -Wno-unused-parameter
 
 VMHOST_TESTS	:= test_vm_phys test_pmap_fake test_vm_radix test_vm_object \
-		   test_vm_map test_vm_model test_vm_wire
+		   test_vm_map test_vm_model test_vm_wire test_device_pager
 VMHOST_TESTS	+= test_vm_wirefuture
 VMHOST_PROGS	:= $(addprefix $(HOST_BUILD)/,\
 		   $(VMHOST_TESTS))

@@ -359,7 +359,7 @@ object_page_misuse_panics(void)
 }
 
 static void
-use_device_pager(void *arg)
+use_phys_pager(void *arg)
 {
 	vm_object_t o = arg;
 
@@ -391,8 +391,8 @@ pager_table(void)
 	CHECK(!vm_pager_has_page(&fake, 0));
 	fake.type = OBJT_SWAP;
 	CHECK(!vm_pager_has_page(&fake, 0));
-	fake.type = OBJT_DEVICE;
-	CHECK(dies(use_device_pager, &fake), "the device pager answered");
+	fake.type = OBJT_PHYS;
+	CHECK(dies(use_phys_pager, &fake), "the phys pager answered");
 }
 
 /* Map `m` at UVA + i pages in `pm` (read/write, maybe wired). */

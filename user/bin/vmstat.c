@@ -27,7 +27,8 @@ static const char *const counters[][2] = {
 	{ "vm.stats.vm.v_wire_kstack", "  kernel stacks" },
 	{ "vm.stats.vm.v_wire_user", "  user (mlock)" },
 	{ "vm.stats.vm.v_wire_system", "  system (vslock)" },
-	{ "vm.stats.vm.v_wire_device", "  device" },
+	/* Not RAM, not in "wired": device memory mapped (fake pages). */
+	{ "vm.stats.vm.v_wire_device", "device (fake)" },
 	{ "vm.stats.vm.v_user_wire_count", "user-wired virtual" },
 	{ "vm.max_user_wired", "  cap" },
 };
