@@ -143,11 +143,11 @@ static const struct fileops zero_ops = {
 
 static const struct fileops initrd_ops = {
 	.fo_read = devinitrd_read,
-	.fo_stat = devnode_stat,
+	.fo_stat = devfs_stat,
 	.fo_seekable = true,
 };
 static const struct fileops wiretest_ops = {
-	.fo_stat = devnode_stat,
+	.fo_stat = devfs_stat,
 	.fo_ioctl = wiretest_ioctl,
 };
 

@@ -83,7 +83,7 @@ pmap_wired(void)
 		return (-1);
 	for (i = 0; i < len / sizeof(kp[0]); i++)
 		if (kp[i].ki_pid == me)
-			return ((long)kp[i].ki_wired);
+			return ((long)kp[i].ki_pmap_wired);
 	return (-1);
 }
 
