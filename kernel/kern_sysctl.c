@@ -4,7 +4,9 @@
  * (kern.*, hw.*; the VM declares its counters in vm/vm_meter.c).
  *
  * __sysctlbyname(name, namelen, old, oldlenp, new, newlen) reads a
- * value; setting one is EPERM (none is writable yet).  sysctl.next(name)
+ * value and, with `new`, sets it: only a value declared writable
+ * (SYSCTL_INT_RW, SYSCTL_ULONG_RW), only by root, else EPERM; `newlen`
+ * must be the value's size (EINVAL).  sysctl.next(name)
  * is how a program lists them all: __sysctl_next(name, namelen, buf,
  * buflen), a Vise call (FreeBSD walks numeric MIBs instead), gives the
  * name that follows `name` in sorted order ("" for the first), ENOENT
@@ -15,6 +17,7 @@
 #include <kernel/systm.h>
 #include <kernel/clock.h>
 #include <kernel/malloc.h>
+#include <kernel/priv.h>
 #include <kernel/proc.h>
 #include <kernel/syscallvar.h>
 #include <kernel/sysctl.h>
@@ -109,6 +112,40 @@ kernel_sysctlbyname(const char *name, void *old, size_t *oldlenp)
 	return (0);
 }
 
+/*
+ * Set the value of `name` from the `newlen` bytes at user address
+ * `unew`: 0, ENOENT, EPERM (not writable; not root), EINVAL (not the
+ * value's size), EFAULT.  The value is one word, stored at once.
+ */
+static int
+sysctl_set(struct thread *td, const char *name, const void *unew,
+    size_t newlen)
+{
+	const struct sysctl_oid *oid;
+	const char *rest;
+	unsigned long ul;
+	size_t len;
+	int error, i;
+
+	if ((oid = sysctl_find(name, &rest)) == NULL)
+		return (ENOENT);
+	if (*rest != '\0' || !oid->oid_writable)
+		return (EPERM);
+	if ((error = priv_check(td, PRIV_SYSCTL_WRITE)) != 0)
+		return (error);
+	(void)sysctl_value(oid, &len);
+	if (newlen != len)
+		return (EINVAL);
+	if (oid->oid_type == SYSCTL_TYPE_INT) {
+		if ((error = copyin(unew, &i, sizeof(i))) == 0)
+			*(volatile int *)(uintptr_t)oid->oid_arg = i;
+	} else {
+		if ((error = copyin(unew, &ul, sizeof(ul))) == 0)
+			*(volatile unsigned long *)(uintptr_t)oid->oid_arg = ul;
+	}
+	return (error);
+}
+
 /* Copy in a sysctl name of namelen bytes (no NUL needed). */
 static int
 sysctl_name_in(const void *uname, size_t namelen, char *name)
@@ -123,29 +160,14 @@ sysctl_name_in(const void *uname, size_t namelen, char *name)
 	return (0);
 }
 
-/*
- * sys___sysctlbyname: the value of a name into a user buffer.  The
- * value is taken into the kernel first, so a counter read is one
- * moment's value even if the copyout faults and sleeps.
- */
-int
-sys___sysctlbyname(struct thread *td, syscallarg_t *args,
-    syscallarg_t *retval)
+/* The read part of sys___sysctlbyname: args[2] and args[3]. */
+static int
+sysctl_get(const char *name, syscallarg_t *args)
 {
-	char name[SYSCTL_NAMELEN];
-	const char *rest;
 	size_t len, ulen;
 	void *val;
 	int error;
 
-	(void)td, (void)retval;
-	if ((error = sysctl_name_in((const void *)args[0], args[1], name)) !=
-	    0)
-		return (error);
-	if (args[4] != 0 || args[5] != 0)
-		return (sysctl_find(name, &rest) == NULL ? ENOENT : EPERM);
-	if (args[3] == 0)
-		return (EINVAL);
 	if ((error = copyin((void *)args[3], &ulen, sizeof(ulen))) != 0)
 		return (error);
 	if ((error = kernel_sysctlbyname(name, NULL, &len)) != 0)
@@ -166,6 +188,34 @@ sys___sysctlbyname(struct thread *td, syscallarg_t *args,
 			return (error);
 	}
 	return (copyout(&len, (void *)args[3], sizeof(len)));
+}
+
+/*
+ * sys___sysctlbyname: the value of a name into a user buffer (when
+ * `old` or `oldlenp` is given: the value before a set), then the new
+ * value if one is given (sysctl_set).  The value is taken into the
+ * kernel first, so a counter read is one moment's value even if the
+ * copyout faults and sleeps.
+ */
+int
+sys___sysctlbyname(struct thread *td, syscallarg_t *args,
+    syscallarg_t *retval)
+{
+	char name[SYSCTL_NAMELEN];
+	int error;
+
+	(void)retval;
+	if ((error = sysctl_name_in((const void *)args[0], args[1], name)) !=
+	    0)
+		return (error);
+	if (args[4] != 0 || args[5] != 0) {
+		if (args[3] != 0 && (error = sysctl_get(name, args)) != 0)
+			return (error);
+		return (sysctl_set(td, name, (const void *)args[4], args[5]));
+	}
+	if (args[3] == 0)
+		return (EINVAL);
+	return (sysctl_get(name, args));
 }
 
 /* sys___sysctl_next: the name after args[0] in sorted order. */

@@ -4,8 +4,10 @@
  *
  * Each value is declared where it lives, with one of the macros below;
  * they collect into a linker set, so there is no central table to
- * edit.  Names follow FreeBSD's ("vm.stats.vm.v_free_count").  All are
- * read-only for now.  A node (SYSCTL_NODE_OPAQUE) answers for every name
+ * edit.  Names follow FreeBSD's ("vm.stats.vm.v_free_count").  Values
+ * are read-only unless declared with SYSCTL_INT_RW or SYSCTL_ULONG_RW:
+ * those root may set (PRIV_SYSCTL_WRITE), with a value of the same
+ * size (the fault-injection knobs, vm/vm_inject.h).  A node (SYSCTL_NODE_OPAQUE) answers for every name
  * below its own: "kern.proc.vmmap.12" is the node "kern.proc.vmmap"
  * asked about "12" (FreeBSD's numeric MIB would be {..., 12}).
  */
@@ -48,11 +50,12 @@ struct sysctl_oid {
 	const void	*oid_arg;	/* the variable */
 	const char	*oid_descr;
 	int		oid_node;	/* oid_arg is a sysctl_node_handler_t */
+	int		oid_writable;	/* root may set it (INT, ULONG) */
 };
 
 #define SYSCTL_OID(id, name, type, ptr, descr)				\
 	static const struct sysctl_oid __CONCAT(sysctl_, id) = {	\
-		(name), (type), (ptr), (descr), 0			\
+		(name), (type), (ptr), (descr), 0, 0			\
 	};								\
 	DATA_SET(set_sysctl, __CONCAT(sysctl_, id))
 
@@ -63,6 +66,16 @@ struct sysctl_oid {
 	SYSCTL_OID(id, name, SYSCTL_TYPE_INT, ptr, descr)
 #define SYSCTL_STRING(id, name, str, descr)				\
 	SYSCTL_OID(id, name, SYSCTL_TYPE_STRING, str, descr)
+/* The same, but root may set the value (any time: keep it one word). */
+#define SYSCTL_INT_RW(id, name, ptr, descr)				\
+	SYSCTL_OID_RW(id, name, SYSCTL_TYPE_INT, ptr, descr)
+#define SYSCTL_ULONG_RW(id, name, ptr, descr)				\
+	SYSCTL_OID_RW(id, name, SYSCTL_TYPE_ULONG, ptr, descr)
+#define SYSCTL_OID_RW(id, name, type, ptr, descr)			\
+	static const struct sysctl_oid __CONCAT(sysctl_, id) = {	\
+		(name), (type), (ptr), (descr), 0, 1			\
+	};								\
+	DATA_SET(set_sysctl, __CONCAT(sysctl_, id))
 #define SYSCTL_OPAQUE(id, name, handler, descr)				\
 	SYSCTL_OID(id, name, SYSCTL_TYPE_OPAQUE, (const void *)(handler), descr)
 /*
@@ -72,7 +85,7 @@ struct sysctl_oid {
 #define SYSCTL_NODE_OPAQUE(id, name, handler, descr)			\
 	static const struct sysctl_oid __CONCAT(sysctl_, id) = {	\
 		(name), SYSCTL_TYPE_OPAQUE, (const void *)(handler),	\
-		(descr), 1						\
+		(descr), 1, 0					\
 	};								\
 	DATA_SET(set_sysctl, __CONCAT(sysctl_, id))
 

@@ -61,6 +61,7 @@ VMHOST_KSRCS	:= vm/vm_phys.c vm/vm_page.c vm/vm_meter.c vm/vm_kern.c \
 		   vm/uma_core.c vm/vm_object.c vm/vm_radix.c vm/vm_pager.c \
 		   vm/default_pager.c vm/kbuf_pager.c vm/vm_map.c \
 		   vm/vm_map_wire.c \
+		   vm/vm_inject.c \
 		   vm/vm_vmspace.c \
 		   vm/vm_fault.c \
 		   kernel/kern_mutex.c kernel/kern_sx.c kernel/kern_cmdline.c \
