@@ -61,6 +61,7 @@ TEST_PROGS	+= exec_tmpfs_test
 TEST_PROGS	+= su_test
 TEST_PROGS	+= vmmap_test
 TEST_PROGS	+= mlock_test
+TEST_PROGS	+= wire_race_test
 
 init_SRCS	:= user/sbin/init_test.c
 sh_SRCS		:= $(addprefix user/bin/sh/,arena.c builtin.c exec.c expand.c \
