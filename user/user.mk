@@ -41,6 +41,7 @@ include libc/libc-arch.mk
 USER_PROGS	:= hello cat echo true false ls sh sysctl vmstat ps kill sleep
 USER_PROGS	+= su
 USER_PROGS	+= procstat
+USER_PROGS	+= wirehog
 USER_SBIN_PROGS	:= init
 EXTRA_PROGS	?=
 TEST_PROGS	:= fd_test sig_test forkexec_test forkcow_test libc_test \
@@ -61,6 +62,7 @@ TEST_PROGS	+= exec_tmpfs_test
 TEST_PROGS	+= su_test
 TEST_PROGS	+= vmmap_test
 TEST_PROGS	+= mlock_test
+TEST_PROGS	+= wirehog_test
 TEST_PROGS	+= wire_race_test
 
 init_SRCS	:= user/sbin/init_test.c
