@@ -76,6 +76,7 @@ VMHOST_KFLAGS	:= -Dmalloc=kern_malloc -Dfree=kern_free \
 
 VMHOST_TESTS	:= test_vm_phys test_pmap_fake test_vm_radix test_vm_object \
 		   test_vm_map test_vm_model test_vm_wire
+VMHOST_TESTS	+= test_vm_wire_model
 VMHOST_PROGS	:= $(addprefix $(HOST_BUILD)/,\
 		   $(VMHOST_TESTS))
 HOST_TESTS	+= $(addprefix $(HOST_BUILD)/,$(VMHOST_TESTS))
