@@ -8,7 +8,9 @@
  *    the main thread sees the range in transition (kern.proc.vmmap) and
  *    then munlocks, munmaps, mprotects, reads, minherits or forks
  *    (R40-R44); mlockall against a new mapping (R38); a bounded stress
- *    of four threads on one region (R41);
+ *    of four threads on one region (R41): a fixed number of rounds of
+ *    mlock, munlock, munmap, mmap(MAP_FIXED) and a read of the region
+ *    through write(2) to a pipe (EFAULT if it is gone, never a signal);
  *  - debug.inject.pager_error and debug.inject.page_alloc_fail make a
  *    fault of the wiring fail (R7, R39, R3).
  *
@@ -453,6 +455,7 @@ static char *sbase;
 struct stresser {
 	pthread_t	thread;
 	unsigned int	rng;
+	int		pipe[2];	/* a read through the kernel: no signal */
 	int		bad;
 };
 
@@ -470,7 +473,7 @@ stress_main(void *arg)
 {
 	struct stresser *s = arg;
 	unsigned int first, n;
-	char *a;
+	char *a, c;
 	int i, rv;
 
 	for (i = 0; i < SROUNDS; i++) {
@@ -479,7 +482,7 @@ stress_main(void *arg)
 		if (first + n > SREGION)
 			n = SREGION - first;
 		a = sbase + first * PAGE;
-		switch (xorshift(&s->rng) % 4) {
+		switch (xorshift(&s->rng) % 5) {
 		case 0:
 			rv = mlock(a, n * PAGE);
 			s->bad |= rv != 0 && errno != ENOMEM;
@@ -491,10 +494,19 @@ stress_main(void *arg)
 		case 2:
 			s->bad |= munmap(a, n * PAGE) != 0;
 			break;
-		default:
+		case 3:
 			s->bad |= mmap(a, n * PAGE, PROT_READ | PROT_WRITE,
 			    MAP_ANON | MAP_PRIVATE | MAP_FIXED, -1, 0) != a;
-			a[0] = (char)i;
+			break;
+		default:
+			/*
+			 * A fault on the region, taken by copyin (another
+			 * thread may have unmapped it: EFAULT, no signal).
+			 */
+			if (write(s->pipe[1], a + (n - 1) * PAGE, 1) == 1)
+				s->bad |= read(s->pipe[0], &c, 1) != 1;
+			else
+				s->bad |= errno != EFAULT;
 			break;
 		}
 	}
@@ -516,11 +528,14 @@ c_r41_stress(void)
 	for (i = 0; i < STHREADS; i++) {
 		memset(&s[i], 0, sizeof(s[i]));
 		s[i].rng = 0x9e3779b9U * (unsigned)(i + 1);
+		CHECK(pipe(s[i].pipe) == 0);
 		CHECK(spawn(&s[i].thread, stress_main, &s[i]) == 0);
 	}
 	for (i = 0; i < STHREADS; i++) {
 		CHECK(pthread_join(s[i].thread, NULL) == 0);
 		CHECK(!s[i].bad);
+		close(s[i].pipe[0]);
+		close(s[i].pipe[1]);
 	}
 	knobs_off();
 	/* Exact counters: user-wired pages of the region, nothing else. */
@@ -678,8 +693,9 @@ main(void)
 	run_in_child("R38", "a mapping made in a hole behind a slow "
 	    "mlockall(MCL_CURRENT) ends with WC 0", c_r38_mlockall_hole);
 	knobs_off();
-	run_in_child("R41 R35", "four threads mlock, munlock, munmap and mmap "
-	    "one region slowly: no hang, exact counters", c_r41_stress);
+	run_in_child("R41 R35", "four threads mlock, munlock, munmap, mmap "
+	    "and read one region slowly: no hang, exact counters",
+	    c_r41_stress);
 	knobs_off();
 	run_in_child("R7 R39", "a pager I/O error: mlock ENOMEM, mlockall "
 	    "EAGAIN, all undone", c_r39_pager_error);
