@@ -7,9 +7,10 @@
  * edit.  Names follow FreeBSD's ("vm.stats.vm.v_free_count").  Values
  * are read-only unless declared with SYSCTL_INT_RW or SYSCTL_ULONG_RW:
  * those root may set (PRIV_SYSCTL_WRITE), with a value of the same
- * size (the fault-injection knobs, vm/vm_inject.h).  A node (SYSCTL_NODE_OPAQUE) answers for every name
- * below its own: "kern.proc.vmmap.12" is the node "kern.proc.vmmap"
- * asked about "12" (FreeBSD's numeric MIB would be {..., 12}).
+ * size (the fault-injection knobs, vm/vm_inject.h).  A node
+ * (SYSCTL_NODE_OPAQUE) answers for every name below its own:
+ * "kern.proc.vmmap.12" is the node "kern.proc.vmmap" asked about "12"
+ * (FreeBSD's numeric MIB would be {..., 12}).
  */
 #ifndef _KERNEL_SYSCTL_H_
 #define _KERNEL_SYSCTL_H_

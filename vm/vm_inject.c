@@ -32,34 +32,36 @@
 #include <kernel/sysctl.h>
 #include <vm/vm_inject.h>
 
-static int	inject_pid;
-static int	inject_alloc_skip, inject_alloc_fail;
-static int	inject_pager_skip, inject_pager_fail;
-static int	inject_wire_delay_ms;
+int	vm_inject_pid;
+int	vm_inject_page_alloc_skip, vm_inject_page_alloc_fail;
+int	vm_inject_pager_error_skip, vm_inject_pager_error_fail;
+int	vm_inject_wire_delay_ms;
 static struct mtx inject_mtx = MTX_INITIALIZER("vm inject");
 static int	inject_chan;		/* nobody wakes it: a timed sleep */
 
-SYSCTL_INT_RW(debug_inject_pid, "debug.inject.pid", &inject_pid,
+SYSCTL_INT_RW(debug_inject_pid, "debug.inject.pid", &vm_inject_pid,
     "fault injection: only in this process (0: in every one)");
 SYSCTL_INT_RW(debug_inject_page_alloc_skip, "debug.inject.page_alloc_skip",
-    &inject_alloc_skip, "fault injection: page allocations let through "
-    "before page_alloc_fail acts");
+    &vm_inject_page_alloc_skip, "fault injection: page allocations let "
+    "through before page_alloc_fail acts");
 SYSCTL_INT_RW(debug_inject_page_alloc_fail, "debug.inject.page_alloc_fail",
-    &inject_alloc_fail, "fault injection: page allocations to fail");
+    &vm_inject_page_alloc_fail, "fault injection: page allocations to "
+    "fail");
 SYSCTL_INT_RW(debug_inject_pager_error_skip,
-    "debug.inject.pager_error_skip", &inject_pager_skip,
+    "debug.inject.pager_error_skip", &vm_inject_pager_error_skip,
     "fault injection: pager reads let through before pager_error acts");
 SYSCTL_INT_RW(debug_inject_pager_error, "debug.inject.pager_error",
-    &inject_pager_fail, "fault injection: pager reads to fail (I/O error)");
+    &vm_inject_pager_error_fail, "fault injection: pager reads to fail "
+    "(I/O error)");
 SYSCTL_INT_RW(debug_inject_wire_delay_ms, "debug.inject.wire_delay_ms",
-    &inject_wire_delay_ms, "fault injection: sleep per page of a wiring");
+    &vm_inject_wire_delay_ms, "fault injection: sleep per page of a wiring");
 
 /* Does the pid knob let the knobs act on curthread? */
 static bool
 inject_here(void)
 {
 	struct proc *p = curthread != NULL ? curthread->td_proc : NULL;
-	int pid = *(volatile int *)&inject_pid;
+	int pid = *(volatile int *)&vm_inject_pid;
 
 	return (pid == 0 || (p != NULL && p->p_pid == pid));
 }
@@ -87,21 +89,23 @@ inject_count(int *skip, int *fail)
 bool
 vm_inject_page_alloc(void)
 {
-	return (inject_count(&inject_alloc_skip, &inject_alloc_fail));
+	return (inject_count(&vm_inject_page_alloc_skip,
+	    &vm_inject_page_alloc_fail));
 }
 
 /* vm_inject_pager_error: see vm_inject.h. */
 bool
 vm_inject_pager_error(void)
 {
-	return (inject_count(&inject_pager_skip, &inject_pager_fail));
+	return (inject_count(&vm_inject_pager_error_skip,
+	    &vm_inject_pager_error_fail));
 }
 
 /* vm_inject_wire_delay: see vm_inject.h. */
 void
 vm_inject_wire_delay(void)
 {
-	int ms = *(volatile int *)&inject_wire_delay_ms;
+	int ms = *(volatile int *)&vm_inject_wire_delay_ms;
 
 	if (ms <= 0 || !inject_here())
 		return;

@@ -16,6 +16,16 @@
 #include <vm/vm.h>
 
 /*
+ * The knobs (vm_inject.c lists their sysctl names).  The kernel's
+ * users set them with sysctl; host tests, which have no sysctl, set
+ * them directly.
+ */
+extern int	vm_inject_pid;
+extern int	vm_inject_page_alloc_skip, vm_inject_page_alloc_fail;
+extern int	vm_inject_pager_error_skip, vm_inject_pager_error_fail;
+extern int	vm_inject_wire_delay_ms;
+
+/*
  * vm_inject_page_alloc: whether this page allocation (class
  * VM_ALLOC_NORMAL, into an object) must fail: debug.inject.page_alloc_
  * skip allocations succeed first, then debug.inject.page_alloc_fail

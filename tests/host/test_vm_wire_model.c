@@ -22,7 +22,10 @@
  *    UW + SWC (R34); a user unwiring clears UW where set, skipping the
  *    rest (R9); pages stay wired while WC > 0 (R8);
  *  - clipping leaves every page's state as it was (R13);
- *  - unmapping user-wired pages discharges them (R45).
+ *  - unmapping user-wired pages discharges them (R45);
+ *  - a wiring whose fault fails (a page allocation made to fail with
+ *    vm_inject_page_alloc_fail after a few good ones) changes nothing
+ *    and returns the fault's code (R3, R7).
  * A failure prints the seed and the step.  8 fixed seeds of 4,000
  * steps; VM_WIRE_MODEL_SEED and VM_WIRE_MODEL_STEPS run one seed.
  */
@@ -37,6 +40,7 @@
 
 #include <kernel/systm.h>
 #include <vm/vm.h>
+#include <vm/vm_inject.h>
 #include <vm/vm_map.h>
 #include <vm/vm_object.h>
 #include <vm/vm_page.h>
@@ -69,6 +73,7 @@ static u_long uw0, wu0, ws0, saved_cap;
 static int step_no;
 static uint32_t seed_no;
 static long outcomes[4];	/* success, hole, SWC 0, over the cap */
+static long injected;		/* wirings whose fault failed */
 
 static bool
 wirable(const struct mpage *m)
@@ -288,12 +293,42 @@ step_remap(int a, int b)
 	return (compare("insert", KERN_SUCCESS, KERN_SUCCESS));
 }
 
+/*
+ * A wiring with a page allocation made to fail (vm/vm_inject.h) after
+ * 0 to 2 good ones.  If the failure happened (the knob counted down),
+ * the call must fail with the fault's KERN_RESOURCE_SHORTAGE and
+ * change nothing (R3, R7: the pages wired before it are unwired); if
+ * it did not (no page had to be allocated), the model's answer holds.
+ */
+static int
+step_wire_failing(int a, int b, int flags, bool user, bool holesok,
+    const char *what)
+{
+	struct mpage saved[NP];
+	int rv, want;
+
+	memcpy(saved, model, sizeof(saved));
+	vm_inject_page_alloc_skip = (int)rng(3);
+	vm_inject_page_alloc_fail = 1;
+	rv = vm_map_wire(&map, P(a), P(b), flags);
+	want = model_wire(a, b, user, holesok);
+	if (vm_inject_page_alloc_fail == 0) {
+		memcpy(model, saved, sizeof(saved));
+		want = KERN_RESOURCE_SHORTAGE;
+		injected++;
+	}
+	vm_inject_page_alloc_skip = vm_inject_page_alloc_fail = 0;
+	return (compare(what, rv, want));
+}
+
 static int
 one_step(void)
 {
 	static const char *const names[] = { "user wire", "user wire holesok",
 	    "user unwire", "user unwire holesok", "system wire",
 	    "system wire holesok", "system unwire", "system unwire holesok" };
+	static const int weights[] = { 0, 0, 1, 2, 2, 2, 3, 4, 5, 6, 6, 6, 7, 8,
+	    8, 8 };
 	int a, b, op, flags, rv, want;
 	bool user, holesok, wire;
 
@@ -301,7 +336,12 @@ one_step(void)
 	b = a + (int)rng(12);
 	if (b > NP)
 		b = NP;
-	op = (int)rng(9);
+	/*
+	 * Weighted so that the map does not fill up with system wirings
+	 * (then hardly any wiring would fault), and remaps bring fresh
+	 * pages, so that faults allocate.
+	 */
+	op = weights[rng(sizeof(weights) / sizeof(weights[0]))];
 	if (op == 8)
 		return (step_remap(a, b > a ? b : a + 1));
 	wire = op == 0 || op == 1 || op == 4 || op == 5;
@@ -309,6 +349,9 @@ one_step(void)
 	holesok = (op & 1) != 0;
 	flags = (user ? VM_MAP_WIRE_USER : VM_MAP_WIRE_SYSTEM) |
 	    (holesok ? VM_MAP_WIRE_HOLESOK : VM_MAP_WIRE_NOHOLES);
+	if (wire && rng(4) == 0)
+		return (step_wire_failing(a, b, flags, user, holesok,
+		    names[op]));
 	if (wire) {
 		rv = vm_map_wire(&map, P(a), P(b), flags);
 		want = model_wire(a, b, user, holesok);
@@ -381,11 +424,13 @@ r3_r5_r9_r13_r34_r35_r37_r38_random_wirings_match_the_model(void)
 			return;
 	/* Each kind of outcome must have come up, or the test proves less. */
 	CHECK(outcomes[0] > 0 && outcomes[1] > 0 && outcomes[2] > 0 &&
-	    outcomes[3] > 0, "outcomes: %ld ok, %ld hole, %ld SWC 0, %ld cap",
-	    outcomes[0], outcomes[1], outcomes[2], outcomes[3]);
+	    outcomes[3] > 0 && injected > 0, "outcomes: %ld ok, %ld hole, "
+	    "%ld SWC 0, %ld cap, %ld fault failures", outcomes[0],
+	    outcomes[1], outcomes[2], outcomes[3], injected);
 	printf("# %d seeds of %d steps: %ld ok, %ld hole or unwirable, "
-	    "%ld system unwiring of SWC 0, %ld over vm.max_user_wired\n",
-	    SEEDS, steps, outcomes[0], outcomes[1], outcomes[2], outcomes[3]);
+	    "%ld system unwiring of SWC 0, %ld shortage (over "
+	    "vm.max_user_wired, or %ld fault failures)\n", SEEDS, steps,
+	    outcomes[0], outcomes[1], outcomes[2], outcomes[3], injected);
 }
 
 int
