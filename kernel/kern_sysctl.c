@@ -125,6 +125,7 @@ sysctl_set(struct thread *td, const char *name, const void *unew,
 	const char *rest;
 	unsigned long ul;
 	size_t len;
+	void *var;
 	int error, i;
 
 	if ((oid = sysctl_find(name, &rest)) == NULL)
@@ -136,12 +137,13 @@ sysctl_set(struct thread *td, const char *name, const void *unew,
 	(void)sysctl_value(oid, &len);
 	if (newlen != len)
 		return (EINVAL);
+	var = (void *)(uintptr_t)oid->oid_arg;
 	if (oid->oid_type == SYSCTL_TYPE_INT) {
 		if ((error = copyin(unew, &i, sizeof(i))) == 0)
-			*(volatile int *)(uintptr_t)oid->oid_arg = i;
+			*(volatile int *)var = i;
 	} else {
 		if ((error = copyin(unew, &ul, sizeof(ul))) == 0)
-			*(volatile unsigned long *)(uintptr_t)oid->oid_arg = ul;
+			*(volatile unsigned long *)var = ul;
 	}
 	return (error);
 }

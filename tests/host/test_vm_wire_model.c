@@ -78,7 +78,8 @@ static long injected;		/* wirings whose fault failed */
 static bool
 wirable(const struct mpage *m)
 {
-	return (m->mapped && (m->prot & (VM_PROT_READ | VM_PROT_EXECUTE)) != 0);
+	return (m->mapped &&
+	    (m->prot & (VM_PROT_READ | VM_PROT_EXECUTE)) != 0);
 }
 
 static int
@@ -327,8 +328,8 @@ one_step(void)
 	static const char *const names[] = { "user wire", "user wire holesok",
 	    "user unwire", "user unwire holesok", "system wire",
 	    "system wire holesok", "system unwire", "system unwire holesok" };
-	static const int weights[] = { 0, 0, 1, 2, 2, 2, 3, 4, 5, 6, 6, 6, 7, 8,
-	    8, 8 };
+	static const int weights[] = { 0, 0, 1, 2, 2, 2, 3, 4, 5, 6, 6, 6, 7,
+	    8, 8, 8 };
 	int a, b, op, flags, rv, want;
 	bool user, holesok, wire;
 

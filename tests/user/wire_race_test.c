@@ -455,7 +455,7 @@ static char *sbase;
 struct stresser {
 	pthread_t	thread;
 	unsigned int	rng;
-	int		pipe[2];	/* a read through the kernel: no signal */
+	int		pipe[2];	/* to read through the kernel */
 	int		bad;
 };
 
@@ -518,7 +518,7 @@ c_r41_stress(void)
 {
 	unsigned long u0 = uwire(), w0 = pwire(), uwp;
 	struct stresser s[STHREADS];
-	unsigned long wpages;
+	unsigned long wpages, end;
 	int i, n;
 
 	knobs_mine();
@@ -541,10 +541,10 @@ c_r41_stress(void)
 	/* Exact counters: user-wired pages of the region, nothing else. */
 	CHECK(range_state(sbase, SREGION * PAGE, -1, &uwp, NULL) == 0);
 	n = vmmap();
+	end = (unsigned long)(sbase + SREGION * PAGE);
 	for (wpages = 0, i = 0; i < n; i++)
 		if (kve[i].kve_start >= (unsigned long)sbase &&
-		    kve[i].kve_end <= (unsigned long)(sbase + SREGION * PAGE) &&
-		    kve[i].kve_wired_count > 0)
+		    kve[i].kve_end <= end && kve[i].kve_wired_count > 0)
 			wpages += (kve[i].kve_end - kve[i].kve_start) / PAGE;
 	CHECK(uwire() == u0 + uwp);
 	CHECK(pwire() == w0 + wpages && wpages == uwp);

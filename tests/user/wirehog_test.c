@@ -228,8 +228,8 @@ t_hold(void)
 	}
 	held = uwire() == u0 + 32 && pwire() == w0 + 32;
 	if (!held)
-		printf("# holding: uwire %lu (base %lu) pwire %lu (base %lu)\n",
-		    uwire(), u0, pwire(), w0);
+		printf("# holding: uwire %lu (base %lu) pwire %lu "
+		    "(base %lu)\n", uwire(), u0, pwire(), w0);
 	ok(held, "R14 wirehog -H holds 32 pages: v_user_wire_count and "
 	    "v_wire_user +32");
 	kill(h.pid, SIGKILL);

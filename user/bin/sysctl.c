@@ -11,6 +11,7 @@
 #include <sys/sysctl.h>
 
 #define TRIES	5
+#define USAGE	"usage: sysctl [-n] -a | name[=value] ...\n"
 
 static int nflag;
 
@@ -74,7 +75,7 @@ show(const char *name)
 	return (0);
 }
 
-/* NAME=VALUE: set an int or unsigned long value; 0, or 1 after a message. */
+/* NAME=VALUE: set an int or unsigned long; 0, or 1 after a message. */
 static int
 set(char *arg)
 {
@@ -122,7 +123,7 @@ main(int argc, char *argv[])
 		else if (strcmp(argv[i], "-n") == 0)
 			nflag = 1;
 		else {
-			fprintf(stderr, "usage: sysctl [-n] -a | name[=value] ...\n");
+			fprintf(stderr, USAGE);
 			return (2);
 		}
 	}
@@ -132,7 +133,7 @@ main(int argc, char *argv[])
 		return (status);
 	}
 	if (i == argc) {
-		fprintf(stderr, "usage: sysctl [-n] -a | name[=value] ...\n");
+		fprintf(stderr, USAGE);
 		return (2);
 	}
 	for (; i < argc; i++)
