@@ -4,8 +4,9 @@
  * (kern.*, hw.*; the VM declares its counters in vm/vm_meter.c).
  *
  * __sysctlbyname(name, namelen, old, oldlenp, new, newlen) reads a
- * value, or writes one declared with SYSCTL_WRITEONLY (root only,
- * PRIV_SYSCTL_WRITE); setting any other is EPERM.  sysctl.next(name)
+ * value and, with `new`, then writes one: only a name declared to take
+ * writes (SYSCTL_INT_RW, SYSCTL_ULONG_RW, SYSCTL_WRITEONLY), only by
+ * root (PRIV_SYSCTL_WRITE), else EPERM.  sysctl.next(name)
  * is how a program lists them all: __sysctl_next(name, namelen, buf,
  * buflen), a Vise call (FreeBSD walks numeric MIBs instead), gives the
  * name that follows `name` in sorted order ("" for the first), ENOENT
@@ -177,9 +178,32 @@ sysctl_write(struct thread *td, const char *name, const void *unew,
 		return (ENOMEM);
 	error = copyin(unew, val, newlen);
 	if (error == 0)
-		error = oid->oid_write(val, newlen);
+		error = oid->oid_write(oid, val, newlen);
 	free(val, M_TEMP);
 	return (error);
+}
+
+/* sysctl_handle_value: see sysctl.h. */
+int
+sysctl_handle_value(const struct sysctl_oid *oid, const void *new,
+    size_t newlen)
+{
+	void *var = (void *)(uintptr_t)oid->oid_arg;
+
+	switch (oid->oid_type) {
+	case SYSCTL_TYPE_INT:
+		if (newlen != sizeof(int))
+			return (EINVAL);
+		*(volatile int *)var = *(const int *)new;
+		return (0);
+	case SYSCTL_TYPE_ULONG:
+		if (newlen != sizeof(unsigned long))
+			return (EINVAL);
+		*(volatile unsigned long *)var = *(const unsigned long *)new;
+		return (0);
+	default:
+		return (EPERM);
+	}
 }
 
 /*
@@ -235,35 +259,21 @@ sysctl_table_out(const char *name, void *uold, size_t *lenp)
 }
 
 /*
- * sys___sysctlbyname: the value of a name into a user buffer.  A table
- * is made in the wired buffer (above); any other value is taken into
- * the kernel first, so a counter read is one moment's value even if
- * the copyout faults and sleeps.
+ * The read part of sys___sysctlbyname: the value of `name` into
+ * args[2] (if not NULL), its size into *args[3].  A table is made in
+ * the wired buffer (above); any other value is taken into the kernel
+ * first, so a counter read is one moment's value even if the copyout
+ * faults and sleeps.
  */
-int
-sys___sysctlbyname(struct thread *td, syscallarg_t *args,
-    syscallarg_t *retval)
+static int
+sysctl_get(const char *name, syscallarg_t *args)
 {
-	char name[SYSCTL_NAMELEN];
 	const struct sysctl_oid *oid;
 	const char *rest;
 	size_t len, ulen;
 	void *val;
 	int error;
 
-	(void)retval;
-	if ((error = sysctl_name_in((const void *)args[0], args[1], name)) !=
-	    0)
-		return (error);
-	if (args[4] != 0 || args[5] != 0) {
-		if (args[2] != 0 || args[3] != 0)	/* no read-and-write */
-			return (sysctl_find(name, &rest) == NULL ? ENOENT :
-			    EPERM);
-		return (sysctl_write(td, name, (const void *)args[4],
-		    args[5]));
-	}
-	if (args[3] == 0)
-		return (EINVAL);
 	if ((error = copyin((void *)args[3], &ulen, sizeof(ulen))) != 0)
 		return (error);
 	if ((error = kernel_sysctlbyname(name, NULL, &len)) != 0)
@@ -292,6 +302,34 @@ sys___sysctlbyname(struct thread *td, syscallarg_t *args,
 			return (error);
 	}
 	return (copyout(&len, (void *)args[3], sizeof(len)));
+}
+
+/*
+ * sys___sysctlbyname: the value of a name into a user buffer (if
+ * `oldlenp` is given), then the new value if one is given
+ * (sysctl_write).
+ */
+int
+sys___sysctlbyname(struct thread *td, syscallarg_t *args,
+    syscallarg_t *retval)
+{
+	char name[SYSCTL_NAMELEN];
+	int error;
+
+	(void)retval;
+	if ((error = sysctl_name_in((const void *)args[0], args[1], name)) !=
+	    0)
+		return (error);
+	if (args[4] != 0 || args[5] != 0) {
+		/* The old value first, if asked for (as FreeBSD does). */
+		if (args[3] != 0 && (error = sysctl_get(name, args)) != 0)
+			return (error);
+		return (sysctl_write(td, name, (const void *)args[4],
+		    args[5]));
+	}
+	if (args[3] == 0)
+		return (EINVAL);
+	return (sysctl_get(name, args));
 }
 
 /* sys___sysctl_next: the name after args[0] in sorted order. */

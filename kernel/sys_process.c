@@ -142,7 +142,8 @@ proc_rwmem(struct proc *p, vm_offset_t va, void *buf, size_t len,
  * its address space held while the bytes go.
  */
 static int
-sysctl_proc_poke(const void *new, size_t newlen)
+sysctl_proc_poke(const struct sysctl_oid *oid, const void *new,
+    size_t newlen)
 {
 	const struct proc_poke *pp = new;
 	struct vmspace *vm = NULL;

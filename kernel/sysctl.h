@@ -5,10 +5,13 @@
  * Each value is declared where it lives, with one of the macros below;
  * they collect into a linker set, so there is no central table to
  * edit.  Names follow FreeBSD's ("vm.stats.vm.v_free_count").  They
- * are read-only, except the few declared with SYSCTL_WRITEONLY (root's
- * debugging hooks, such as debug.proc_poke).  A node (SYSCTL_NODE_OPAQUE) answers for every name
- * below its own: "kern.proc.vmmap.12" is the node "kern.proc.vmmap"
- * asked about "12" (FreeBSD's numeric MIB would be {..., 12}).
+ * are read-only, except those declared with SYSCTL_INT_RW or
+ * SYSCTL_ULONG_RW (a value root may set, such as the fault-injection
+ * knobs of vm/vm_inject.h) and SYSCTL_WRITEONLY (root's debugging
+ * hooks, such as debug.proc_poke).  A node (SYSCTL_NODE_OPAQUE)
+ * answers for every name below its own: "kern.proc.vmmap.12" is the
+ * node "kern.proc.vmmap" asked about "12" (FreeBSD's numeric MIB would
+ * be {..., 12}).
  */
 #ifndef _KERNEL_SYSCTL_H_
 #define _KERNEL_SYSCTL_H_
@@ -44,12 +47,22 @@ typedef int sysctl_node_handler_t(const char *rest, void *buf,
     size_t *lenp);
 
 /*
- * A written value's handler (SYSCTL_WRITEONLY): `new` is a kernel copy
- * of the `newlen` bytes the caller wrote.  0 or an errno.  Thread
+ * A written value's handler (SYSCTL_WRITEONLY, SYSCTL_*_RW): `oid` is
+ * the name written, `new` a kernel copy of the `newlen` bytes the
+ * caller wrote.  0 or an errno.  Thread
  * context, on behalf of curthread (root: the system call checked
  * PRIV_SYSCTL_WRITE); may sleep.
  */
-typedef int sysctl_write_handler_t(const void *new, size_t newlen);
+struct sysctl_oid;
+typedef int sysctl_write_handler_t(const struct sysctl_oid *oid,
+    const void *new, size_t newlen);
+
+/*
+ * sysctl_handle_value: the write handler of SYSCTL_INT_RW and
+ * SYSCTL_ULONG_RW: `newlen` must be the value's size (else EINVAL);
+ * the variable takes the new value in one store.
+ */
+sysctl_write_handler_t sysctl_handle_value;
 
 struct sysctl_oid {
 	const char	*oid_name;	/* the full dotted name */
@@ -73,6 +86,16 @@ struct sysctl_oid {
 	SYSCTL_OID(id, name, SYSCTL_TYPE_INT, ptr, descr)
 #define SYSCTL_STRING(id, name, str, descr)				\
 	SYSCTL_OID(id, name, SYSCTL_TYPE_STRING, str, descr)
+/* The same, but root may set the value (any time: keep it one word). */
+#define SYSCTL_INT_RW(id, name, ptr, descr)				\
+	SYSCTL_OID_RW(id, name, SYSCTL_TYPE_INT, ptr, descr)
+#define SYSCTL_ULONG_RW(id, name, ptr, descr)				\
+	SYSCTL_OID_RW(id, name, SYSCTL_TYPE_ULONG, ptr, descr)
+#define SYSCTL_OID_RW(id, name, type, ptr, descr)			\
+	static const struct sysctl_oid __CONCAT(sysctl_, id) = {	\
+		(name), (type), (ptr), (descr), 0, sysctl_handle_value	\
+	};								\
+	DATA_SET(set_sysctl, __CONCAT(sysctl_, id))
 #define SYSCTL_OPAQUE(id, name, handler, descr)				\
 	SYSCTL_OID(id, name, SYSCTL_TYPE_OPAQUE, (const void *)(handler), descr)
 /*

@@ -41,6 +41,7 @@ include libc/libc-arch.mk
 USER_PROGS	:= hello cat echo true false ls sh sysctl vmstat ps kill sleep
 USER_PROGS	+= su
 USER_PROGS	+= procstat
+USER_PROGS	+= wirehog
 USER_SBIN_PROGS	:= init
 EXTRA_PROGS	?=
 TEST_PROGS	:= fd_test sig_test forkexec_test forkcow_test libc_test \
@@ -67,6 +68,8 @@ TEST_PROGS	+= wired_ops_test
 TEST_PROGS	+= wired_cow_test
 TEST_PROGS	+= vslock_test
 TEST_PROGS	+= devpager_test
+TEST_PROGS	+= wirehog_test
+TEST_PROGS	+= wire_race_test
 
 init_SRCS	:= user/sbin/init_test.c
 sh_SRCS		:= $(addprefix user/bin/sh/,arena.c builtin.c exec.c expand.c \

@@ -6,3 +6,4 @@ KSRCS += vm/vm_phys.c vm/vm_page.c vm/vm_meter.c vm/vm_init.c \
 	 vm/vm_map.c vm/vm_map_wire.c vm/vm_wirefuture.c vm/vm_mlock.c vm/vm_vmspace.c vm/vm_fault.c vm/vm_glue.c vm/vm_mmap.c
 # The R47 wire audit (debug.vm_wire_audit).
 KSRCS += vm/vm_wire_audit.c
+KSRCS += vm/vm_inject.c

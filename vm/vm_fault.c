@@ -26,6 +26,7 @@
 #include <kernel/systm.h>
 #include <kernel/proc.h>
 #include <vm/vm.h>
+#include <vm/vm_inject.h>
 #include <vm/vm_page.h>
 #include <vm/vm_object.h>
 #include <vm/vm_pager.h>
@@ -330,6 +331,7 @@ vm_fault_wire(vm_map_t map, vm_offset_t start, vm_offset_t end,
 	int rv;
 
 	for (va = start; va < end; va += PAGE_SIZE) {
+		vm_inject_wire_delay();		/* a race window for tests */
 		rv = vm_fault(map, va, VM_PROT_NONE, VM_FAULT_WIRE);
 		vm_map_lock_read(map);
 		if (rv == KERN_SUCCESS &&

@@ -15,6 +15,7 @@
 #include <kernel/mutex.h>
 #include <sys/errno.h>
 #include <vm/vm.h>
+#include <vm/vm_inject.h>
 #include <vm/vm_page.h>
 #include <vm/vm_object.h>
 #include <vm/vm_radix.h>
@@ -213,6 +214,9 @@ vm_page_alloc(vm_object_t object, vm_pindex_t pindex, int req)
 	KASSERT(vm_radix_lookup(&object->rtree, pindex) == NULL,
 	    ("vm_page_alloc: object %p already has page %#llx", object,
 	    (unsigned long long)pindex));
+	if ((req & VM_ALLOC_CLASS_MASK) == VM_ALLOC_NORMAL &&
+	    vm_inject_page_alloc())
+		return (NULL);		/* fault injection (vm_inject.h) */
 	m = vm_page_alloc_noobj(req);
 	if (m == NULL)
 		return (NULL);

@@ -6,6 +6,7 @@
 #define _VM_VM_PAGER_H_
 
 #include <vm/vm.h>
+#include <vm/vm_inject.h>
 #include <vm/vm_object.h>
 
 /* getpages results */
@@ -38,6 +39,8 @@ vm_pager_has_page(vm_object_t object, vm_pindex_t pindex)
 static inline int
 vm_pager_get_pages(vm_object_t object, vm_page_t *ma, int count)
 {
+	if (vm_inject_pager_error())
+		return (VM_PAGER_ERROR);	/* fault injection */
 	return (pagertab[object->type]->pgo_getpages(object, ma, count));
 }
 

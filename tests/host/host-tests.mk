@@ -62,6 +62,7 @@ VMHOST_KSRCS	:= vm/vm_phys.c vm/vm_page.c vm/vm_meter.c vm/vm_kern.c \
 		   vm/default_pager.c vm/kbuf_pager.c vm/device_pager.c \
 		   vm/vm_map.c \
 		   vm/vm_map_wire.c vm/vm_wirefuture.c \
+		   vm/vm_inject.c \
 		   vm/vm_vmspace.c \
 		   vm/vm_fault.c \
 		   kernel/kern_mutex.c kernel/kern_sx.c kernel/kern_cmdline.c \
@@ -77,6 +78,7 @@ VMHOST_KFLAGS	:= -Dmalloc=kern_malloc -Dfree=kern_free \
 VMHOST_TESTS	:= test_vm_phys test_pmap_fake test_vm_radix test_vm_object \
 		   test_vm_map test_vm_model test_vm_wire test_device_pager
 VMHOST_TESTS	+= test_vm_wirefuture
+VMHOST_TESTS	+= test_vm_wire_model
 VMHOST_PROGS	:= $(addprefix $(HOST_BUILD)/,\
 		   $(VMHOST_TESTS))
 HOST_TESTS	+= $(addprefix $(HOST_BUILD)/,$(VMHOST_TESTS))

@@ -1,7 +1,8 @@
 /*
  * sysctl.c - print kernel values by name: `sysctl NAME...` prints
  * "NAME: VALUE" for each, `sysctl -a` every one there is, `-n` the
- * values alone.  Setting values is not possible yet (none is writable).
+ * values alone, `sysctl NAME=VALUE` sets a writable value (root only:
+ * the fault-injection knobs debug.inject.*), then prints it.
  */
 #include <errno.h>
 #include <stdio.h>
@@ -10,6 +11,7 @@
 #include <sys/sysctl.h>
 
 #define TRIES	5
+#define USAGE	"usage: sysctl [-n] -a | name[=value] ...\n"
 
 static int nflag;
 
@@ -73,6 +75,42 @@ show(const char *name)
 	return (0);
 }
 
+/* NAME=VALUE: set an int or unsigned long; 0, or 1 after a message. */
+static int
+set(char *arg)
+{
+	char *eq = strchr(arg, '='), *end;
+	unsigned long ul;
+	int type, i;
+	long l;
+
+	*eq = '\0';
+	if ((type = sysctl_type(arg)) < 0)
+		goto fail;
+	errno = 0;
+	l = strtol(eq + 1, &end, 0);
+	if (eq[1] == '\0' || *end != '\0' || errno != 0) {
+		fprintf(stderr, "sysctl: %s: not a number: %s\n", arg, eq + 1);
+		return (1);
+	}
+	if (type == SYSCTL_INT) {
+		i = (int)l;
+		if (sysctlbyname(arg, NULL, NULL, &i, sizeof(i)) != 0)
+			goto fail;
+	} else if (type == SYSCTL_ULONG) {
+		ul = (unsigned long)l;
+		if (sysctlbyname(arg, NULL, NULL, &ul, sizeof(ul)) != 0)
+			goto fail;
+	} else {
+		errno = EPERM;
+		goto fail;
+	}
+	return (show(arg));
+fail:
+	fprintf(stderr, "sysctl: %s: %s\n", arg, strerror(errno));
+	return (1);
+}
+
 int
 main(int argc, char *argv[])
 {
@@ -85,7 +123,7 @@ main(int argc, char *argv[])
 		else if (strcmp(argv[i], "-n") == 0)
 			nflag = 1;
 		else {
-			fprintf(stderr, "usage: sysctl [-n] -a | name ...\n");
+			fprintf(stderr, USAGE);
 			return (2);
 		}
 	}
@@ -95,10 +133,11 @@ main(int argc, char *argv[])
 		return (status);
 	}
 	if (i == argc) {
-		fprintf(stderr, "usage: sysctl [-n] -a | name ...\n");
+		fprintf(stderr, USAGE);
 		return (2);
 	}
 	for (; i < argc; i++)
-		status |= show(argv[i]);
+		status |= strchr(argv[i], '=') != NULL ? set(argv[i]) :
+		    show(argv[i]);
 	return (status);
 }
