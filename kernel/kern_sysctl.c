@@ -183,29 +183,6 @@ sysctl_write(struct thread *td, const char *name, const void *unew,
 	return (error);
 }
 
-/* sysctl_handle_value: see sysctl.h. */
-int
-sysctl_handle_value(const struct sysctl_oid *oid, const void *new,
-    size_t newlen)
-{
-	void *var = (void *)(uintptr_t)oid->oid_arg;
-
-	switch (oid->oid_type) {
-	case SYSCTL_TYPE_INT:
-		if (newlen != sizeof(int))
-			return (EINVAL);
-		*(volatile int *)var = *(const int *)new;
-		return (0);
-	case SYSCTL_TYPE_ULONG:
-		if (newlen != sizeof(unsigned long))
-			return (EINVAL);
-		*(volatile unsigned long *)var = *(const unsigned long *)new;
-		return (0);
-	default:
-		return (EPERM);
-	}
-}
-
 /*
  * sysctl_wire_old_buffer: wire the first `len` bytes of the request's
  * old buffer (vslock) and map them for the kernel to write (vsmap), for

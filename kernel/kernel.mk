@@ -14,7 +14,7 @@ KSRCS += kernel/init_main.c kernel/initrd.c kernel/initrd_attach.c \
 	 kernel/uipc_shm.c \
 	 kernel/devfs.c kernel/dev_fb.c kernel/dev_devtest.c kernel/tty.c kernel/sys_pipe.c kernel/kern_time.c \
 	 kernel/dev_initrd.c kernel/dev_wiretest.c \
-	 kernel/kern_sysctl.c kernel/kern_sig.c \
+	 kernel/kern_sysctl.c kernel/kern_sysctl_rw.c kernel/kern_sig.c \
 	 kernel/libkern.c kernel/subr_vmem.c \
 	 kernel/multiboot2.c kernel/subr_prf.c
 # Job control: process groups and sessions.

@@ -66,7 +66,8 @@ VMHOST_KSRCS	:= vm/vm_phys.c vm/vm_page.c vm/vm_meter.c vm/vm_kern.c \
 		   vm/vm_vmspace.c \
 		   vm/vm_fault.c \
 		   kernel/kern_mutex.c kernel/kern_sx.c kernel/kern_cmdline.c \
-		   kernel/kern_clock.c kernel/kern_malloc.c kernel/subr_vmem.c
+		   kernel/kern_clock.c kernel/kern_malloc.c kernel/subr_vmem.c \
+		   kernel/kern_sysctl_rw.c
 VMHOST_SRCS	:= $(VMHOST_KSRCS) tests/host/vmhost/vmhost.c \
 		   tests/host/vmhost/pmap_fake.c tests/host/vmhost/synch_host.c
 VMHOST_OBJS	:= $(patsubst %.c,$(VMHOST_BUILD)/%.o,$(VMHOST_SRCS))
