@@ -49,8 +49,11 @@ $(VMBENCH_INITRD): $(VMBENCH_BIN) scripts/mkinitrd
 	$(Q)chmod 0755 $(VMBENCH_BUILD)/initrd-root/bin/vmbench
 	$(Q)sh scripts/mkinitrd $(VMBENCH_BUILD)/initrd-root $@
 
-$(VMBENCH_ISO): $(KERNEL) $(VMBENCH_INITRD) scripts/mkiso boot/grub.cfg.in
-	sh scripts/mkiso $(KERNEL) $@ "init=/bin/vmbench" 0 $(VMBENCH_INITRD)
+# $(KERNEL) is defined after this file is included: name it here.
+$(VMBENCH_ISO): $(BUILD)/kernel.elf $(VMBENCH_INITRD) scripts/mkiso \
+    boot/grub.cfg.in
+	sh scripts/mkiso $(BUILD)/kernel.elf $@ "init=/bin/vmbench" 0 \
+	    $(VMBENCH_INITRD)
 
 # A missing source is said plainly, not as "no rule to make target".
 $(VMBENCH_DIR)/vmbench.c:
