@@ -121,9 +121,12 @@ sig_deliverable(struct thread *td)
 	    (~td->td_sigmask | SIG_CANTMASK);
 	int sig;
 
-	for (sig = 1; sig < NSIG; sig++)
-		if ((set & SIGBIT(sig)) != 0 && !sig_stops(p, sig))
+	/* Only the pending bits, lowest first (the common case: none). */
+	for (; set != 0; set &= set - 1) {
+		sig = __builtin_ctz(set) + 1;
+		if (!sig_stops(p, sig))
 			return (sig);
+	}
 	return (0);
 }
 
