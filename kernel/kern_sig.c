@@ -398,6 +398,15 @@ userret(struct thread *td, struct trapframe *tf)
 
 	for (;;) {
 		s = intr_disable();
+		/*
+		 * The usual case, nothing pending, not stopped, not ending:
+		 * what the steps below would find, without them.
+		 */
+		if ((p->p_siglist | td->td_siglist) == 0 &&
+		    (p->p_flag & P_STOPPED_SIG) == 0 && !thread_must_exit(td)) {
+			intr_restore(s);
+			break;
+		}
 		if (!thread_must_exit(td))
 			sig_take_stops(td);
 		while ((p->p_flag & P_STOPPED_SIG) != 0 &&
