@@ -2,6 +2,7 @@
 #
 #   make [ARCH=amd64|i386] [all|iso|qemu|qemu-gdb|test|test-host|clean]
 #   make rules-coverage [SEMANTICS=path/to/SEMANTICS.md]
+#   make bench [ARCH=amd64|i386] [VMBENCH_DIR=path/to/shared/bench]
 #
 # One Makefile; each directory adds its sources through a fragment
 # (boot/boot.mk, arch/*/arch.mk, kernel/kernel.mk, tests/*/*.mk).
@@ -65,13 +66,14 @@ include tests/host/host.mk
 include tests/host/fuzz.mk
 include tests/host/bench.mk
 include user/user.mk
+include tests/bench/bench.mk
 
 KOBJS    := $(patsubst %.c,$(BUILD)/%.o,$(KSRCS)) \
 	    $(patsubst %.asm,$(BUILD)/%.o,$(KASRCS))
 KERNEL   := $(BUILD)/kernel.elf
 ISO      := $(BUILD)/vise.iso
 
-.PHONY: all iso qemu qemu-gdb test test-host test-arch rules-coverage clean \
+.PHONY: all iso qemu qemu-gdb test test-host test-arch rules-coverage bench clean \
 	deps FORCE
 all: $(KERNEL)
 iso: $(ISO)

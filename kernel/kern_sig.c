@@ -121,9 +121,12 @@ sig_deliverable(struct thread *td)
 	    (~td->td_sigmask | SIG_CANTMASK);
 	int sig;
 
-	for (sig = 1; sig < NSIG; sig++)
-		if ((set & SIGBIT(sig)) != 0 && !sig_stops(p, sig))
+	/* Only the pending bits, lowest first (the common case: none). */
+	for (; set != 0; set &= set - 1) {
+		sig = __builtin_ctz(set) + 1;
+		if (!sig_stops(p, sig))
 			return (sig);
+	}
 	return (0);
 }
 
@@ -398,6 +401,15 @@ userret(struct thread *td, struct trapframe *tf)
 	    "mode with %zu bytes vslocked", td->td_name, td->td_vslock_sz));
 	for (;;) {
 		s = intr_disable();
+		/*
+		 * The usual case, nothing pending, not stopped, not ending:
+		 * what the steps below would find, without them.
+		 */
+		if ((p->p_siglist | td->td_siglist) == 0 &&
+		    (p->p_flag & P_STOPPED_SIG) == 0 && !thread_must_exit(td)) {
+			intr_restore(s);
+			break;
+		}
 		if (!thread_must_exit(td))
 			sig_take_stops(td);
 		while ((p->p_flag & P_STOPPED_SIG) != 0 &&

@@ -288,14 +288,23 @@ item_trash(uma_zone_t zone, void *item)
 	    zone->uz_size - sizeof(void *));
 }
 
-/* Panic if a free item was written to since it was freed. */
+/*
+ * Panic if a free item was written to since it was freed.  Compared a
+ * word at a time (the link leaves the rest word-aligned), then byte by
+ * byte from the first word that differs, to name the offset.
+ */
 static void
 item_trash_check(uma_zone_t zone, const void *item)
 {
 	const unsigned char *p = item;
+	const unsigned long trash = UMA_TRASH * (~0UL / 0xff);
 	size_t i;
 
-	for (i = sizeof(void *); i < zone->uz_size; i++)
+	for (i = sizeof(void *); i + sizeof(long) <= zone->uz_size;
+	    i += sizeof(long))
+		if (*(const unsigned long *)(p + i) != trash)
+			break;
+	for (; i < zone->uz_size; i++)
 		if (p[i] != UMA_TRASH)
 			panic("uma: zone %s: item %p modified after free at "
 			    "offset %zu (%#x)", zone->uz_name, item, i, p[i]);

@@ -719,13 +719,13 @@ pmap_page_dmap(vm_page_t m)
 void
 pmap_zero_page(vm_page_t m)
 {
-	memset(pmap_page_dmap(m), 0, PAGE_SIZE);
+	pagezero(pmap_page_dmap(m));
 }
 
 void
 pmap_copy_page(vm_page_t src, vm_page_t dst)
 {
-	memcpy(pmap_page_dmap(dst), pmap_page_dmap(src), PAGE_SIZE);
+	pagecopy(pmap_page_dmap(dst), pmap_page_dmap(src));
 }
 
 /* pmap_copy_to_page: see vm/pmap.h.  Through the DMAP. */

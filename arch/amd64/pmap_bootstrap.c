@@ -68,7 +68,7 @@ boot_next_table(pt_entry_t *e)
 			panic("pmap_bootstrap: page-table pages miscounted");
 		pa = boot_pt_next;
 		boot_pt_next += PAGE_SIZE;
-		memset((void *)PHYS_TO_DMAP(pa), 0, PAGE_SIZE);
+		pagezero((void *)PHYS_TO_DMAP(pa));
 		/* Upper levels allow everything; the leaf decides. */
 		*e = pa | PG_V | PG_RW | PG_A;
 	}
@@ -159,7 +159,7 @@ boot_kernel_pmap_init(void)
 	vm_paddr_t pml4_pa = boot_pt_next;
 
 	boot_pt_next += PAGE_SIZE;
-	memset((void *)PHYS_TO_DMAP(pml4_pa), 0, PAGE_SIZE);
+	pagezero((void *)PHYS_TO_DMAP(pml4_pa));
 	kernel_pmap->pm_pml4 = (pt_entry_t *)PHYS_TO_DMAP(pml4_pa);
 	kernel_pmap->pm_cr3 = pml4_pa;
 	kernel_pmap->pm_stats.resident_count = 0;

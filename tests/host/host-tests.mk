@@ -133,3 +133,10 @@ build/host/test_rules_coverage: tests/host/test_rules_coverage.sh \
     scripts/rules-coverage
 	@mkdir -p $(dir $@)
 	cp tests/host/test_rules_coverage.sh $@ && chmod +x $@
+
+# scripts/bench's comparison with Linux's figures (make bench), the
+# same way.
+HOST_TESTS	+= build/host/test_bench
+build/host/test_bench: tests/host/test_bench.sh scripts/bench
+	@mkdir -p $(dir $@)
+	cp tests/host/test_bench.sh $@ && chmod +x $@

@@ -30,4 +30,35 @@ extern pt_entry_t pg_nx;	/* PG_NX if EFER.NXE is on, else 0 */
 extern pt_entry_t pmap_pg_g;		/* PG_G if CR4.PGE is on, else 0 */
 extern vm_paddr_t dmap_max_pa;	/* the DMAP maps [0, dmap_max_pa) */
 
+/*
+ * pagezero / pagecopy: fill one page at kernel address `va` with zeros,
+ * or copy one page, 8 bytes a step (rep stosq / rep movsq: 512 steps,
+ * where the C loop of memset and memcpy takes 4096 byte stores).  Any
+ * context, no locks; the addresses are kernel ones (the DMAP).
+ */
+static inline void
+pagezero(void *va)
+{
+	void *di;
+	unsigned long cx;
+
+	__asm__ volatile("rep stosq"
+	    : "=D"(di), "=c"(cx)
+	    : "0"(va), "1"(PAGE_SIZE / 8), "a"(0UL)
+	    : "memory");
+}
+
+static inline void
+pagecopy(void *dst, const void *src)
+{
+	void *di;
+	const void *si;
+	unsigned long cx;
+
+	__asm__ volatile("rep movsq"
+	    : "=D"(di), "=S"(si), "=c"(cx)
+	    : "0"(dst), "1"(src), "2"(PAGE_SIZE / 8)
+	    : "memory");
+}
+
 #endif /* !_MACHINE_PMAP_H_ */
