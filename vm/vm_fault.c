@@ -163,7 +163,7 @@ vm_fault_cow(struct faultstate *fs)
 		    VM_WIRE_SYSTEM : VM_WIRE_USER;
 		vm_page_wire(copy, reason);
 		if ((fs->m->flags & PG_FICTITIOUS) == 0)
-			(void)vm_page_unwire_noq(fs->m, reason);
+			(void)vm_page_unwire(fs->m, reason);
 	}
 	vm_fault_unlock_object(fs);
 	fs->m = copy;
@@ -311,7 +311,7 @@ vm_fault_unwire_pages(vm_map_t map, vm_offset_t start, vm_offset_t end,
 		}
 		m = vm_fault_entry_page(entry, va);
 		if (m != NULL && (m->flags & PG_FICTITIOUS) == 0)
-			vm_page_unwire_noq(m, reason);
+			(void)vm_page_unwire(m, reason);	/* I-P3 */
 	}
 }
 

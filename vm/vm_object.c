@@ -158,8 +158,7 @@ vm_object_page_release(vm_page_t m)
 	    m));
 	if ((m->oflags & VPO_UNMANAGED) == 0)
 		pmap_remove_all(m);
-	if (m->wire_count == 0)
-		vm_page_free(m);
+	vm_page_release_orphan(m);
 }
 
 /*

@@ -172,7 +172,7 @@ vm_page_check_freeable(vm_page_t m)
 	    (unsigned long long)m->phys_addr));
 	KASSERT(m->object == NULL, ("vm_page_free: page %#llx is in an "
 	    "object", (unsigned long long)m->phys_addr));
-	KASSERT((m->flags & (PG_FREE | PG_FICTITIOUS)) == 0,
+	KASSERT((m->flags & (PG_FREE | PG_FICTITIOUS | PG_ORPHAN)) == 0,
 	    ("vm_page_free: page %#llx flags %#x",
 	    (unsigned long long)m->phys_addr, m->flags));
 }
@@ -478,6 +478,45 @@ vm_page_fake_count(void)
 {
 	return (vm_page_fake_zone != NULL ?
 	    uma_zone_inuse(vm_page_fake_zone) : 0);
+}
+
+/* vm_page_unwire: see vm_page.h. */
+bool
+vm_page_unwire(vm_page_t m, enum vm_wire_reason reason)
+{
+	bool last, orphan = false;
+
+	last = vm_page_unwire_noq(m, reason);
+	if (last) {
+		mtx_lock(&vm_free_mtx);
+		if ((m->flags & PG_ORPHAN) != 0 && m->wire_count == 0) {
+			m->flags &= ~PG_ORPHAN;
+			orphan = true;
+		}
+		mtx_unlock(&vm_free_mtx);
+	}
+	if (orphan)
+		vm_page_free(m);
+	return (last);
+}
+
+/* vm_page_release_orphan: see vm_page.h. */
+void
+vm_page_release_orphan(vm_page_t m)
+{
+	bool free_it;
+
+	KASSERT(m->object == NULL, ("vm_page_release_orphan: page %p in "
+	    "object %p", m, m->object));
+	if ((m->flags & PG_FICTITIOUS) != 0)
+		return;		/* its pager frees it (dev_pager_dealloc) */
+	mtx_lock(&vm_free_mtx);
+	free_it = m->wire_count == 0;
+	if (!free_it)
+		m->flags |= PG_ORPHAN;
+	mtx_unlock(&vm_free_mtx);
+	if (free_it)
+		vm_page_free(m);
 }
 
 /* The boot allocation containing `pa`, or NULL. */

@@ -103,6 +103,8 @@ TAILQ_HEAD(pglist, vm_page);
 #define PG_ZERO		0x0002	/* known to be all zero */
 #define PG_FICTITIOUS	0x0004	/* device memory, no RAM behind it */
 #define PG_BOOT		0x0008	/* taken by the boot allocator */
+#define PG_ORPHAN	0x0010	/* wired, left by its object: the last
+				   unwiring frees it (I-P3); vm_free_mtx */
 
 /* oflags */
 #define VPO_UNMANAGED	0x01	/* no pv entries, never on paging queues */
@@ -276,6 +278,24 @@ vm_page_dirty(vm_page_t m)
  */
 void	vm_page_wire(vm_page_t m, enum vm_wire_reason reason);
 bool	vm_page_unwire_noq(vm_page_t m, enum vm_wire_reason reason);
+
+/*
+ * vm_page_unwire: vm_page_unwire_noq, and if that was the last wiring
+ * of a page its object has let go meanwhile (vm_page_release_orphan),
+ * the page is freed (SEMANTICS I-P3).  Returns whether it was the last
+ * wiring.  For holders that do not own the page's object: the page
+ * may be freed under them.  Takes vm_free_mtx briefly; no sleep.
+ *
+ * vm_page_release_orphan: `m` has just left its object for good
+ * (termination, collapse) and is unmapped: free it now if it is not
+ * wired, else mark it so that its last unwiring frees it (I-P1: a
+ * wired page is never freed under its wirer).  The decision is taken
+ * under vm_free_mtx, so a concurrent last unwiring and this never both
+ * free the page.  A fake page is left alone: its pager frees it.  No
+ * sleep.
+ */
+bool	vm_page_unwire(vm_page_t m, enum vm_wire_reason reason);
+void	vm_page_release_orphan(vm_page_t m);
 
 /*
  * vm_page_startup: build the page array over vm_phys's segments, mark

@@ -452,11 +452,46 @@ ip1_terminate_unmaps_and_frees_every_page(void)
 	    (long)(pages_inuse() - base.inuse));
 	CHECK(vm_object_count() == base.objects);
 	CHECK(vm_radix_node_count() == base.nodes);
-	/* The wirer lets go: the page is in no object, so it frees it. */
-	if (vm_page_unwire_noq(wired, VM_WIRE_USER) && wired->object == NULL)
-		vm_page_free(wired);
+	/* The wirer lets go: the page is in no object, so it is freed. */
+	CHECK(vm_page_unwire(wired, VM_WIRE_USER) &&
+	    (wired->flags & PG_FREE) != 0);
 	pmap_release(&pm1);
 	pmap_release(&pm2);
+	CHECK_COUNTS(&base);
+}
+
+/*
+ * I-P3: the last unwiring of a page its object let go frees it; an
+ * earlier one does not, nor does the last unwiring of a page that is
+ * still in its object.
+ */
+static void
+ip3_last_unwiring_of_an_orphan_frees_it(void)
+{
+	struct counts base;
+	vm_object_t o;
+	vm_page_t orphan, kept;
+
+	counts_take(&base);
+	o = vm_object_allocate(OBJT_DEFAULT, 4);
+	REQUIRE(o != NULL);
+	orphan = page_put(o, 0, 1);
+	kept = page_put(o, 1, 2);
+	REQUIRE(orphan != NULL && kept != NULL);
+	vm_page_wire(orphan, VM_WIRE_SYSTEM);
+	vm_page_wire(orphan, VM_WIRE_SYSTEM);
+	vm_page_wire(kept, VM_WIRE_SYSTEM);
+	CHECK(vm_page_unwire(kept, VM_WIRE_SYSTEM) && kept->object == o &&
+	    (kept->flags & PG_FREE) == 0, "I-P3 a page in its object stays");
+	vm_object_deallocate(o);
+	CHECK(orphan->object == NULL && (orphan->flags & PG_ORPHAN) != 0 &&
+	    (orphan->flags & PG_FREE) == 0, "I-P3 the wired page outlives "
+	    "its object");
+	CHECK(!vm_page_unwire(orphan, VM_WIRE_SYSTEM) &&
+	    (orphan->flags & PG_FREE) == 0, "I-P3 not at the first unwiring");
+	CHECK(vm_page_unwire(orphan, VM_WIRE_SYSTEM) &&
+	    (orphan->flags & (PG_FREE | PG_ORPHAN)) == PG_FREE,
+	    "I-P3 freed at the last");
 	CHECK_COUNTS(&base);
 }
 
@@ -522,8 +557,8 @@ ip1_page_remove_frees_unwired_and_only_unmaps_wired(void)
 	CHECK(vm_object_check(o) == 0);
 	vm_object_deallocate(o);
 	CHECK(m[3]->object == NULL && (m[3]->flags & PG_FREE) == 0);
-	if (vm_page_unwire_noq(m[3], VM_WIRE_USER))
-		vm_page_free(m[3]);
+	CHECK(vm_page_unwire(m[3], VM_WIRE_USER) &&
+	    (m[3]->flags & PG_FREE) != 0);	/* I-P3 */
 	pmap_release(&pm);
 	CHECK_COUNTS(&base);
 }
@@ -1195,6 +1230,7 @@ main(void)
 	TAP_RUN(pager_table);
 	TAP_RUN(ip1_terminate_unmaps_and_frees_every_page);
 	TAP_RUN(ip1_page_remove_frees_unwired_and_only_unmaps_wired);
+	TAP_RUN(ip3_last_unwiring_of_an_orphan_frees_it);
 	TAP_RUN(shadow_puts_a_new_object_in_front);
 	TAP_RUN(collapse_moves_pages_up_and_frees_the_rest);
 	TAP_RUN(collapse_merges_a_whole_chain);

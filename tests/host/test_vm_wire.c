@@ -338,6 +338,94 @@ r13_untouched_anonymous_memory_merges_back(void)
 	teardown();
 }
 
+/*
+ * I-E3: for every page of a wired entry, the first page down the
+ * entry's shadow chain is resident with a wiring, and its PTE, if
+ * there is one, is wired and maps that page.  The pages that break it.
+ */
+static int
+ie3_violations(void)
+{
+	struct pmap_fake_mapping fm;
+	vm_map_entry_t e;
+	vm_object_t o, next;
+	vm_pindex_t pi;
+	vm_offset_t va;
+	vm_page_t m;
+	int bad = 0;
+
+	vm_map_lock_read(&map);
+	TAILQ_FOREACH(e, &map.entries, link) {
+		if (e->wired_count == 0)
+			continue;
+		for (va = e->start; va < e->end; va += PAGE_SIZE) {
+			pi = atop(e->offset + (va - e->start));
+			for (o = e->object, m = NULL; o != NULL && m == NULL;
+			    o = next) {
+				VM_OBJECT_WLOCK(o);
+				m = vm_page_lookup(o, pi);
+				next = o->backing_object;
+				pi += atop(o->backing_object_offset);
+				VM_OBJECT_WUNLOCK(o);
+			}
+			if (m == NULL || m->wire_count == 0 ||
+			    (pmap_fake_lookup(&upmap, va, &fm) &&
+			    (!fm.wired || fm.m != m))) {
+				printf("# I-E3: %#lx: page %p wired %u\n",
+				    (u_long)va, (void *)m,
+				    m != NULL ? m->wire_count : 0);
+				bad++;
+			}
+		}
+	}
+	vm_map_unlock_read(&map);
+	return (bad);
+}
+
+/*
+ * I-E3 over the kinds of wired entries: anonymous memory (user
+ * wiring), a shared object (system wiring) truncated under the wiring,
+ * whose page must stay (unmapped, invalid, still wired), and a
+ * read-only private mapping whose pages stay in the mapped object.
+ */
+static void
+ie3_wired_entries_keep_their_pages(void)
+{
+	vm_object_t shared, file;
+	int bad;
+
+	setup();
+	REQUIRE(insert_anon(0, 4) == KERN_SUCCESS);
+	shared = vm_object_allocate(OBJT_DEFAULT, 4);
+	file = vm_object_allocate(OBJT_DEFAULT, 4);
+	REQUIRE(shared != NULL && file != NULL);
+	vm_map_lock(&map);
+	REQUIRE(vm_map_insert(&map, shared, 0, P(10), P(14), VM_PROT_RW,
+	    VM_PROT_ALL, 0) == KERN_SUCCESS);
+	REQUIRE(vm_map_insert(&map, file, 0, P(20), P(24), VM_PROT_READ,
+	    VM_PROT_READ, MAP_COPY_ON_WRITE) == KERN_SUCCESS);
+	vm_map_unlock(&map);
+	CHECK(vm_map_wire(&map, P(0), P(4), USER) == KERN_SUCCESS &&
+	    vm_map_wire(&map, P(10), P(14), SYS) == KERN_SUCCESS &&
+	    vm_map_wire(&map, P(20), P(24), USER) == KERN_SUCCESS);
+	CHECK((bad = ie3_violations()) == 0, "I-E3 after wiring: %d", bad);
+	CHECK(file->resident_page_count == 4,
+	    "I-E3 the read-only private entry's pages are the object's");
+	/* Truncate the shared object to 2 pages under the wiring. */
+	VM_OBJECT_WLOCK(shared);
+	vm_object_page_remove(shared, 2, 0, 0);
+	VM_OBJECT_WUNLOCK(shared);
+	CHECK(!pmap_fake_lookup(&upmap, P(12), NULL) &&
+	    shared->resident_page_count == 4,
+	    "I-E3 truncated: unmapped, but the wired pages stay");
+	CHECK((bad = ie3_violations()) == 0, "I-E3 after a truncation: %d",
+	    bad);
+	CHECK(vm_map_unwire(&map, P(10), P(14), SYS) == KERN_SUCCESS &&
+	    vm_map_unwire(&map, P(0), P(24), USER_HOLES) == KERN_SUCCESS);
+	CHECK(ie3_violations() == 0 && check() == 0);
+	teardown();
+}
+
 static void
 r34_composition_table(void)
 {
@@ -525,6 +613,7 @@ main(void)
 	TAP_RUN(r7_r39_fault_failure_rolls_back);
 	TAP_RUN(r13_partial_wiring_clips_and_merges_back);
 	TAP_RUN(r13_untouched_anonymous_memory_merges_back);
+	TAP_RUN(ie3_wired_entries_keep_their_pages);
 	TAP_RUN(r34_composition_table);
 	TAP_RUN(r35_user_wire_count_exact_under_mixed_orders);
 	TAP_RUN(r76_global_user_wire_cap);

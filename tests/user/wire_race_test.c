@@ -678,8 +678,9 @@ main(void)
 	run_in_child("R40 R45", "munmap during a slow mlock waits for it; "
 	    "the mlock succeeds, counters back", c_r40_munmap);
 	knobs_off();
-	run_in_child("R40 R43", "mprotect during a slow mlock waits for it; "
-	    "all pages wired, read-only", c_r43_mprotect);
+	/* I-M2: the map is busy while the wiring faults unlocked. */
+	run_in_child("R40 R43 I-M2", "mprotect during a slow mlock waits "
+	    "for it; all pages wired, read-only", c_r43_mprotect);
 	knobs_off();
 	run_in_child("R44", "a read fault on a range being wired waits and "
 	    "restarts; the wiring completes", c_r44_read_fault);
@@ -687,8 +688,8 @@ main(void)
 	run_in_child("R42", "minherit clips a range being wired without "
 	    "waiting; all three pieces end wired", c_r42_minherit);
 	knobs_off();
-	run_in_child("R43 R26", "fork during a slow mlock waits for it; the "
-	    "child has WC 0 and the same contents", c_r43_fork);
+	run_in_child("R43 R26 I-M2", "fork during a slow mlock waits for "
+	    "it; the child has WC 0 and the same contents", c_r43_fork);
 	knobs_off();
 	run_in_child("R38", "a mapping made in a hole behind a slow "
 	    "mlockall(MCL_CURRENT) ends with WC 0", c_r38_mlockall_hole);
