@@ -11,7 +11,9 @@
  * copy, D grows down, W wired by mlock, T being wired or unwired), the
  * type of what it maps (TP: df anonymous, sw tmpfs or shm, kb program
  * image, dv device, ph physical, dd dead, gd guard, -- nothing yet)
- * and its wiring count (WIRED).  Exits 1 if a pid could not be read.
+ * its wiring count (WIRED: the user's mlock, 0 or 1, plus the
+ * system's wirings) and its pages mapped by wired PTEs (WPG).  Exits 1
+ * if a pid could not be read.
  */
 #include <errno.h>
 #include <stdio.h>
@@ -123,9 +125,9 @@ main(int argc, char *argv[])
 		fprintf(stderr, "usage: procstat -v pid...\n");
 		return (2);
 	}
-	printf("%5s %18s %18s %3s %3s %3s %5s %3s %3s %3s %5s %2s %5s\n",
+	printf("%5s %18s %18s %3s %3s %3s %5s %3s %3s %3s %5s %2s %5s %5s\n",
 	    "PID", "START", "END", "PRT", "MAX", "INH", "RES", "REF", "SHD",
-	    "DEP", "FLAG", "TP", "WIRED");
+	    "DEP", "FLAG", "TP", "WIRED", "WPG");
 	for (i = 2; i < argc; i++) {
 		if ((n = vmmap(argv[i], &kve)) < 0) {
 			fprintf(stderr, "procstat: %s: %s\n", argv[i],
@@ -135,7 +137,7 @@ main(int argc, char *argv[])
 		}
 		for (j = 0; j < n; j++)
 			printf("%5s %#18llx %#18llx %3s %3s %3s %5llu %3d %3d "
-			    "%3d %5s %2s %5d\n", argv[i],
+			    "%3d %5s %2s %5d %5d\n", argv[i],
 			    (unsigned long long)kve[j].kve_start,
 			    (unsigned long long)kve[j].kve_end,
 			    prot(kve[j].kve_protection, b1),
@@ -144,7 +146,8 @@ main(int argc, char *argv[])
 			    (unsigned long long)kve[j].kve_resident,
 			    kve[j].kve_ref_count, kve[j].kve_shadow_count,
 			    kve[j].kve_shadow_depth, flags(kve[j].kve_flags, b3),
-			    type(kve[j].kve_type), kve[j].kve_wired_count);
+			    type(kve[j].kve_type), kve[j].kve_wired_count,
+			    kve[j].kve_wired);
 		free(kve);
 	}
 	return (status);
