@@ -4,7 +4,10 @@
  * (kern.*, hw.*; the VM declares its counters in vm/vm_meter.c).
  *
  * __sysctlbyname(name, namelen, old, oldlenp, new, newlen) reads a
- * value; setting one is EPERM (none is writable yet).  sysctl.next(name)
+ * value (old, oldlenp) and/or sets one (new, newlen): only root, only
+ * the values declared settable (SYSCTL_INT_SET: an int, newlen
+ * sizeof(int)); setting any other is EPERM.  The old value is read
+ * before the new one is set.  sysctl.next(name)
  * is how a program lists them all: __sysctl_next(name, namelen, buf,
  * buflen), a Vise call (FreeBSD walks numeric MIBs instead), gives the
  * name that follows `name` in sorted order ("" for the first), ENOENT
@@ -15,6 +18,7 @@
 #include <kernel/systm.h>
 #include <kernel/clock.h>
 #include <kernel/malloc.h>
+#include <kernel/priv.h>
 #include <kernel/proc.h>
 #include <kernel/syscallvar.h>
 #include <kernel/sysctl.h>
@@ -124,6 +128,41 @@ sysctl_name_in(const void *uname, size_t namelen, char *name)
 }
 
 /*
+ * May curthread set `name` to a value of `newlen` bytes?  0, ENOENT,
+ * EPERM (not settable, or not root), EINVAL (not an int's size).
+ */
+static int
+sysctl_set_check(struct thread *td, const char *name, size_t newlen)
+{
+	const struct sysctl_oid *oid;
+	const char *rest;
+
+	if ((oid = sysctl_find(name, &rest)) == NULL)
+		return (ENOENT);
+	if (oid->oid_set == NULL || *rest != '\0')
+		return (EPERM);
+	if (priv_check(td, PRIV_SYSCTL_WRITE) != 0)
+		return (EPERM);
+	if (newlen != sizeof(int))
+		return (EINVAL);
+	return (0);
+}
+
+/* Set checked `name` to the int at user address `unew`. */
+static int
+sysctl_set(const char *name, const void *unew)
+{
+	const struct sysctl_oid *oid;
+	const char *rest;
+	int error, v;
+
+	if ((error = copyin(unew, &v, sizeof(v))) != 0)
+		return (error);
+	oid = sysctl_find(name, &rest);
+	return (oid->oid_set(v));
+}
+
+/*
  * sys___sysctlbyname: the value of a name into a user buffer.  The
  * value is taken into the kernel first, so a counter read is one
  * moment's value even if the copyout faults and sleeps.
@@ -133,7 +172,6 @@ sys___sysctlbyname(struct thread *td, syscallarg_t *args,
     syscallarg_t *retval)
 {
 	char name[SYSCTL_NAMELEN];
-	const char *rest;
 	size_t len, ulen;
 	void *val;
 	int error;
@@ -142,8 +180,12 @@ sys___sysctlbyname(struct thread *td, syscallarg_t *args,
 	if ((error = sysctl_name_in((const void *)args[0], args[1], name)) !=
 	    0)
 		return (error);
-	if (args[4] != 0 || args[5] != 0)
-		return (sysctl_find(name, &rest) == NULL ? ENOENT : EPERM);
+	if (args[4] != 0 || args[5] != 0) {
+		if ((error = sysctl_set_check(td, name, args[5])) != 0)
+			return (error);
+		if (args[3] == 0)
+			return (sysctl_set(name, (const void *)args[4]));
+	}
 	if (args[3] == 0)
 		return (EINVAL);
 	if ((error = copyin((void *)args[3], &ulen, sizeof(ulen))) != 0)
@@ -165,7 +207,11 @@ sys___sysctlbyname(struct thread *td, syscallarg_t *args,
 		if (error != 0)
 			return (error);
 	}
-	return (copyout(&len, (void *)args[3], sizeof(len)));
+	if ((error = copyout(&len, (void *)args[3], sizeof(len))) != 0)
+		return (error);
+	if (args[4] != 0 || args[5] != 0)
+		return (sysctl_set(name, (const void *)args[4]));
+	return (0);
 }
 
 /* sys___sysctl_next: the name after args[0] in sorted order. */

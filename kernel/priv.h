@@ -24,6 +24,7 @@ struct ucred;
 #define PRIV_PROC_LIMIT		160	/* fork past RLIMIT_NPROC */
 #define PRIV_PROC_SETRLIMIT	162	/* raise a hard resource limit */
 #define PRIV_SIGNAL_DIFFCRED	230	/* signal another user's process */
+#define PRIV_SYSCTL_WRITE	241	/* set a sysctl value */
 #define PRIV_VFS_READ		310	/* read a file without read permission */
 #define PRIV_VFS_WRITE		311	/* write a file without write permission */
 #define PRIV_VFS_ADMIN		312	/* chmod another's file; remove another's

@@ -8,6 +8,8 @@
  * read-only for now.  A node (SYSCTL_NODE_OPAQUE) answers for every name
  * below its own: "kern.proc.vmmap.12" is the node "kern.proc.vmmap"
  * asked about "12" (FreeBSD's numeric MIB would be {..., 12}).
+ * A value declared with SYSCTL_INT_SET can also be set, by root, through
+ * its set handler (`sysctl debug.kdb.enter=1`).
  */
 #ifndef _KERNEL_SYSCTL_H_
 #define _KERNEL_SYSCTL_H_
@@ -42,17 +44,25 @@ typedef size_t sysctl_handler_t(void *buf, size_t len);
 typedef int sysctl_node_handler_t(const char *rest, void *buf,
     size_t *lenp);
 
+/*
+ * A settable int's handler (SYSCTL_INT_SET): take new value `v`; 0 or
+ * an errno (EINVAL: not a value it takes).  Thread context, on behalf
+ * of a privileged curthread; may sleep.
+ */
+typedef int sysctl_set_handler_t(int v);
+
 struct sysctl_oid {
 	const char	*oid_name;	/* the full dotted name */
 	enum sysctl_type oid_type;
 	const void	*oid_arg;	/* the variable */
 	const char	*oid_descr;
 	int		oid_node;	/* oid_arg is a sysctl_node_handler_t */
+	sysctl_set_handler_t *oid_set;	/* settable: how; else NULL */
 };
 
 #define SYSCTL_OID(id, name, type, ptr, descr)				\
 	static const struct sysctl_oid __CONCAT(sysctl_, id) = {	\
-		(name), (type), (ptr), (descr), 0			\
+		(name), (type), (ptr), (descr), 0, NULL		\
 	};								\
 	DATA_SET(set_sysctl, __CONCAT(sysctl_, id))
 
@@ -63,6 +73,12 @@ struct sysctl_oid {
 	SYSCTL_OID(id, name, SYSCTL_TYPE_INT, ptr, descr)
 #define SYSCTL_STRING(id, name, str, descr)				\
 	SYSCTL_OID(id, name, SYSCTL_TYPE_STRING, str, descr)
+/* SYSCTL_INT_SET(id, "a.b", &var, set, "what"): an int root may set. */
+#define SYSCTL_INT_SET(id, name, ptr, set, descr)			\
+	static const struct sysctl_oid __CONCAT(sysctl_, id) = {	\
+		(name), SYSCTL_TYPE_INT, (ptr), (descr), 0, (set)	\
+	};								\
+	DATA_SET(set_sysctl, __CONCAT(sysctl_, id))
 #define SYSCTL_OPAQUE(id, name, handler, descr)				\
 	SYSCTL_OID(id, name, SYSCTL_TYPE_OPAQUE, (const void *)(handler), descr)
 /*
@@ -72,7 +88,7 @@ struct sysctl_oid {
 #define SYSCTL_NODE_OPAQUE(id, name, handler, descr)			\
 	static const struct sysctl_oid __CONCAT(sysctl_, id) = {	\
 		(name), SYSCTL_TYPE_OPAQUE, (const void *)(handler),	\
-		(descr), 1						\
+		(descr), 1, NULL					\
 	};								\
 	DATA_SET(set_sysctl, __CONCAT(sysctl_, id))
 

@@ -1,7 +1,9 @@
 /*
  * sysctl.c - print kernel values by name: `sysctl NAME...` prints
  * "NAME: VALUE" for each, `sysctl -a` every one there is, `-n` the
- * values alone.  Setting values is not possible yet (none is writable).
+ * values alone.  `sysctl NAME=VALUE` sets an int that the kernel lets
+ * root set (debug.kdb.enter, debug.debugger_on_panic) and prints
+ * "NAME: OLD -> NEW".
  */
 #include <errno.h>
 #include <stdio.h>
@@ -73,6 +75,33 @@ show(const char *name)
 	return (0);
 }
 
+/* Set an int: NAME=VALUE.  0, or 1 after an error message. */
+static int
+set(char *arg)
+{
+	char *eq = strchr(arg, '='), *end;
+	size_t len = sizeof(int);
+	int old, new;
+	long v;
+
+	*eq = '\0';
+	v = strtol(eq + 1, &end, 0);
+	if (eq[1] == '\0' || *end != '\0' || v != (int)v) {
+		fprintf(stderr, "sysctl: %s: not an int: %s\n", arg, eq + 1);
+		return (1);
+	}
+	new = (int)v;
+	if (sysctlbyname(arg, &old, &len, &new, sizeof(new)) != 0) {
+		fprintf(stderr, "sysctl: %s: %s\n", arg, strerror(errno));
+		return (1);
+	}
+	if (nflag)
+		printf("%d\n", new);
+	else
+		printf("%s: %d -> %d\n", arg, old, new);
+	return (0);
+}
+
 int
 main(int argc, char *argv[])
 {
@@ -85,7 +114,7 @@ main(int argc, char *argv[])
 		else if (strcmp(argv[i], "-n") == 0)
 			nflag = 1;
 		else {
-			fprintf(stderr, "usage: sysctl [-n] -a | name ...\n");
+			fprintf(stderr, "usage: sysctl [-n] -a | name[=value] ...\n");
 			return (2);
 		}
 	}
@@ -95,10 +124,11 @@ main(int argc, char *argv[])
 		return (status);
 	}
 	if (i == argc) {
-		fprintf(stderr, "usage: sysctl [-n] -a | name ...\n");
+		fprintf(stderr, "usage: sysctl [-n] -a | name[=value] ...\n");
 		return (2);
 	}
 	for (; i < argc; i++)
-		status |= show(argv[i]);
+		status |= strchr(argv[i], '=') != NULL ? set(argv[i]) :
+		    show(argv[i]);
 	return (status);
 }
