@@ -21,3 +21,7 @@ KSRCS += kernel/kern_pgrp.c
 # Threads of user processes, their futex-like waits, resource usage.
 KSRCS += kernel/kern_thr.c kernel/kern_umtx.c kernel/kern_rusage.c
 KSRCS += kernel/kern_vmmap.c
+# DDB, the in-kernel debugger (docs/ddb.md); each file that owns data
+# defines its own `show` command (the *_ddb.c files).
+KSRCS += kernel/ddb/db_main.c kernel/ddb/db_lex.c kernel/ddb/db_trace.c \
+	 kernel/kern_proc_ddb.c
