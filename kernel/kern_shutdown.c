@@ -33,7 +33,7 @@ vpanic(uintptr_t pc, uintptr_t fp, const char *fmt, va_list ap)
 	panicstr = buf;
 	printf("\npanic: %s\n", buf);
 	stack_print(pc, fp);
-	kdb_panic();
+	kdb_panic(pc, fp);
 	cpu_poweroff(SHUTDOWN_PANIC);
 }
 

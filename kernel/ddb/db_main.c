@@ -225,9 +225,9 @@ db_loop(void)
 	}
 }
 
-/* kdb_enter: see ddb.h. */
-void
-kdb_enter(const char *why)
+/* Enter, with `bt` starting at (pc, fp). */
+static void
+kdb_enter_frame(const char *why, uintptr_t pc, uintptr_t fp)
 {
 	unsigned long s;
 
@@ -237,14 +237,22 @@ kdb_enter(const char *why)
 		return;
 	}
 	kdb_active = 1;
-	kdb_entry_pc = (uintptr_t)__builtin_return_address(0);
-	kdb_entry_fp = *(uintptr_t *)__builtin_frame_address(0);
+	kdb_entry_pc = pc;
+	kdb_entry_fp = fp;
 	db_printf("KDB: enter: %s\n", why);
 	db_printf("[ thread pid %d tid %d ]\n", curthread->td_proc->p_pid,
 	    curthread->td_tid);
 	db_loop();
 	kdb_active = 0;
 	intr_restore(s);
+}
+
+/* kdb_enter: see ddb.h.  Never inlined: `bt` starts at its caller. */
+__attribute__((__noinline__)) void
+kdb_enter(const char *why)
+{
+	kdb_enter_frame(why, (uintptr_t)__builtin_return_address(0),
+	    *(uintptr_t *)__builtin_frame_address(0));
 }
 
 /* debug.debugger_on_panic unless set: ddb.on_panic=, else !test=. */
@@ -262,12 +270,12 @@ kdb_on_panic(void)
 
 /* kdb_panic: see ddb.h. */
 void
-kdb_panic(void)
+kdb_panic(uintptr_t pc, uintptr_t fp)
 {
 	if (!kdb_on_panic() || kdb_active)
 		return;
 	db_in_panic = true;
-	kdb_enter("panic");
+	kdb_enter_frame("panic", pc, fp);
 }
 
 /* The commands of the debugger itself. */

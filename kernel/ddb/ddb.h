@@ -109,9 +109,10 @@ void	kdb_enter(const char *why);
  * the debugger if debug.debugger_on_panic says so (by default on,
  * except on test= boots, which must power off and not wait for a
  * person; ddb.on_panic=0|1 on the command line decides otherwise).
- * Returns when the debugger is left; the panic then goes on.
+ * `bt` starts at (pc, fp), where the panic was called or the trap
+ * happened.  Returns when the debugger is left; the panic then goes on.
  */
-void	kdb_panic(void);
+void	kdb_panic(uintptr_t pc, uintptr_t fp);
 
 /*
  * kdb_tick: the clock interrupt's call: delivers the signals that the
