@@ -375,7 +375,7 @@ SYSCTL_INT_SET(debug_kdb_enter, "debug.kdb.enter", &kdb_enter_zero,
 static int
 kdb_sysctl_on_panic(int v)
 {
-	debugger_on_panic = v != 0;
+	debugger_on_panic = v < 0 ? -1 : v != 0;
 	return (0);
 }
 SYSCTL_INT_SET(debug_debugger_on_panic, "debug.debugger_on_panic",
