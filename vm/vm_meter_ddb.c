@@ -45,9 +45,10 @@ db_show_wired(int argc, char **argv)
 	for (r = VM_WIRE_NONE + 1; r < VM_WIRE_NREASONS; r++)
 		db_printf("  %-10s %lu\n", vm_wire_reason_names[r],
 		    vm_cnt.v_wire_by_reason[r]);
-	db_printf("by process (pages of entries; pmap: mappings with the "
-	    "wired bit):\n");
-	db_printf("  pid user-wired system-wired pmap-wired resident  cmd\n");
+	db_printf("by process (user/system: pages of wired map entries; "
+	    "pmap: mappings with the wired bit; ptp: page-table pages):\n");
+	db_printf("  pid user-wired system-wired pmap-wired  ptp resident  "
+	    "cmd\n");
 	TAILQ_FOREACH(p, &allproc, p_list) {
 		if (!db_kaddr_ok(p, sizeof(*p)) || ++n > 100000)
 			break;
@@ -59,8 +60,10 @@ db_show_wired(int argc, char **argv)
 			db_printf("%5d (its map is damaged)\n", p->p_pid);
 			continue;
 		}
-		db_printf("%5d %10lu %12lu %10ld %8ld  %s\n", p->p_pid, user,
-		    sys, (long)pmap_wired_count(vmspace_pmap(p->p_vmspace)),
+		db_printf("%5d %10lu %12lu %10ld %4ld %8ld  %s\n", p->p_pid,
+		    user, sys,
+		    (long)pmap_wired_count(vmspace_pmap(p->p_vmspace)),
+		    db_md_pmap_ptpages(vmspace_pmap(p->p_vmspace)),
 		    (long)pmap_resident_count(vmspace_pmap(p->p_vmspace)),
 		    p->p_comm);
 	}

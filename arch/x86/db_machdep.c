@@ -6,6 +6,10 @@
 #include <kernel/machdep.h>
 #include <kernel/proc.h>
 #include <kernel/ddb/ddb.h>
+#include <vm/vm.h>
+#include <vm/pmap.h>
+#include <machine/pte.h>
+#include <machine/vmparam.h>
 #include <x86/cpufunc.h>
 
 /*
@@ -57,4 +61,47 @@ cpu_reset(void)
 		cpu_pause();
 	printf("reset failed; halted\n");
 	cpu_halt_forever();
+}
+
+/*
+ * A pmap's top table and how many of its entries map user space: the
+ * PML4's lower half on amd64, the PDPT's slots below the kernel's GiB
+ * on i386 (PAE).
+ */
+#ifdef __x86_64__
+#define DB_TOP(pm)	((pm)->pm_pml4)
+#define DB_TOP_USER	NUPML4E
+#else
+#define DB_TOP(pm)	((pt_entry_t *)(pm)->pm_pdpt)
+#define DB_TOP_USER	KPDPTI
+#endif
+
+/* The page-table pages under `table` (a level-`level` table), itself too. */
+static long
+db_ptpages(const pt_entry_t *table, int level, int nent)
+{
+	const pt_entry_t *next;
+	pt_entry_t e;
+	long n = 1;
+	int i;
+
+	if (level == 1 || !db_kaddr_ok(table, nent * sizeof(*table)))
+		return (1);
+	for (i = 0; i < nent; i++) {
+		e = table[i];
+		if ((e & PG_V) == 0 || (level < PT_LEVELS && (e & PG_PS) != 0))
+			continue;
+		next = (const pt_entry_t *)PHYS_TO_DMAP(e & PG_FRAME);
+		n += db_ptpages(next, level - 1, NPTEPG);
+	}
+	return (n);
+}
+
+/* db_md_pmap_ptpages: see ddb.h. */
+long
+db_md_pmap_ptpages(struct pmap *pmap)
+{
+	if (DB_TOP(pmap) == NULL)
+		return (0);
+	return (db_ptpages(DB_TOP(pmap), PT_LEVELS, DB_TOP_USER));
 }

@@ -142,6 +142,13 @@ extern uintptr_t kdb_entry_pc, kdb_entry_fp;
 struct thread;
 bool	db_md_switch_frame(const struct thread *td, uintptr_t *pcp,
 	    uintptr_t *fpp);
+/*
+ * db_md_pmap_ptpages: the page-table pages of a user pmap (its top
+ * table and every table under the user part of it), counted by walking
+ * them without pm_mtx.
+ */
+struct pmap;
+long	db_md_pmap_ptpages(struct pmap *pmap);
 /* cpu_reset: reset the machine (keyboard controller, then 0xcf9). */
 void	cpu_reset(void) __dead2;
 
