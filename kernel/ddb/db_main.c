@@ -183,7 +183,9 @@ db_run(int argc, char **argv)
 	enum db_table table = DB_TABLE_TOP;
 	bool ambiguous;
 
-	if (strcmp(argv[0], "show") == 0) {
+	/* "show", or a prefix of it from "sh" on. */
+	if (strlen(argv[0]) >= 2 &&
+	    strncmp(argv[0], "show", strlen(argv[0])) == 0) {
 		if (argc < 2) {
 			db_printf("show what? (help lists them)\n");
 			return;
