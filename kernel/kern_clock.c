@@ -1,8 +1,7 @@
 /*
  * kern_clock.c - the clock interrupt's machine-independent half: count
  * the tick, end the timed sleeps that are due, take what was typed on
- * the console (its input is polled), post the signals the debugger's
- * `kill` queued (kernel/ddb), and let the scheduler count down
+ * the console (its input is polled), and let the scheduler count down
  * the running thread's time slice.
  */
 #include <kernel/systm.h>
@@ -10,7 +9,6 @@
 #include <kernel/sched.h>
 #include <kernel/sleep.h>
 #include <kernel/tty.h>
-#include <kernel/ddb/ddb.h>
 
 volatile uint64_t ticks;
 
@@ -20,6 +18,5 @@ hardclock(void)
 	ticks++;
 	sleepq_tick();
 	tty_poll();
-	kdb_tick();
 	sched_clock();
 }

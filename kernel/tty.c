@@ -160,7 +160,8 @@ tty_rint(struct tty *tp, int c)
  * tty_poll: see tty.h.  The debugger's ways in are watched here: the
  * break sequence Return ~ Ctrl-B (the '~' after a Return is held back
  * until the next byte shows it is not the sequence) and the keyboard's
- * Ctrl+Alt+Esc (docs/ddb.md).
+ * Ctrl+Alt+Esc (docs/ddb.md).  Then the signals the debugger's `kill`
+ * queued are posted (kdb_tick): here, in the clock interrupt, like ^C.
  */
 void
 tty_poll(void)
@@ -188,6 +189,7 @@ tty_poll(void)
 			break;
 		}
 	}
+	kdb_tick();
 }
 
 /* Drop the first byte of the queue. */

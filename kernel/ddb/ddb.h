@@ -115,8 +115,9 @@ void	kdb_enter(const char *why);
 void	kdb_panic(uintptr_t pc, uintptr_t fp);
 
 /*
- * kdb_tick: the clock interrupt's call: delivers the signals that the
- * debugger's `kill` queued (interrupt context, like the terminal's ^C).
+ * kdb_tick: the clock interrupt's call (from tty_poll): posts the
+ * signals that the debugger's `kill` queued (interrupt context, like
+ * the terminal's ^C).
  */
 void	kdb_tick(void);
 
