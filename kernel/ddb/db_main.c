@@ -242,8 +242,10 @@ kdb_enter_frame(const char *why, uintptr_t pc, uintptr_t fp)
 	kdb_entry_pc = pc;
 	kdb_entry_fp = fp;
 	db_printf("KDB: enter: %s\n", why);
-	db_printf("[ thread pid %d tid %d ]\n", curthread->td_proc->p_pid,
-	    curthread->td_tid);
+	/* A panic may come before there are threads. */
+	if (curthread != NULL && curthread->td_proc != NULL)
+		db_printf("[ thread pid %d tid %d ]\n",
+		    curthread->td_proc->p_pid, curthread->td_tid);
 	db_loop();
 	kdb_active = 0;
 	intr_restore(s);

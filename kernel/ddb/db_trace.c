@@ -87,7 +87,10 @@ db_bt(int argc, char **argv)
 	int pid, n = 0;
 
 	if (argc < 2) {
-		db_trace_thread(curthread);
+		if (curthread != NULL)
+			db_trace_thread(curthread);
+		else
+			db_walk(kdb_entry_pc, kdb_entry_fp, 0, 0);
 		return;
 	}
 	if ((pid = db_arg_pid(argc, argv, 1)) < 0)
