@@ -288,17 +288,26 @@ DB_COMMAND(help, db_help, "help",
 static void
 db_help(int argc, char **argv)
 {
-	const struct db_command *const *cp;
+	const struct db_command *const *cp, *next, *last;
 	char usage[40];
 	int pass;
 
+	/* In the order of their names: the next one after `last`, each time. */
 	for (pass = DB_TABLE_TOP; pass <= DB_TABLE_SHOW; pass++)
-		SET_FOREACH(cp, set_db_cmds) {
-			if ((*cp)->table != (enum db_table)pass)
-				continue;
+		for (last = NULL;; last = next) {
+			next = NULL;
+			SET_FOREACH(cp, set_db_cmds)
+				if ((*cp)->table == (enum db_table)pass &&
+				    (last == NULL ||
+				    strcmp((*cp)->name, last->name) > 0) &&
+				    (next == NULL ||
+				    strcmp((*cp)->name, next->name) < 0))
+					next = *cp;
+			if (next == NULL)
+				break;
 			snprintf(usage, sizeof(usage), "%s%s",
-			    pass == DB_TABLE_SHOW ? "show " : "", (*cp)->usage);
-			db_printf("  %-20s %s\n", usage, (*cp)->help);
+			    pass == DB_TABLE_SHOW ? "show " : "", next->usage);
+			db_printf("  %-20s %s\n", usage, next->help);
 		}
 	db_printf("Commands may be shortened to a unique prefix.\n");
 }
