@@ -23,5 +23,6 @@ KSRCS += kernel/kern_thr.c kernel/kern_umtx.c kernel/kern_rusage.c
 KSRCS += kernel/kern_vmmap.c
 # DDB, the in-kernel debugger (docs/ddb.md); each file that owns data
 # defines its own `show` command (the *_ddb.c files).
-KSRCS += kernel/ddb/db_main.c kernel/ddb/db_lex.c kernel/ddb/db_trace.c \
+KSRCS += kernel/ddb/kdb.c kernel/ddb/db_command.c kernel/ddb/db_input.c \
+	 kernel/ddb/db_lex.c kernel/ddb/db_trace.c \
 	 kernel/kern_proc_ddb.c

@@ -135,8 +135,18 @@ struct proc *db_pfind(int pid);
 int	db_arg_pid(int argc, char **argv, int i);
 /* db_kill_queue: queue `sig` for pid (delivered by kdb_tick); 0 or -1. */
 int	db_kill_queue(int pid, int sig);
+/* db_kill_count: how many signals are queued. */
+int	db_kill_count(void);
 /* The frame (pc, fp) where the running thread entered the debugger. */
 extern uintptr_t kdb_entry_pc, kdb_entry_fp;
+/* Whether it was entered from panic (the machine cannot run on). */
+extern bool kdb_in_panic;
+
+/* Between the debugger's own files. */
+/* db_command_loop: read and run commands until `continue` (db_command.c). */
+void	db_command_loop(void);
+/* db_readline: a line typed on a console, echoed, NUL-ended (db_input.c). */
+void	db_readline(char *buf, size_t size);
 
 /* Machine-dependent (arch/x86/db_machdep.c). */
 /* db_md_switch_frame: where switched-out `td` stopped: its pc and fp. */
