@@ -6,6 +6,7 @@
 #include <kernel/systm.h>
 #include <kernel/pgrp.h>
 #include <kernel/proc.h>
+#include <kernel/signalvar.h>
 #include <kernel/ddb/ddb.h>
 #include <vm/vm_map.h>
 #include <vm/pmap.h>
@@ -66,8 +67,8 @@ db_ps_one(struct proc *p)
 		db_printf("%-5s %-10.10s", db_td_state(td), db_td_wmesg(td));
 	else
 		db_printf("%-5s %-10s", "-", "-");
-	db_printf(" %s%s\n", p->p_comm, p->p_siglist & (1U << (9 - 1)) ?
-	    " (SIGKILL pending)" : "");
+	db_printf(" %s%s\n", p->p_comm,
+	    (p->p_siglist & SIGBIT(SIGKILL)) != 0 ? " (SIGKILL pending)" : "");
 	/* Kernel threads are proc0's: one line each. */
 	if (p != &proc0)
 		return;

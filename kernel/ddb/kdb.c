@@ -80,6 +80,7 @@ kdb_tick(void)
 	}
 	db_nkill = 0;
 }
+
 /* Enter, with `bt` starting at (pc, fp). */
 static void
 kdb_enter_frame(const char *why, uintptr_t pc, uintptr_t fp)
