@@ -65,6 +65,8 @@ db_arg_pid(int argc, char **argv, int i)
 	}
 	return ((int)v);
 }
+
+/* Run one command line, split into words. */
 static void
 db_run(int argc, char **argv)
 {
@@ -117,6 +119,7 @@ db_command_loop(void)
 		db_run(argc, argv);
 	}
 }
+
 /* The commands of the debugger itself. */
 DB_COMMAND(help, db_help, "help",
     "this list");

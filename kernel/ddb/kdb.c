@@ -135,6 +135,7 @@ kdb_panic(uintptr_t pc, uintptr_t fp)
 	kdb_in_panic = true;
 	kdb_enter_frame("panic", pc, fp);
 }
+
 /* sysctl debug.kdb.enter=1: enter now, from the setting thread. */
 static const int kdb_enter_zero;
 
@@ -145,6 +146,7 @@ kdb_sysctl_enter(int v)
 		kdb_enter("sysctl debug.kdb.enter");
 	return (0);
 }
+
 SYSCTL_INT_SET(debug_kdb_enter, "debug.kdb.enter", &kdb_enter_zero,
     kdb_sysctl_enter, "set to 1 to enter the debugger (docs/ddb.md)");
 
@@ -154,6 +156,7 @@ kdb_sysctl_on_panic(int v)
 	debugger_on_panic = v < 0 ? -1 : v != 0;
 	return (0);
 }
+
 SYSCTL_INT_SET(debug_debugger_on_panic, "debug.debugger_on_panic",
     &debugger_on_panic, kdb_sysctl_on_panic,
     "a panic enters the debugger (1) or stops at once (0); -1: the "
