@@ -7,6 +7,7 @@
  *   crash=HOW         crash on purpose after boot (badptr, ud, kassert, hang)
  *   poweroff          switch off right after boot (tests ACPI power-off)
  *   init=PATH         the first user program (once there is user mode)
+ *   ddb.on_panic=0|1  whether a panic enters the debugger (kernel/ddb)
  */
 #ifndef _KERNEL_CMDLINE_H_
 #define _KERNEL_CMDLINE_H_

@@ -1,7 +1,8 @@
 /*
  * kern_shutdown.c - panic, failed assertions and power-off.
  *
- * A panic prints the message and a symbolized backtrace, then powers
+ * A panic prints the message and a symbolized backtrace, enters the
+ * debugger if debug.debugger_on_panic says so (docs/ddb.md), then powers
  * off with status 2 (under the test harness QEMU exits with 2*2+1 = 5,
  * which the harness reports as a panic); on real hardware it halts so
  * the screen can be read.
@@ -10,6 +11,7 @@
 #include <kernel/ksyms.h>
 #include <kernel/machdep.h>
 #include <kernel/shutdown.h>
+#include <kernel/ddb/ddb.h>
 
 const char *panicstr;
 
@@ -31,6 +33,7 @@ vpanic(uintptr_t pc, uintptr_t fp, const char *fmt, va_list ap)
 	panicstr = buf;
 	printf("\npanic: %s\n", buf);
 	stack_print(pc, fp);
+	kdb_panic(pc, fp);
 	cpu_poweroff(SHUTDOWN_PANIC);
 }
 

@@ -1,6 +1,7 @@
 /*
  * kern_sysctl_rw.c - the write handler of the values root may set
- * (SYSCTL_INT_RW, SYSCTL_ULONG_RW; sysctl.h).  Apart from
+ * (SYSCTL_INT_RW, SYSCTL_ULONG_RW; sysctl.h) and what other write
+ * handlers share.  Apart from
  * kern_sysctl.c so that the VM's host build, which declares such
  * values (vm/vm_inject.c), links it too.
  */
@@ -29,4 +30,14 @@ sysctl_handle_value(const struct sysctl_oid *oid, const void *new,
 	default:
 		return (EPERM);
 	}
+}
+
+/* sysctl_int_in: see sysctl.h. */
+int
+sysctl_int_in(const void *new, size_t newlen, int *v)
+{
+	if (newlen != sizeof(int))
+		return (EINVAL);
+	*v = *(const int *)new;
+	return (0);
 }

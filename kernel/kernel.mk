@@ -26,3 +26,8 @@ KSRCS += kernel/kern_vmmap.c
 KSRCS += kernel/kern_kinfo.c
 # A debugger's access to process memory (debug.proc_poke).
 KSRCS += kernel/sys_process.c
+# DDB, the in-kernel debugger (docs/ddb.md); each file that owns data
+# defines its own `show` command (the *_ddb.c files).
+KSRCS += kernel/ddb/kdb.c kernel/ddb/db_command.c kernel/ddb/db_input.c \
+	 kernel/ddb/db_lex.c kernel/ddb/db_trace.c \
+	 kernel/kern_proc_ddb.c

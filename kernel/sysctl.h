@@ -64,6 +64,9 @@ typedef int sysctl_write_handler_t(const struct sysctl_oid *oid,
  */
 sysctl_write_handler_t sysctl_handle_value;
 
+/* sysctl_int_in: the int a write handler was given, or EINVAL. */
+int	sysctl_int_in(const void *new, size_t newlen, int *v);
+
 struct sysctl_oid {
 	const char	*oid_name;	/* the full dotted name */
 	enum sysctl_type oid_type;
@@ -94,6 +97,16 @@ struct sysctl_oid {
 #define SYSCTL_OID_RW(id, name, type, ptr, descr)			\
 	static const struct sysctl_oid __CONCAT(sysctl_, id) = {	\
 		(name), (type), (ptr), (descr), 0, sysctl_handle_value	\
+	};								\
+	DATA_SET(set_sysctl, __CONCAT(sysctl_, id))
+/*
+ * SYSCTL_INT_WRITE(id, "a.b", &var, handler, "what"): an int that
+ * reads as var and that root sets through `handler` (an action, or a
+ * check before the store; sysctl_int_in takes the value).
+ */
+#define SYSCTL_INT_WRITE(id, name, ptr, handler, descr)			\
+	static const struct sysctl_oid __CONCAT(sysctl_, id) = {	\
+		(name), SYSCTL_TYPE_INT, (ptr), (descr), 0, (handler)	\
 	};								\
 	DATA_SET(set_sysctl, __CONCAT(sysctl_, id))
 #define SYSCTL_OPAQUE(id, name, handler, descr)				\

@@ -46,6 +46,7 @@
 #include <kernel/sleep.h>
 #include <kernel/syscallvar.h>
 #include <kernel/tty.h>
+#include <kernel/ddb/ddb.h>
 
 #define TTY_LINE	256	/* longest line, with its newline */
 #define TTY_CANQ	1024	/* finished lines waiting to be read */
@@ -155,14 +156,40 @@ tty_rint(struct tty *tp, int c)
 	}
 }
 
-/* tty_poll: see tty.h. */
+/*
+ * tty_poll: see tty.h.  The debugger's ways in are watched here: the
+ * break sequence Return ~ Ctrl-B (the '~' after a Return is held back
+ * until the next byte shows it is not the sequence) and the keyboard's
+ * Ctrl+Alt+Esc (docs/ddb.md).  Then the signals the debugger's `kill`
+ * queued are posted (kdb_tick): here, in the clock interrupt, like ^C.
+ */
 void
 tty_poll(void)
 {
+	static int alt_state = KDB_ALT_INIT;
 	int c, n;
 
-	for (n = 0; n < TTY_POLL_MAX && (c = cngetc_nowait()) >= 0; n++)
-		tty_rint(&console_tty, c);
+	for (n = 0; n < TTY_POLL_MAX && (c = cngetc_nowait()) >= 0; n++) {
+		if (c == KDB_KEY_BREAK) {
+			kdb_enter("Ctrl+Alt+Esc on the keyboard");
+			continue;
+		}
+		switch (kdb_alt_break(&alt_state, c)) {
+		case KDB_ALT_PASS:
+			tty_rint(&console_tty, c);
+			break;
+		case KDB_ALT_HOLD:
+			break;
+		case KDB_ALT_FLUSH:
+			tty_rint(&console_tty, '~');
+			tty_rint(&console_tty, c);
+			break;
+		case KDB_ALT_ENTER:
+			kdb_enter("break sequence on the console");
+			break;
+		}
+	}
+	kdb_tick();
 }
 
 /* Drop the first byte of the queue. */

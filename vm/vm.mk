@@ -7,3 +7,4 @@ KSRCS += vm/vm_phys.c vm/vm_page.c vm/vm_meter.c vm/vm_init.c \
 # The R47 wire audit (debug.vm_wire_audit).
 KSRCS += vm/vm_wire_audit.c
 KSRCS += vm/vm_inject.c
+KSRCS += vm/vm_map_ddb.c vm/vm_object_ddb.c vm/vm_page_ddb.c vm/vm_meter_ddb.c

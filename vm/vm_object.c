@@ -725,3 +725,23 @@ vm_object_check_all(void)
 	mtx_unlock(&vm_object_list_mtx);
 	return (bad);
 }
+
+/*
+ * vm_object_ddb_exists: whether `obj` is on the list of all objects.
+ * For the debugger only: it reads the list without its lock, with the
+ * machine stopped (kernel/ddb/ddb.h).
+ */
+bool
+vm_object_ddb_exists(const struct vm_object *obj)
+{
+	const struct vm_object *o;
+	u_long n = 0;
+
+	TAILQ_FOREACH(o, &vm_object_list, object_list) {
+		if (o == obj)
+			return (true);
+		if (++n > vm_object_alive + 1)
+			break;
+	}
+	return (false);
+}

@@ -181,4 +181,10 @@ u_long	vm_object_count(void);
  */
 int	vm_object_check_all(void);
 
+/*
+ * vm_object_ddb_exists: whether `obj` is a live object (on the list of
+ * all objects, read without its lock: for the debugger only).
+ */
+bool	vm_object_ddb_exists(const struct vm_object *obj);
+
 #endif /* !_VM_VM_OBJECT_H_ */

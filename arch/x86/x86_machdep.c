@@ -150,6 +150,7 @@ x86_boot(uint32_t magic, uint32_t mbi_pa)
 	    "boot loader's hand-over\n", (unsigned long long)boot_insns);
 	/* The screen gets the banner too: the console layer replays it. */
 	screen_cons_init();
+	atkbd_cons_attach();
 
 	cpu_init_tables();
 	fpu_init();

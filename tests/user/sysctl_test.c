@@ -2,7 +2,8 @@
  * sysctl_test.c - the sysctl system calls, __sysctlbyname,
  * __sysctl_next and __sysctl_type, done right and done wrong (issue
  * 5): ENOENT for names that do not exist, EPERM for setting a value
- * (none is writable), ENOMEM for a buffer too small, EINVAL without a
+ * that is not settable (or, for one that is, by a user other than
+ * root), EINVAL for a new value not the size of an int, ENOMEM for a buffer too small, EINVAL without a
  * length, ENAMETOOLONG for a name of 128 bytes or more, and EFAULT for
  * every pointer argument (unmapped, and in the kernel's part of the
  * address space).  The bad names go to the system call stubs directly:
@@ -14,6 +15,7 @@
 #include <stdio.h>
 #include <string.h>
 #include <sys/sysctl.h>
+#include <unistd.h>
 
 #include "lib/utest.h"
 
@@ -122,10 +124,49 @@ t_sysctl_type(void)
 	    "sysctl_type: ENAMETOOLONG on a name of 128 bytes");
 }
 
+#define ON_PANIC	"debug.debugger_on_panic"
+
+/* Root sets a settable int; the old value comes back; then restored. */
+static void
+set_as_root(void)
+{
+	int old, v, one = 1;
+	size_t len = sizeof(old);
+
+	CHECK(sysctlbyname(ON_PANIC, &old, &len, NULL, 0) == 0);
+	len = sizeof(v);
+	CHECK(sysctlbyname(ON_PANIC, &v, &len, &one, sizeof(one)) == 0 &&
+	    v == old);
+	len = sizeof(v);
+	CHECK(sysctlbyname(ON_PANIC, &v, &len, NULL, 0) == 0 && v == 1);
+	CHECK(sysctlbyname(ON_PANIC, NULL, NULL, &old, sizeof(old)) == 0);
+	len = sizeof(v);
+	CHECK(sysctlbyname(ON_PANIC, &v, &len, NULL, 0) == 0 && v == old);
+	CHECK_ERR(sysctlbyname(ON_PANIC, NULL, NULL, &one, 2), EINVAL);
+	CHECK_ERR(sysctlbyname("kern.hz", NULL, NULL, &one, sizeof(one)),
+	    EPERM);
+}
+
+/* A user other than root may not set it. */
+static void
+set_as_user(void)
+{
+	int one = 1;
+
+	CHECK(setuid(1000) == 0);
+	CHECK_ERR(sysctlbyname(ON_PANIC, NULL, NULL, &one, sizeof(one)),
+	    EPERM);
+}
+
 int
 main(void)
 {
 	t_sysctlbyname();
+	run_here("sysctlbyname", "root sets " ON_PANIC ", reads back the "
+	    "old and new values, restores it; EINVAL for a new value of 2 "
+	    "bytes, EPERM for kern.hz", set_as_root);
+	run_in_child("sysctlbyname", "EPERM setting " ON_PANIC " as uid "
+	    "1000", set_as_user);
 	t_sysctl_next();
 	t_sysctl_type();
 	return (done_testing());

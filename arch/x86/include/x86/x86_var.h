@@ -93,6 +93,8 @@ int	i8259_spurious(int irq);
 void	i8254_init(unsigned hz);
 /* uart.c: attach COM1 as a console (115200 8N1, polled). */
 void	uart_cons_attach(void);
+/* atkbd.c: the i8042 keyboard as console input (polled), if present. */
+void	atkbd_cons_attach(void);
 /* debug_exit.c: QEMU isa-debug-exit; returns if not under the harness. */
 void	debug_exit(int status);
 
