@@ -19,6 +19,13 @@
  *
  * The record is written only by timekeep_push_vdso, with interrupts
  * off (one CPU), under the generation protocol of sys/_timekeep.h.
+ * It is usable as soon as the TSC is calibrated: the kernel's own
+ * clock is the TSC whatever CPUID says of it (QEMU's TCG does not
+ * claim an invariant TSC, CPUID 0x80000007 EDX bit 8, even with -cpu
+ * max; its TSC follows the virtual clock, under -icount exactly), so
+ * libc reading the same TSC with the same formula gives what the
+ * system call would; FreeBSD checks invariance because its kernel may
+ * choose another timecounter, which this one never does.
  * kern.timecounter.fast_gettime (FreeBSD's name; 1 by default) lets
  * root turn the fast path off: libc then makes the system call.
  */
