@@ -127,6 +127,36 @@ t_readonly(void)
 	CHECK(!faults((volatile char *)tk, 0, SIGSEGV, SEGV_ACCERR));
 }
 
+#define EXEC_SEGV	42	/* the child's status: SIGSEGV/ACCERR there */
+
+static void
+exec_segv(int sig, siginfo_t *si, void *uc)
+{
+	(void)uc;
+	_exit(sig == SIGSEGV && si->si_code == SEGV_ACCERR &&
+	    si->si_addr == (void *)tk ? EXEC_SEGV : 1);
+}
+
+/* Not executable: a call into it is SIGSEGV/SEGV_ACCERR at its address. */
+static void
+t_noexec(void)
+{
+	struct sigaction sa;
+	int status;
+	pid_t pid;
+
+	if ((pid = fork()) == 0) {
+		memset(&sa, 0, sizeof(sa));
+		sa.sa_sigaction = exec_segv;
+		sa.sa_flags = SA_SIGINFO;
+		sigaction(SIGSEGV, &sa, NULL);
+		((void (*)(void))(unsigned long)tk)();
+		_exit(2);
+	}
+	CHECK(pid > 0 && waitpid(pid, &status, 0) == pid &&
+	    WIFEXITED(status) && WEXITSTATUS(status) == EXEC_SEGV);
+}
+
 /* The kernel's record: this layout, calibrated, usable. */
 static void
 t_record(void)
@@ -304,6 +334,8 @@ main(int argc, char **argv, char **envp)
 	    "shared at fork (kern.proc.vmmap type SHPAGE)", t_mapped);
 	run_here("shared page", "a store faults (SIGSEGV/SEGV_ACCERR); "
 	    "mprotect to write or execute: EACCES", t_readonly);
+	run_here("shared page", "not executable: a call into it is "
+	    "SIGSEGV/SEGV_ACCERR at its address (NX)", t_noexec);
 	run_here("shared page", "the clock record: version, generation, "
 	    "usable, calibrated", t_record);
 	run_here("clock_gettime", "CLOCK_MONOTONIC from libc lies between "
