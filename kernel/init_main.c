@@ -23,6 +23,7 @@
 #include <kernel/initrd.h>
 #include <kernel/mount.h>
 #include <kernel/sched.h>
+#include <kernel/sharedpage.h>
 #include <kernel/time.h>
 #include <kernel/exec.h>
 #include <kernel/proc.h>
@@ -128,6 +129,7 @@ mi_startup(void)
 	print_bootinfo(&bootinfo);
 	vm_mem_init();
 	sched_init();
+	shared_page_init();
 	tc_init();
 	initrd_attach();
 	vfs_mountroot();

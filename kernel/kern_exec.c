@@ -10,8 +10,9 @@
  * threads exit (thread_single, kern_thread.c).  Then the point of no
  * return: the address space is emptied (R27: every mapping goes, each
  * wired one unwired, MAP_WIREFUTURE cleared) or, if another process
- * shares it, replaced by a new one; the segments and a stack are
- * mapped; argc, argv, envp
+ * shares it, replaced by a new one; the segments, a stack and the
+ * shared page (kern_sharedpage.c, the last page) are mapped; argc,
+ * argv, envp
  * and the auxiliary vector are written on the stack; the registers are
  * reset; the credentials' saved ids become the effective ones.  A
  * failure past that point can only be a shortage of memory, and kills
@@ -25,13 +26,15 @@
  * the access gets SIGSEGV.
  *
  * The stack, from its top down: the strings, then (16-byte aligned)
- * argc, argv[] with NULL, envp[] with NULL, auxv pairs ending AT_NULL;
+ * argc, argv[] with NULL, envp[] with NULL, auxv pairs ending AT_NULL
+ * (AT_PAGESZ, AT_ENTRY, AT_TIMEKEEP: the shared page's clock record);
  * the stack pointer points at argc.  Each slot is a long (8 bytes on
  * amd64, 4 on i386).
  */
 #include <sys/errno.h>
 #include <sys/signal.h>
 #include <sys/_wait.h>
+#include <sys/_timekeep.h>
 #include <kernel/systm.h>
 #include <kernel/machdep.h>
 #include <kernel/malloc.h>
@@ -40,6 +43,7 @@
 #include <kernel/exec.h>
 #include <kernel/mount.h>
 #include <kernel/proc.h>
+#include <kernel/sharedpage.h>
 #include <kernel/signalvar.h>
 #include <kernel/syscallvar.h>
 #include <vm/vm.h>
@@ -50,8 +54,8 @@
 
 MALLOC_DEFINE(M_EXEC, "exec", "exec arguments");
 
-/* The stack: USRSTACK at the top of user space, MAXSSIZ reserved. */
-#define USRSTACK	VM_MAX_USER_ADDRESS
+/* The stack: USRSTACK below the shared page, MAXSSIZ reserved. */
+#define USRSTACK	SHAREDPAGE
 
 /* argv and envp, copied into the kernel before the old image goes. */
 struct exec_args {
@@ -113,8 +117,8 @@ exec_copyout_stack(struct exec_args *ea, vm_offset_t entry,
 	int error, n;
 
 	strings = (USRSTACK - ea->used) & ~(vm_offset_t)(sizeof(long) - 1);
-	/* argc, argv + NULL, envp + NULL, auxv: PAGESZ, ENTRY, NULL. */
-	nvec = 1 + ea->argc + 1 + ea->envc + 1 + 3 * 2;
+	/* argc, argv + NULL, envp + NULL, auxv: PAGESZ, ENTRY, TIMEKEEP, NULL. */
+	nvec = 1 + ea->argc + 1 + ea->envc + 1 + 4 * 2;
 	sp = (strings - nvec * sizeof(long)) & ~(vm_offset_t)15;
 	vec = malloc(nvec * sizeof(long), M_EXEC, M_NOWAIT);
 	if (vec == NULL)
@@ -135,6 +139,8 @@ exec_copyout_stack(struct exec_args *ea, vm_offset_t entry,
 	vec[i++] = PAGE_SIZE;
 	vec[i++] = AT_ENTRY;
 	vec[i++] = entry;
+	vec[i++] = AT_TIMEKEEP;
+	vec[i++] = SHAREDPAGE_TIMEKEEP;
 	vec[i++] = AT_NULL;
 	vec[i++] = 0;
 	KASSERT(i == nvec, ("exec: %zu vector slots of %zu", i, nvec));
@@ -160,7 +166,7 @@ exec_stack_size(const struct exec_args *ea)
 	vm_size_t need;
 
 	need = round_page(ea->used + sizeof(long) +
-	    (ea->argc + ea->envc + 9) * sizeof(long) + 16) + PAGE_SIZE;
+	    (ea->argc + ea->envc + 11) * sizeof(long) + 16) + PAGE_SIZE;
 	return (MIN(MAX((vm_size_t)SGROWSIZ, need),
 	    (vm_size_t)MAXSSIZ - STACK_GUARD));
 }
@@ -325,6 +331,8 @@ kern_execve(struct thread *td, const char *path, char *const *argv,
 		vm->vm_maxsaddr = USRSTACK - MAXSSIZ;
 		vm->vm_stacktop = USRSTACK;
 		vm->vm_ssize = atop(ssiz);
+		if (rv == KERN_SUCCESS)
+			rv = shared_page_map(vm);
 		vm_map_unlock(&vm->vm_map);
 		error = rv == KERN_SUCCESS ? 0 : ENOMEM;
 	}

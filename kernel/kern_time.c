@@ -9,10 +9,12 @@
  */
 #include <sys/errno.h>
 #include <sys/_timespec.h>
+#include <sys/_timekeep.h>
 #include <kernel/systm.h>
 #include <kernel/clock.h>
 #include <kernel/machdep.h>
 #include <kernel/proc.h>
+#include <kernel/sharedpage.h>
 #include <kernel/sleep.h>
 #include <kernel/syscallvar.h>
 #include <kernel/time.h>
@@ -27,11 +29,8 @@ static int64_t boottime_sec;		/* (c) wall clock at uptime 0 */
 void
 nanouptime(struct timespec *ts)
 {
-	uint64_t delta = cpu_ticks() - boot_tsc;
-
-	/* In two steps, so that the product fits 64 bits. */
-	ts->tv_sec = (__time_t)(delta / tsc_freq);
-	ts->tv_nsec = (long)((delta % tsc_freq) * NSEC_PER_SEC / tsc_freq);
+	/* libc's fast path computes the same (sys/_timekeep.h). */
+	__timekeep_uptime(cpu_ticks(), boot_tsc, tsc_freq, ts);
 }
 
 /* nanotime: see time.h. */
@@ -63,6 +62,19 @@ tc_init(void)
 	boottime_sec = rtc_gettime() - up.tv_sec;
 	printf("time: TSC at %llu Hz, booted at %lld s since the Epoch\n",
 	    (unsigned long long)tsc_freq, (long long)boottime_sec);
+	timekeep_push_vdso();
+}
+
+/* tc_fill_vdso_timehands: see time.h. */
+bool
+tc_fill_vdso_timehands(struct vdso_timekeep *tk)
+{
+	if (tsc_freq == 0)
+		return (false);		/* not calibrated yet */
+	tk->tk_tsc_base = boot_tsc;
+	tk->tk_tsc_freq = tsc_freq;
+	tk->tk_boottime = boottime_sec;
+	return (true);
 }
 
 /* sys_clock_gettime: clock_gettime(id, tp): REALTIME or MONOTONIC. */

@@ -20,6 +20,7 @@
 #include <kernel/systm.h>
 #include <kernel/machdep.h>
 #include <kernel/proc.h>
+#include <kernel/sharedpage.h>
 #include <kernel/sysctl.h>
 #include <kernel/ucred.h>
 #include <vm/vm.h>
@@ -150,7 +151,8 @@ vmmap_entry(pmap_t pmap, vm_map_entry_t e, struct kinfo_vmentry *kve)
 		obj = backing;
 		kve->kve_shadow_depth++;
 	}
-	kve->kve_type = vmmap_type(obj->type);
+	kve->kve_type = shared_page_object_is(obj) ? KVME_TYPE_SHPAGE :
+	    vmmap_type(obj->type);
 	VM_OBJECT_WUNLOCK(obj);
 }
 

@@ -22,6 +22,7 @@ KSRCS += kernel/kern_pgrp.c
 # Threads of user processes, their futex-like waits, resource usage.
 KSRCS += kernel/kern_thr.c kernel/kern_umtx.c kernel/kern_rusage.c
 KSRCS += kernel/kern_vmmap.c
+KSRCS += kernel/kern_sharedpage.c
 # kern.proc.all and kern.proc.pid (ps).
 KSRCS += kernel/kern_kinfo.c
 # A debugger's access to process memory (debug.proc_poke).

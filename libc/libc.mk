@@ -51,7 +51,8 @@ LIBC_SYS_SRCS	:= \
 	libc/sys/unlink.c libc/sys/chmod.c libc/sys/truncate.c libc/sys/shm.c \
 	libc/sys/chdir.c libc/gen/getcwd.c \
 	libc/stdlib/mkstemp.c libc/stdio/tmpfile.c \
-	libc/sys/signal.c libc/sys/time.c libc/gen/sysctlbyname.c \
+	libc/sys/signal.c libc/sys/time.c libc/sys/__vdso_gettime.c \
+	libc/gen/sysctlbyname.c \
 	libc/stdlib/abort.c libc/gen/assert.c libc/gen/sleep.c \
 	libc/gen/sysconf.c libc/sys/ucred.c libc/sys/rlimit.c libc/sys/brk.c
 # Job control: process groups, sessions, the terminal's foreground.

@@ -45,6 +45,21 @@ void	__libc_start(int argc, char **argv, char **envp)
 	    __attribute__((__noreturn__));
 
 /*
+ * __vdso_timekeep: the clock's record in the shared page (sys/_timekeep.h),
+ * from the auxiliary vector's AT_TIMEKEEP (__libc_start), or NULL if
+ * exec gave none.  __vdso_clock_gettime: clock `id` from it without a
+ * system call (sys/__vdso_gettime.c): 0 and *ts set, or ENOSYS when
+ * the caller must make the system call (a clock it does not cover, no
+ * record, the kernel says it is not usable, or the record kept
+ * changing while it was read).  Any thread; never enters the kernel;
+ * a bad ts faults (SIGSEGV), as FreeBSD's does.
+ */
+struct vdso_timekeep;
+struct timespec;
+extern const struct vdso_timekeep *__vdso_timekeep;
+int	__vdso_clock_gettime(int id, struct timespec *ts);
+
+/*
  * __dtoa_exact: the exact decimal value of a finite double (every
  * double is a finite decimal fraction; stdlib/dtoa.c).  Writes the
  * significant digits of |x| into buf, which must hold DTOA_BUFSIZE

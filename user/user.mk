@@ -68,6 +68,7 @@ TEST_PROGS	+= wired_ops_test
 TEST_PROGS	+= wired_cow_test
 TEST_PROGS	+= vslock_test
 TEST_PROGS	+= devpager_test
+TEST_PROGS	+= timekeep_test
 TEST_PROGS	+= wirehog_test
 TEST_PROGS	+= wire_race_test
 

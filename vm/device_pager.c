@@ -135,6 +135,35 @@ dev_pager_getpages(vm_object_t object, vm_page_t *ma, int count)
 	return (VM_PAGER_OK);
 }
 
+/* dev_pager_populate: see vm_pager.h. */
+int
+dev_pager_populate(vm_object_t object, vm_pindex_t pindex)
+{
+	vm_page_t m;
+	int rv;
+
+	VM_OBJECT_WLOCK(object);
+	KASSERT(object->type == OBJT_DEVICE, ("dev_pager_populate: object "
+	    "%p type %d", object, object->type));
+	if (vm_page_lookup(object, pindex) != NULL) {
+		VM_OBJECT_WUNLOCK(object);
+		return (0);
+	}
+	/* What vm_fault does: a placeholder the pager replaces. */
+	m = vm_page_alloc(object, pindex, VM_ALLOC_SYSTEM | VM_ALLOC_NOWAIT);
+	if (m == NULL) {
+		VM_OBJECT_WUNLOCK(object);
+		return (ENOMEM);
+	}
+	rv = dev_pager_getpages(object, &m, 1);
+	if (rv != VM_PAGER_OK) {
+		vm_page_remove(m);
+		vm_page_free(m);
+	}
+	VM_OBJECT_WUNLOCK(object);
+	return (rv == VM_PAGER_OK ? 0 : (rv == VM_PAGER_BAD ? EINVAL : ENOMEM));
+}
+
 /*
  * R63: the object is dying (locked, OBJ_DEAD, its pages already out
  * of it): off the device list, and every fake page back to its zone.

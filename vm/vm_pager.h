@@ -87,6 +87,16 @@ vm_object_t dev_pager_alloc(void *handle, const struct dev_pager_ops *ops,
 	    vm_ooffset_t size);
 
 /*
+ * dev_pager_populate: put page `pindex` of a device object in it now,
+ * as the first fault there would (d_mmap, a fake page), for a device
+ * whose page must exist before anything maps it (the shared page,
+ * kernel/kern_sharedpage.c).  0 if it is there (already, or now),
+ * EINVAL if the device has no such page, ENOMEM.  Takes the object's
+ * lock; never sleeps.
+ */
+int	dev_pager_populate(vm_object_t object, vm_pindex_t pindex);
+
+/*
  * dev_pager_info: what the object of device `handle` holds now, for
  * tests (R59, R62): its references, resident pages, fake pages on its
  * list and the least and greatest wire count among them.  0, or ENOENT

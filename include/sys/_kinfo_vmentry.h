@@ -29,6 +29,8 @@
 #define KVME_TYPE_GUARD		9	/* a guard or a stack's gap */
 #define KVME_TYPE_KBUF		10	/* a kernel buffer's copies (Vise:
 					   program images from the initrd) */
+#define KVME_TYPE_SHPAGE	11	/* the shared page: the clock's
+					   record for libc (Vise) */
 #define KVME_TYPE_UNKNOWN	255
 
 /* kve_flags */

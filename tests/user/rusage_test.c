@@ -55,8 +55,9 @@ ms_of(const struct timeval *tv)
 }
 
 /*
- * Spin for `ms` milliseconds of real time, in user mode but for a
- * clock_gettime (a system call) every 100,000 rounds.
+ * Spin for `ms` milliseconds of real time, in user mode, reading the
+ * clock every 100,000 rounds (clock_gettime reads it in user space,
+ * from the shared page: no system call either).
  */
 static void
 spin_ms(long ms)

@@ -10,10 +10,10 @@
  * objects are behind it (DEP), flags (FLAG: C copy on write, N needs a
  * copy, D grows down, W wired by mlock, T being wired or unwired), the
  * type of what it maps (TP: df anonymous, sw tmpfs or shm, kb program
- * image, dv device, ph physical, dd dead, gd guard, -- nothing yet)
- * its wiring count (WIRED: the user's mlock, 0 or 1, plus the
- * system's wirings) and its pages mapped by wired PTEs (WPG).  Exits 1
- * if a pid could not be read.
+ * image, dv device, ph physical, sp the shared page, dd dead, gd
+ * guard, -- nothing yet), its wiring count (WIRED: the user's mlock,
+ * 0 or 1, plus the system's wirings) and its pages mapped by wired PTEs
+ * (WPG).  Exits 1 if a pid could not be read.
  */
 #include <errno.h>
 #include <stdio.h>
@@ -97,6 +97,8 @@ type(int t)
 		return ("gd");
 	case KVME_TYPE_KBUF:
 		return ("kb");
+	case KVME_TYPE_SHPAGE:
+		return ("sp");
 	}
 	return ("??");
 }
