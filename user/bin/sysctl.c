@@ -2,7 +2,9 @@
  * sysctl.c - print kernel values by name: `sysctl NAME...` prints
  * "NAME: VALUE" for each, `sysctl -a` every one there is, `-n` the
  * values alone, `sysctl NAME=VALUE` sets a writable value (root only:
- * the fault-injection knobs debug.inject.*), then prints it.
+ * the fault-injection knobs debug.inject.*, DDB's debug.kdb.enter and
+ * debug.debugger_on_panic) and prints "NAME: OLD -> NEW" as FreeBSD's
+ * does (-n: NEW alone).
  */
 #include <errno.h>
 #include <stdio.h>
@@ -80,8 +82,9 @@ static int
 set(char *arg)
 {
 	char *eq = strchr(arg, '='), *end;
-	unsigned long ul;
-	int type, i;
+	unsigned long ul, oul;
+	int type, i, oi;
+	size_t len;
 	long l;
 
 	*eq = '\0';
@@ -95,17 +98,27 @@ set(char *arg)
 	}
 	if (type == SYSCTL_INT) {
 		i = (int)l;
-		if (sysctlbyname(arg, NULL, NULL, &i, sizeof(i)) != 0)
+		len = sizeof(oi);
+		if (sysctlbyname(arg, &oi, &len, &i, sizeof(i)) != 0)
 			goto fail;
+		if (nflag)
+			printf("%d\n", i);
+		else
+			printf("%s: %d -> %d\n", arg, oi, i);
 	} else if (type == SYSCTL_ULONG) {
 		ul = (unsigned long)l;
-		if (sysctlbyname(arg, NULL, NULL, &ul, sizeof(ul)) != 0)
+		len = sizeof(oul);
+		if (sysctlbyname(arg, &oul, &len, &ul, sizeof(ul)) != 0)
 			goto fail;
+		if (nflag)
+			printf("%lu\n", ul);
+		else
+			printf("%s: %lu -> %lu\n", arg, oul, ul);
 	} else {
 		errno = EPERM;
 		goto fail;
 	}
-	return (show(arg));
+	return (0);
 fail:
 	fprintf(stderr, "sysctl: %s: %s\n", arg, strerror(errno));
 	return (1);
