@@ -41,19 +41,6 @@
 #define NCOUNTERS (sizeof(counter_names) / sizeof(counter_names[0]))
 
 static unsigned long
-sysctl_ulong(const char *name)
-{
-	unsigned long v = 0;
-	size_t len = sizeof(v);
-
-	if (sysctlbyname(name, &v, &len, NULL, 0) != 0) {
-		fprintf(stderr, "sysctl %s failed\n", name);
-		return (~0UL);
-	}
-	return (v);
-}
-
-static unsigned long
 fake_pages(void)
 {
 	return (sysctl_ulong("vm.stats.vm.v_wire_device"));

@@ -37,33 +37,6 @@
 
 static const char *self = "/tests/mcl_future_test";
 
-static unsigned long
-sysctl_ulong(const char *name)
-{
-	unsigned long v = 0;
-	size_t len = sizeof(v);
-
-	if (sysctlbyname(name, &v, &len, NULL, 0) != 0)
-		return (~0UL);
-	return (v);
-}
-
-/* User-wired virtual pages, system-wide (R35). */
-static unsigned long
-uwire(void)
-{
-	return (sysctl_ulong("vm.stats.vm.v_user_wire_count"));
-}
-
-static long
-minflt(void)
-{
-	struct rusage ru;
-
-	getrusage(RUSAGE_SELF, &ru);
-	return (ru.ru_minflt);
-}
-
 static int
 set_memlock(rlim_t bytes)
 {

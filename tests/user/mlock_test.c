@@ -25,41 +25,6 @@
 
 #define PAGE	4096UL
 
-static unsigned long
-sysctl_ulong(const char *name)
-{
-	unsigned long v = 0;
-	size_t len = sizeof(v);
-
-	if (sysctlbyname(name, &v, &len, NULL, 0) != 0) {
-		printf("# sysctl %s failed\n", name);
-		return (~0UL);
-	}
-	return (v);
-}
-
-/* User wirings in virtual pages (per mapping) and physical pages. */
-static unsigned long
-uwire(void)
-{
-	return (sysctl_ulong("vm.stats.vm.v_user_wire_count"));
-}
-
-static unsigned long
-pwire(void)
-{
-	return (sysctl_ulong("vm.stats.vm.v_wire_user"));
-}
-
-static long
-minflt(void)
-{
-	struct rusage ru;
-
-	getrusage(RUSAGE_SELF, &ru);
-	return (ru.ru_minflt);
-}
-
 static char *
 anon(size_t pages, int prot)
 {

@@ -36,19 +36,6 @@
 
 static int wfd = -1;		/* /dev/wiretest */
 
-static unsigned long
-sysctl_ulong(const char *name)
-{
-	unsigned long v = 0;
-	size_t len = sizeof(v);
-
-	if (sysctlbyname(name, &v, &len, NULL, 0) != 0) {
-		printf("# sysctl %s failed\n", name);
-		return (~0UL);
-	}
-	return (v);
-}
-
 /* Bytes vslocked now, system-wide (R31). */
 static unsigned long
 vsbytes(void)
@@ -61,19 +48,6 @@ static unsigned long
 swire(void)
 {
 	return (sysctl_ulong("vm.stats.vm.v_wire_system"));
-}
-
-static unsigned long
-pwire(void)
-{
-	return (sysctl_ulong("vm.stats.vm.v_wire_user"));
-}
-
-/* Virtual pages in user-wired entries (R35). */
-static unsigned long
-uwire(void)
-{
-	return (sysctl_ulong("vm.stats.vm.v_user_wire_count"));
 }
 
 static void
@@ -309,15 +283,6 @@ c_r30(void)
 	CHECK(munlock(p, 8 * PAGE) == 0);
 	CHECK(wc(p) == 0 && uwire() == u0 && swire() == s0 && pwire() == p0);
 	munmap(p, 8 * PAGE);
-}
-
-static long
-minflt(void)
-{
-	struct rusage ru;
-
-	getrusage(RUSAGE_SELF, &ru);
-	return (ru.ru_minflt);
 }
 
 static void

@@ -45,25 +45,6 @@ static struct kinfo_vmentry kvebuf[MAXENTRIES];
 static struct kinfo_proc kpbuf[MAXPROCS];
 
 static unsigned long
-sysctl_ulong(const char *name)
-{
-	unsigned long v = 0;
-	size_t len = sizeof(v);
-
-	if (sysctlbyname(name, &v, &len, NULL, 0) != 0) {
-		printf("# sysctl %s failed: errno %d\n", name, errno);
-		return (~0UL);
-	}
-	return (v);
-}
-
-static unsigned long
-uwire(void)
-{
-	return (sysctl_ulong("vm.stats.vm.v_user_wire_count"));
-}
-
-static unsigned long
 reason(const char *r)
 {
 	char name[64];

@@ -32,29 +32,6 @@
 
 #define PAGE	4096UL
 
-static unsigned long
-sysctl_ulong(const char *name)
-{
-	unsigned long v = 0;
-	size_t len = sizeof(v);
-
-	if (sysctlbyname(name, &v, &len, NULL, 0) != 0)
-		return (~0UL);
-	return (v);
-}
-
-static unsigned long
-uwire(void)
-{
-	return (sysctl_ulong("vm.stats.vm.v_user_wire_count"));
-}
-
-static unsigned long
-pwire(void)
-{
-	return (sysctl_ulong("vm.stats.vm.v_wire_user"));
-}
-
 /* The R47 audit's violations (-1: could not read it). */
 static int
 wire_audit(void)

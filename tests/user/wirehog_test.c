@@ -24,29 +24,6 @@
 
 #define PAGE	4096UL
 
-static unsigned long
-sysctl_ulong(const char *name)
-{
-	unsigned long v = 0;
-	size_t len = sizeof(v);
-
-	if (sysctlbyname(name, &v, &len, NULL, 0) != 0)
-		return (~0UL);
-	return (v);
-}
-
-static unsigned long
-uwire(void)
-{
-	return (sysctl_ulong("vm.stats.vm.v_user_wire_count"));
-}
-
-static unsigned long
-pwire(void)
-{
-	return (sysctl_ulong("vm.stats.vm.v_wire_user"));
-}
-
 static int
 knob_set(const char *name, int v)
 {

@@ -6,6 +6,8 @@
 #include <signal.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/resource.h>
+#include <sys/sysctl.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -124,6 +126,40 @@ faults(volatile char *p, int write, int sig, int code)
 	int got;
 
 	return (touch(p, write, &got) == sig && got == code);
+}
+
+unsigned long
+sysctl_ulong(const char *name)
+{
+	unsigned long v = 0;
+	size_t len = sizeof(v);
+
+	if (sysctlbyname(name, &v, &len, NULL, 0) != 0) {
+		printf("# sysctl %s failed: errno %d\n", name, errno);
+		return (~0UL);
+	}
+	return (v);
+}
+
+unsigned long
+uwire(void)
+{
+	return (sysctl_ulong("vm.stats.vm.v_user_wire_count"));
+}
+
+unsigned long
+pwire(void)
+{
+	return (sysctl_ulong("vm.stats.vm.v_wire_user"));
+}
+
+long
+minflt(void)
+{
+	struct rusage ru;
+
+	getrusage(RUSAGE_SELF, &ru);
+	return (ru.ru_minflt);
 }
 
 int

@@ -65,6 +65,19 @@ int	touch(volatile char *p, int write, int *code);
 /* Whether touching *p raises signal sig with si_code code. */
 int	faults(volatile char *p, int write, int sig, int code);
 
+/*
+ * Counters the wiring tests read: an unsigned long sysctl (~0UL, with a
+ * comment line, if it cannot be read); uwire, virtual pages in
+ * user-wired entries (vm.stats.vm.v_user_wire_count, R35); pwire,
+ * physical pages wired for the user (vm.stats.vm.v_wire_user); minflt,
+ * this process's page faults so far (getrusage's ru_minflt: a wired
+ * page takes none, R4).
+ */
+unsigned long	sysctl_ulong(const char *name);
+unsigned long	uwire(void);
+unsigned long	pwire(void);
+long		minflt(void);
+
 /* Print the plan (1..N) and return the exit status: 0 if all passed. */
 int	done_testing(void);
 
