@@ -50,20 +50,6 @@ static vm_offset_t kernel_vm_end = VM_KVA_START;
 TAILQ_HEAD(pmap_ptplist, vm_page);
 
 
-/* Clear `clear` and set `set` in a live entry, not losing A/D updates. */
-static pt_entry_t
-pte_update(pt_entry_t *pte, pt_entry_t clear, pt_entry_t set)
-{
-	pt_entry_t old, new;
-
-	old = *pte;
-	do {
-		new = (old & ~clear) | set;
-	} while (!__atomic_compare_exchange_n(pte, &old, new, false,
-	    __ATOMIC_SEQ_CST, __ATOMIC_SEQ_CST));
-	return (old);
-}
-
 /* Whether this CPU translates through `pmap` now. */
 static bool
 pmap_is_current(pmap_t pmap)
@@ -601,8 +587,8 @@ pmap_is_wired(pmap_t pmap, vm_offset_t va)
 	return ((bits & (PG_V | PG_W)) == (PG_V | PG_W));
 }
 
-/* The PTE of pv entry `pv` of page `m`.  The pv's pmap is locked. */
-static pt_entry_t *
+/* pmap_pv_pte: see x86/pv.h. */
+pt_entry_t *
 pmap_pv_pte(vm_page_t m, struct pv_entry *pv)
 {
 	pt_entry_t *pte;
@@ -641,69 +627,6 @@ pmap_remove_all(vm_page_t m)
 		mtx_unlock(&pmap->pm_mtx);
 	}
 	m->aflags &= ~PGA_WRITEABLE;
-}
-
-/*
- * pmap_is_modified / pmap_clear_modify / pmap_ts_referenced: see
- * vm/pmap.h.  PG_M and PG_A of every mapping on the pv list, each read
- * or cleared under its pmap's lock; a cleared bit is flushed from the
- * TLB so the CPU sets it again on the next access.
- */
-bool
-pmap_is_modified(vm_page_t m)
-{
-	struct pv_entry *pv;
-	bool modified = false;
-
-	KASSERT((m->oflags & VPO_UNMANAGED) == 0,
-	    ("pmap_is_modified: page %#llx is unmanaged",
-	    (unsigned long long)m->phys_addr));
-	for (pv = m->pv_list; pv != NULL && !modified; pv = pv->pv_next) {
-		mtx_lock(&pv->pv_pmap->pm_mtx);
-		modified = (*pmap_pv_pte(m, pv) & PG_M) != 0;
-		mtx_unlock(&pv->pv_pmap->pm_mtx);
-	}
-	return (modified);
-}
-
-void
-pmap_clear_modify(vm_page_t m)
-{
-	struct pv_entry *pv;
-	pt_entry_t old;
-
-	KASSERT((m->oflags & VPO_UNMANAGED) == 0,
-	    ("pmap_clear_modify: page %#llx is unmanaged",
-	    (unsigned long long)m->phys_addr));
-	for (pv = m->pv_list; pv != NULL; pv = pv->pv_next) {
-		mtx_lock(&pv->pv_pmap->pm_mtx);
-		old = pte_update(pmap_pv_pte(m, pv), PG_M, 0);
-		if ((old & PG_M) != 0)
-			pmap_invalidate_page(pv->pv_pmap, pv->pv_va);
-		mtx_unlock(&pv->pv_pmap->pm_mtx);
-	}
-}
-
-int
-pmap_ts_referenced(vm_page_t m)
-{
-	struct pv_entry *pv;
-	pt_entry_t old;
-	int count = 0;
-
-	KASSERT((m->oflags & VPO_UNMANAGED) == 0,
-	    ("pmap_ts_referenced: page %#llx is unmanaged",
-	    (unsigned long long)m->phys_addr));
-	for (pv = m->pv_list; pv != NULL; pv = pv->pv_next) {
-		mtx_lock(&pv->pv_pmap->pm_mtx);
-		old = pte_update(pmap_pv_pte(m, pv), PG_A, 0);
-		if ((old & PG_A) != 0) {
-			count++;
-			pmap_invalidate_page(pv->pv_pmap, pv->pv_va);
-		}
-		mtx_unlock(&pv->pv_pmap->pm_mtx);
-	}
-	return (count);
 }
 
 /* The direct-map address of page `m`; every page of RAM has one. */

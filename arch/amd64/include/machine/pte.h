@@ -58,4 +58,31 @@ typedef uint64_t	pt_entry_t;	/* an entry at any level */
 /* PML4 slots 256..511 map the kernel half, shared by every pmap. */
 #define NUPML4E		256
 
+#ifndef __ASSEMBLER__
+/* pte_load: the entry at `p` (a 64-bit load is one piece here). */
+static inline uint64_t
+pte_load(volatile uint64_t *p)
+{
+	return (*p);
+}
+
+/*
+ * pte_update: clear `clear` and set `set` in the live entry at `p`
+ * without losing an A/D update the MMU makes meanwhile; returns the
+ * entry before.  Any context.
+ */
+static inline uint64_t
+pte_update(volatile uint64_t *p, uint64_t clear, uint64_t set)
+{
+	uint64_t old, new;
+
+	old = *p;
+	do {
+		new = (old & ~clear) | set;
+	} while (!__atomic_compare_exchange_n(p, &old, new, false,
+	    __ATOMIC_SEQ_CST, __ATOMIC_SEQ_CST));
+	return (old);
+}
+#endif
+
 #endif /* !_MACHINE_PTE_H_ */

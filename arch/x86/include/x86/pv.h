@@ -12,6 +12,7 @@
 
 #include <vm/vm.h>
 #include <vm/vm_page.h>
+#include <machine/pte.h>
 
 struct pv_entry {
 	pmap_t		pv_pmap;	/* the pmap that maps the page */
@@ -33,5 +34,12 @@ void	pv_remove(vm_page_t m, pmap_t pmap, vm_offset_t va);
 
 /* pv_count: how many mappings `m` has. */
 int	pv_count(vm_page_t m);
+
+/*
+ * pmap_pv_pte: the PTE through which pv entry `pv` maps page `m` (each
+ * ARCH's pmap.c: its tables differ).  The pv's pmap is locked; the PTE
+ * must exist and map `m` (KASSERT).
+ */
+pt_entry_t *pmap_pv_pte(vm_page_t m, struct pv_entry *pv);
 
 #endif /* !_X86_PV_H_ */
