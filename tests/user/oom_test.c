@@ -11,7 +11,8 @@
  *    A (SIGKILL), the wired counters fall by A's locked pages, and
  *    vm.oom_last_pid/_reason and vm.stats.vm.v_oom_kills say so; the
  *    next round (VM_OOM_MEM_PF) kills B; the third finds no victim
- *    (init, C and this program are left) and changes nothing.
+ *    (init, C and this program are left) and changes nothing;
+ *  - R80: init (pid 1) has locked itself: every page it maps is wired.
  *
  * The console message is not read here (the host scenarios of issue 8
  * do); the sysctls carry the same facts.  Runs as root.  This program
@@ -200,6 +201,24 @@ t_victims(void)
 	close(fds[1]);
 }
 
+/*
+ * R80: init locked itself at start (mlockall(MCL_CURRENT|MCL_FUTURE)):
+ * every page it has mapped is wired, and it has user-wired entries.
+ */
+static void
+t_init_locked(void)
+{
+	struct kinfo_proc ki;
+
+	CHECK(kinfo(1, &ki) == 0);
+	printf("init: %llu resident, %llu pmap-wired, %llu user-wired\n",
+	    (unsigned long long)ki.ki_rss,
+	    (unsigned long long)ki.ki_pmap_wired,
+	    (unsigned long long)ki.ki_user_wired);
+	CHECK(ki.ki_user_wired > 0 && ki.ki_pmap_wired > 0);
+	CHECK(ki.ki_pmap_wired == ki.ki_rss);
+}
+
 /* The hook takes 1 and 2 only, and only from root. */
 static void
 t_hook_args(void)
@@ -229,6 +248,8 @@ main(void)
 	    "init or protected C; no victim: nothing done", t_victims);
 	run_in_child("oom", "debug.oom_kill_now takes 1 or 2 (EINVAL), "
 	    "root only (EPERM)", t_hook_args);
+	run_here("oom", "R80 init (pid 1) is locked in memory: every page "
+	    "it maps is wired", t_init_locked);
 	ok(sysctl_int("vm.panic_on_oom") == 0, "oom: vm.panic_on_oom is 0 "
 	    "by default");
 	return (done_testing());
