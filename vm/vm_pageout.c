@@ -36,10 +36,14 @@ static int vm_panic_on_oom;
 SYSCTL_INT_RW(vm_panic_on_oom, "vm.panic_on_oom", &vm_panic_on_oom,
     "1: panic instead of killing a process when memory runs out");
 
-static int vm_pageout_oom_seq = 30;
+int vm_pageout_oom_seq = 30;
 SYSCTL_INT_RW(vm_pageout_oom_seq, "vm.pageout_oom_seq", &vm_pageout_oom_seq,
     "page-daemon checks (100 ms of guest time each) below free_min "
     "before an OOM kill; 0: never");
+
+u_long vm_oom_rounds;
+SYSCTL_ULONG(v_oom_rounds, "vm.stats.vm.v_oom_rounds", &vm_oom_rounds,
+    "OOM rounds run, with or without a victim");
 
 static u_long vm_oom_kills;
 SYSCTL_ULONG(v_oom_kills, "vm.stats.vm.v_oom_kills", &vm_oom_kills,
@@ -115,6 +119,7 @@ vm_pageout_oom(int shortage)
 	kind = vm_oom_memory_kind(pageable, uwired, kwired);
 
 	s = intr_disable();
+	vm_oom_rounds++;
 	TAILQ_FOREACH(p, &allproc, p_list) {
 		vm_oom_candidate(p, &c);
 		vm_oom_consider(&best, &c);

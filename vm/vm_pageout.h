@@ -12,7 +12,8 @@
  *  - VM_OOM_MEM_PF: the fault path waited vm.pfault_oom_attempts x
  *    vm.pfault_oom_wait for a page (vm/vm_fault.c, R67).
  * Sysctls: vm.panic_on_oom, vm.pageout_oom_seq, vm.stats.vm.v_oom_kills,
- * vm.oom_last_{pid,reason,memory}, debug.oom_kill_now (a test hook).
+ * vm.stats.vm.v_oom_rounds, vm.oom_last_{pid,reason,memory},
+ * debug.oom_kill_now (a test hook).
  */
 #ifndef _VM_VM_PAGEOUT_H_
 #define _VM_VM_PAGEOUT_H_
@@ -36,6 +37,13 @@
  * held.  Thread context; does not sleep.
  */
 void	vm_pageout_oom(int shortage);
+
+/*
+ * vm.pageout_oom_seq (root may set it; tests do) and
+ * vm.stats.vm.v_oom_rounds (rounds run, with or without a victim).
+ */
+extern int vm_pageout_oom_seq;
+extern unsigned long vm_oom_rounds;
 
 /*
  * vm_pageout_init: start the page daemon (a kernel thread).  Once, at
