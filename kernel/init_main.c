@@ -28,6 +28,7 @@
 #include <kernel/exec.h>
 #include <kernel/proc.h>
 #include <vm/vm_init.h>
+#include <vm/vm_pageout.h>
 
 struct bootinfo bootinfo;
 
@@ -129,6 +130,7 @@ mi_startup(void)
 	print_bootinfo(&bootinfo);
 	vm_mem_init();
 	sched_init();
+	vm_pageout_init();
 	shared_page_init();
 	tc_init();
 	initrd_attach();

@@ -42,6 +42,8 @@
 #include <vm/vm_map.h>
 #include <vm/pmap.h>
 
+CTASSERT(KI_P_SYSTEM == P_SYSTEM && KI_P_PROTECTED == P_PROTECTED);
+
 /* One record being made, and the address space it still needs. */
 struct kinfo_work {
 	struct kinfo_proc ki;
@@ -77,6 +79,7 @@ kinfo_fill_proc(struct proc *p, struct kinfo_proc *ki, struct vmspace **vmp)
 	if (td != NULL && td->td_wmesg != NULL)
 		strlcpy(ki->ki_wmesg, td->td_wmesg, sizeof(ki->ki_wmesg));
 	strlcpy(ki->ki_comm, p->p_comm, sizeof(ki->ki_comm));
+	ki->ki_flag = p->p_flag & (P_SYSTEM | P_PROTECTED);
 	*vmp = NULL;
 	if (p->p_state == PRS_NORMAL && p->p_vmspace != NULL) {
 		/* vmspace_free drops references with interrupts off too. */

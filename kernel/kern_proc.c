@@ -19,6 +19,7 @@
 #include <kernel/signalvar.h>
 #include <kernel/syscallvar.h>
 #include <vm/vm_map.h>
+#include <vm/vm_page.h>
 #include <machine/vmparam.h>
 
 MALLOC_DEFINE(M_PROC, "proc", "processes");
@@ -197,6 +198,9 @@ fork1(struct thread *td, int *pidp)
 	int error;
 
 	if ((error = lim_nproc_check(td)) != 0)
+		return (error);
+	/* R69, R80: below severe, wait (init and the kernel do not). */
+	if ((error = vm_wait_severe(td)) != 0)
 		return (error);
 	if ((p = proc_alloc(parent->p_comm, &ntd)) == NULL)
 		return (ENOMEM);

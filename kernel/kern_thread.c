@@ -40,6 +40,7 @@ struct proc proc0 = {
 	.p_threads = TAILQ_HEAD_INITIALIZER(proc0.p_threads),
 	.p_pid = 0,
 	.p_comm = "kernel",
+	.p_flag = P_SYSTEM,
 	.p_limit = PLIMIT_INITIALIZER,		/* ids: all 0, root */
 	.p_umask = 022,
 };

@@ -33,6 +33,7 @@ struct ucred;
 #define PRIV_VFS_EXEC		313	/* execute without execute permission */
 #define PRIV_VFS_LOOKUP		314	/* search a directory without permission */
 #define PRIV_VFS_SETGID		339	/* set S_ISGID with another group */
+#define PRIV_VM_MADV_PROTECT	360	/* madvise(MADV_PROTECT) */
 #define PRIV_VM_MLOCK		361	/* mlock, mlockall (issue 7) */
 #define PRIV_VM_MUNLOCK		362	/* munlock, munlockall (issue 7) */
 

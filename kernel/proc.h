@@ -184,6 +184,11 @@ struct proc {
 #define P_STOPPED_SIG	0x02	/* stopped by a signal */
 #define P_WAITED	0x04	/* this stop was reported by wait4 */
 #define P_CONTINUED	0x08	/* continued; wait4 has not said so yet */
+/* FreeBSD's values (sys/_kinfo_proc.h repeats them as KI_P_*). */
+#define P_SYSTEM	0x00200	/* the kernel's process (proc0): never an OOM
+				   victim, exempt from the severe gate (R80) */
+#define P_PROTECTED	0x100000 /* madvise(MADV_PROTECT): never an OOM
+				   victim (R74); not inherited by fork */
 
 /* The most threads a process may have (thr_new: EPROCLIM). */
 #define MAXTHREADS_PER_PROC	256

@@ -70,6 +70,7 @@ TEST_PROGS	+= vslock_test
 TEST_PROGS	+= devpager_test
 TEST_PROGS	+= timekeep_test
 TEST_PROGS	+= wirehog_test
+TEST_PROGS	+= oom_test
 TEST_PROGS	+= wire_race_test
 
 init_SRCS	:= user/sbin/init_test.c

@@ -7,4 +7,6 @@ KSRCS += vm/vm_phys.c vm/vm_page.c vm/vm_meter.c vm/vm_init.c \
 # The R47 wire audit (debug.vm_wire_audit).
 KSRCS += vm/vm_wire_audit.c
 KSRCS += vm/vm_inject.c
+# The page daemon and the OOM killer (R73-R76).
+KSRCS += vm/vm_pageout.c vm/vm_oom_select.c vm/vm_severe.c
 KSRCS += vm/vm_map_ddb.c vm/vm_object_ddb.c vm/vm_page_ddb.c vm/vm_meter_ddb.c

@@ -58,6 +58,8 @@
 #include <sys/_mman.h>
 #include <kernel/systm.h>
 #include <kernel/file.h>
+#include <kernel/machdep.h>
+#include <kernel/priv.h>
 #include <kernel/proc.h>
 #include <kernel/resourcevar.h>
 #include <kernel/sleep.h>
@@ -454,6 +456,26 @@ sys_msync(struct thread *td, syscallarg_t *args, syscallarg_t *retval)
 	}
 }
 
+/*
+ * madvise(MADV_PROTECT): mark the calling process protected from the
+ * OOM killer (P_PROTECTED, SEMANTICS R74), as FreeBSD's madvise does
+ * through procctl(PROC_SPROTECT, PPROT_SET): root only (EPERM), the
+ * range is ignored, and a child of fork is not protected.
+ */
+static int
+madvise_protect(struct thread *td)
+{
+	unsigned long s;
+	int error;
+
+	if ((error = priv_check(td, PRIV_VM_MADV_PROTECT)) != 0)
+		return (error);
+	s = intr_disable();
+	td->td_proc->p_flag |= P_PROTECTED;
+	intr_restore(s);
+	return (0);
+}
+
 /* sys_madvise: madvise(addr, len, behav); see vm_map_madvise. */
 int
 sys_madvise(struct thread *td, syscallarg_t *args, syscallarg_t *retval)
@@ -462,6 +484,8 @@ sys_madvise(struct thread *td, syscallarg_t *args, syscallarg_t *retval)
 	int behav = (int)args[2], error;
 
 	(void)retval;
+	if (behav == MADV_PROTECT)
+		return (madvise_protect(td));
 	if (behav < MADV_NORMAL || behav > MADV_CORE)
 		return (EINVAL);
 	if ((error = mmap_user_range(args[0], args[1], true, &start,

@@ -314,4 +314,31 @@ void	vm_page_startup(void);
  */
 int	vm_page_audit(void);
 
+/*
+ * Below the severe threshold (SEMANTICS R69, R80; vm/vm_severe.c).
+ *
+ * vm_page_count_severe_exempt: whether process `p` may allocate below
+ * severe: init (pid 1) and kernel processes (P_SYSTEM).  A killed
+ * process (SIGKILL pending) is exempt too, but the fault path tests
+ * that itself (R68).  Reads p_flag without a lock (a snapshot).
+ * vm_alloc_class_for: the class for a page `p` needs: VM_ALLOC_SYSTEM
+ * if exempt, else VM_ALLOC_NORMAL.  The fault path, for a new page:
+ *	if (killed || vm_page_count_severe_exempt(p)) no severe gate, and
+ *	req = VM_ALLOC_SYSTEM; else gate, and req = vm_alloc_class_for(p).
+ * Any context; do not sleep.
+ */
+struct proc;
+struct thread;
+bool	vm_page_count_severe_exempt(const struct proc *p);
+int	vm_alloc_class_for(const struct proc *p);
+/*
+ * vm_wait_severe: wait while the free count is below free_severe,
+ * unless td's process is exempt (above) (fork's gate, R69/R80).  It
+ * looks again every VM_WAIT_SEVERE_POLL ticks.  0, or EINTR/ERESTART
+ * if a signal (SIGKILL among them) ends the wait.  Thread context, no
+ * locks held; sleeps.
+ */
+#define VM_WAIT_SEVERE_POLL	10
+int	vm_wait_severe(struct thread *td);
+
 #endif /* !_VM_VM_PAGE_H_ */

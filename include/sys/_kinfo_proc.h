@@ -19,6 +19,11 @@
 #define KI_STATE_ZOMBIE	2
 #define KI_STATE_STOP	3	/* stopped (SIGSTOP, SIGTSTP, ...) */
 
+/* ki_flag bits (FreeBSD's P_* values). */
+#define KI_P_SYSTEM	0x00200		/* a kernel process */
+#define KI_P_PROTECTED	0x100000	/* madvise(MADV_PROTECT): the OOM
+					   killer leaves it alone */
+
 struct kinfo_proc {
 	__INT32_TYPE__	ki_pid;
 	__INT32_TYPE__	ki_ppid;
@@ -39,6 +44,7 @@ struct kinfo_proc {
 	char		ki_wmesg[16];	/* what it sleeps on, or "" */
 	char		ki_comm[20];
 	__INT32_TYPE__	ki_numthreads;	/* threads */
+	__INT32_TYPE__	ki_flag;	/* KI_P_* */
 };
 
 #endif /* !_SYS__KINFO_PROC_H_ */

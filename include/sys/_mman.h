@@ -59,6 +59,8 @@
 #define MADV_AUTOSYNC	7	/* undo MADV_NOSYNC (no effect) */
 #define MADV_NOCORE	8	/* leave out of core dumps (no effect) */
 #define MADV_CORE	9	/* undo MADV_NOCORE (no effect) */
+#define MADV_PROTECT	10	/* the calling process: never an OOM victim
+				   (root only; the range is ignored) */
 
 #define POSIX_MADV_NORMAL	MADV_NORMAL
 #define POSIX_MADV_RANDOM	MADV_RANDOM

@@ -30,6 +30,7 @@ HOST_TESTS	+= build/host/test_mb2
 HOST_TESTS	+= build/host/test_cmdline
 HOST_TESTS	+= build/host/test_acpi
 HOST_TESTS	+= build/host/test_ddb_lex
+HOST_TESTS	+= build/host/test_vm_oom_select
 
 
 test_printf_SRCS := kernel/subr_prf.c
@@ -37,6 +38,7 @@ test_mb2_SRCS := kernel/multiboot2.c
 test_cmdline_SRCS := kernel/kern_cmdline.c
 test_acpi_SRCS := arch/x86/acpi_tables.c
 test_ddb_lex_SRCS := kernel/ddb/db_lex.c
+test_vm_oom_select_SRCS := vm/vm_oom_select.c
 
 # The kernel's snprintf would replace the C library's in the test
 # program; renamed, both can be compared.

@@ -20,6 +20,12 @@
  * ^C, ^\ and ^Z reach the job in the foreground.  The shell of -c is
  * started plainly, in init's session, with no controlling terminal.
  *
+ * init locks itself in memory first (mlockall(MCL_CURRENT|MCL_FUTURE),
+ * SEMANTICS R80): it then never faults for a page when memory is short,
+ * and what it maps later (its heap) comes wired.  The lock is not
+ * inherited by the children it forks.  A failure is reported and init
+ * goes on.
+ *
  * With -c, init exits when the command is done.  There is no reboot(2)
  * yet to power off with: what happens when init exits (a halt, a
  * power-off, a panic) is for the kernel to decide.
@@ -28,6 +34,7 @@
 #include <fcntl.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
@@ -117,6 +124,9 @@ main(int argc, char **argv)
 	pid_t shell;
 	int status;
 
+	if (mlockall(MCL_CURRENT | MCL_FUTURE) != 0)
+		dprintf(STDERR_FILENO, "init: mlockall: %s\n",
+		    strerror(errno));
 	if ((argc == 2 || argc == 3) && strcmp(argv[1], "-t") == 0)
 		return (init_run_tests(argv[2]));
 	if (argc == 3 && strcmp(argv[1], "-c") == 0) {

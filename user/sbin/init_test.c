@@ -244,6 +244,7 @@ start_watchdog(pid_t victim)
 
 	if ((pid = fork()) != 0)
 		return (pid);
+	(void)madvise(NULL, 0, MADV_PROTECT);	/* see manage() */
 	while (nanosleep(&ts, &ts) != 0 && errno == EINTR)
 		continue;
 	kill(-victim, SIGKILL);
@@ -372,6 +373,12 @@ manage(const char *path, int *shared)
 	char what[LINE_MAX_LEN];
 	struct run r;
 
+	/*
+	 * The runner's own processes are never OOM victims (R74): a test
+	 * that runs memory out must not kill the manager or its watchdog.
+	 * The test itself is not protected (fork does not pass it on).
+	 */
+	(void)madvise(NULL, 0, MADV_PROTECT);
 	run_child(path, test, &r);
 	shared[2] = r.pid;
 	if (r.pid < 0)
