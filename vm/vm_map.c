@@ -41,6 +41,7 @@
 #include <kernel/proc.h>
 #include <kernel/resourcevar.h>
 #include <kernel/sleep.h>
+#include <sys/errno.h>
 #include <vm/vm.h>
 #include <vm/vm_kern.h>
 #include <vm/vm_map.h>
@@ -1205,7 +1206,11 @@ vm_map_protect(vm_map_t map, vm_offset_t start, vm_offset_t end,
 			break;
 		/* R40: wait for the transition, then look again. */
 		in_tran->eflags |= MAP_ENTRY_NEEDS_WAKEUP;
-		(void)vm_map_unlock_and_wait(map, 0);
+		if (vm_map_unlock_and_wait_flags(map, PKILL, 0) == EINTR) {
+			vm_map_lock(map);
+			rv = KERN_FAILURE;	/* R68: killed, nothing done */
+			break;
+		}
 		vm_map_lock(map);
 	}
 	if (rv == KERN_SUCCESS) {

@@ -59,6 +59,9 @@ tsleep(const void *chan, int flags, const char *wmesg, int timo)
 	    "%p (from an interrupt handler?)", wmesg, chan, sleep_chan));
 	if ((flags & PCATCH) != 0 && sleep_signal != 0)
 		return (sleep_signal);
+	/* PKILL: a test marks proc0 killed (P_KILLED). */
+	if ((flags & PKILL) != 0 && thread_killed(curthread))
+		return (EINTR);
 	if (timo == 0)
 		panic("tsleep: \"%s\" on %p with no timeout: there is one "
 		    "thread and no scheduler, so nothing can ever wake it "
@@ -148,6 +151,15 @@ void
 vmhost_signal_pending(int error)
 {
 	sleep_signal = error;
+}
+
+void
+vmhost_killed(bool killed)
+{
+	if (killed)
+		proc0.p_flag |= P_KILLED;
+	else
+		proc0.p_flag &= ~P_KILLED;
 }
 
 void
