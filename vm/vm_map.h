@@ -350,11 +350,13 @@ int	vm_map_remove(vm_map_t map, vm_offset_t start, vm_offset_t end);
 /*
  * vm_map_delete_flags: vm_map_delete whose waits (an entry in
  * transition, system wirings in a user map, R36/R45) take tsleep's
- * `flags`: with PCATCH a signal ends a wait (SIGKILL, or the process
- * being single-threaded for exit: SEMANTICS' "SIGKILL ends every wait
- * that user activity can cause"); then the entries before the one
- * waited for are deleted, the rest are not, KERN_FAILURE is returned
- * and *errorp gets EINTR or ERESTART.  munmap uses it; exit and the
+ * `flags`: with PCATCH a signal ends a wait, with PKILL only a kill
+ * does (SIGKILL, or the process being single-threaded for exit:
+ * SEMANTICS' "SIGKILL ends every wait that user activity can cause");
+ * then the entries before the one waited for are deleted, the rest are
+ * not, KERN_FAILURE is returned and *errorp (if not NULL) gets EINTR or
+ * ERESTART.  munmap uses PCATCH; mmap(MAP_FIXED) over a mapping and brk
+ * shrinking use PKILL (neither may fail with EINTR); exit and the
  * kernel do not (exit runs after its threads are gone, and a thread
  * holding a vslock drops it before it leaves the kernel, R31).  Map
  * write-locked; may sleep.
