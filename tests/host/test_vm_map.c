@@ -2358,6 +2358,35 @@ r68_a_killed_thread_allocates_from_the_reserve_without_waiting(void)
 }
 
 static void
+r80_init_allocates_below_severe_with_class_system(void)
+{
+	uint64_t before;
+
+	map_setup();
+	REQUIRE(insert_anon(0, 4) == KERN_SUCCESS);
+	oom_saved_thresh = vm_cnt.v_thresh;
+	vm_cnt.v_thresh.free_severe = vm_cnt.v_free_count + 1000;
+	vm_cnt.v_thresh.free_min = vm_cnt.v_free_count + 1000;
+	thresholds_refresh();
+	REQUIRE(vm_cnt.v_severe);
+	vmhost_pid(1);
+	vm_inject_page_alloc_fail = 5;	/* NORMAL allocations only */
+	before = ticks;
+	CHECK(vm_fault(&map, P(0), VM_PROT_WRITE, 0) == KERN_SUCCESS,
+	    "init's fault below severe");
+	CHECK(vm_inject_page_alloc_fail == 5 && ticks == before,
+	    "class SYSTEM at once, past the gate: %d NORMAL failures left, "
+	    "%ju ticks", vm_inject_page_alloc_fail,
+	    (uintmax_t)(ticks - before));
+	vmhost_pid(0);
+	vm_cnt.v_thresh = oom_saved_thresh;
+	thresholds_refresh();
+	pfault_reset();
+	CHECK(map_check() == 0);
+	map_teardown();
+}
+
+static void
 r67_below_severe_no_allocation_then_one_oom_request(void)
 {
 	u_long asks0 = vm_pfault_oom_asks;
@@ -2648,6 +2677,7 @@ main(void)
 	TAP_RUN(r67_a_fault_waits_out_a_shortage_and_restarts);
 	TAP_RUN(r68_a_killed_thread_allocates_from_the_reserve_without_waiting);
 	TAP_RUN(r67_below_severe_no_allocation_then_one_oom_request);
+	TAP_RUN(r80_init_allocates_below_severe_with_class_system);
 	TAP_RUN(r57_madvise_free_and_dontneed);
 	TAP_RUN(madvise_free_spares_shared_objects);
 	TAP_RUN(kbuf_object_pages_sync_and_bounds);

@@ -154,6 +154,12 @@ vmhost_signal_pending(int error)
 }
 
 void
+vmhost_pid(int pid)
+{
+	proc0.p_pid = pid;
+}
+
+void
 vmhost_killed(bool killed)
 {
 	if (killed)

@@ -66,5 +66,7 @@ void	vmhost_signal_pending(int error);
  * return EINTR at once.
  */
 void	vmhost_killed(bool killed);
+/* vmhost_pid: proc0's pid (1: it is init for the fault path, R80). */
+void	vmhost_pid(int pid);
 
 #endif
