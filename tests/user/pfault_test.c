@@ -339,6 +339,69 @@ t_oom_asks(void)
 	restore();
 }
 
+/*
+ * A real shortage, no knob: a hog touches memory until the free count
+ * is below severe, where its faults stop at the gate and wait.  A
+ * second child's fault waits too.  Killing the hog frees its memory;
+ * the free that takes the count back over free_min wakes the waiting
+ * fault, which completes long before its 10 s wait would end (R67's
+ * wake-up), and the hog's kill itself ends its own wait (R68).
+ */
+static void
+t_real_shortage(void)
+{
+	int go[2], status = 0, hog_waits, done, locked;
+	pid_t hog, victim;
+	char c = 'g', *p;
+	size_t i, chunk = 64UL << 20;
+
+	tunables_set(-1, 10, 10);	/* long waits, no OOM request */
+	/*
+	 * This process must not need a page below severe, or it would
+	 * wait too: its pages are wired (fork then copies them for the
+	 * children at once instead of sharing them copy-on-write, R48).
+	 */
+	locked = mlockall(MCL_CURRENT) == 0;
+	if (!locked || pipe(go) != 0) {
+		ok(0, "R67 real shortage (setup: mlockall, pipe)");
+		restore();
+		return;
+	}
+	victim = toucher(go[0], -1, 0);
+	close(go[0]);
+	fflush(stdout);
+	if ((hog = fork()) == 0) {
+		for (;;) {
+			p = mmap(NULL, chunk, PROT_READ | PROT_WRITE,
+			    MAP_ANON | MAP_PRIVATE, -1, 0);
+			if (p == MAP_FAILED)
+				_exit(3);
+			for (i = 0; i < chunk; i += PAGE)
+				p[i] = 1;
+		}
+	}
+	hog_waits = wait_wmesg(hog, "pfault", 20000);
+	/* free_severe is under 1% of the pages (docs/architecture.md). */
+	ok(hog_waits && sysctl_ulong("vm.stats.vm.v_free_count") <
+	    sysctl_ulong("vm.stats.vm.v_page_count") / 50, "R67 a hog "
+	    "touching memory stops at the severe gate and waits (pfault), "
+	    "no SIGBUS");
+	CHECK(write(go[1], &c, 1) == 1);
+	close(go[1]);
+	ok(victim > 0 && wait_wmesg(victim, "pfault", 3000),
+	    "R67 below severe another process's fault waits too");
+	kill(hog, SIGKILL);
+	done = wait_exit(hog, 1000, &status);
+	ok(done && WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL,
+	    "R68 SIGKILL ends the hog's wait: it dies within 1 s");
+	done = victim > 0 && wait_exit(victim, 1000, &status);
+	ok(done && WIFEXITED(status) && WEXITSTATUS(status) == 0,
+	    "R67 the memory the hog gave back wakes the waiting fault: it "
+	    "completes within 1 s, not at the end of its 10 s wait");
+	CHECK(munlockall() == 0);
+	restore();
+}
+
 /* ---- wiring loops and entries in transition ---- */
 
 static volatile char *region;
@@ -487,6 +550,7 @@ main(void)
 	t_kill_waiting();
 	t_no_sigbus();
 	t_oom_asks();
+	t_real_shortage();
 	t_kill_mlock();
 	t_signal_mlock();
 	t_kill_transition();
