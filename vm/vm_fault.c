@@ -65,7 +65,10 @@
 #endif
 void	vm_pageout_oom(int shortage) __attribute__((weak));
 
-/* R67, R73: the fault's patience and the rate limit of its OOM asks. */
+/*
+ * R67, R73: the fault's patience and the rate limit of its OOM asks.
+ * (o): under vm_oom_pf_mtx.
+ */
 int	vm_pfault_oom_attempts = 3;
 int	vm_pfault_oom_wait = 10;
 int	vm_oom_pf_secs = 10;
