@@ -301,9 +301,19 @@ psignal(struct proc *p, int sig, int code, int pid, uintptr_t addr)
 	if ((p->p_flag & P_STOPPED_SIG) != 0)
 		goto out;
 	if (sig == SIGKILL) {
-		/* Every thread: the first one out ends the process. */
-		TAILQ_FOREACH(td, &p->p_threads, td_plist)
-			sig_wake_thread(td);
+		/*
+		 * Every thread: the first one out ends the process.  PKILL
+		 * sleeps end too (R68: a fault waiting for pages, a wait
+		 * for an entry in transition).
+		 */
+		p->p_flag |= P_KILLED;
+		TAILQ_FOREACH(td, &p->p_threads, td_plist) {
+			if (td->td_state == TDS_SLEEPING &&
+			    (td->td_flags & TDF_SKILL) != 0)
+				sleepq_abort(td, EINTR);
+			else
+				sig_wake_thread(td);
+		}
 	} else if (td != NULL)
 		sig_wake_thread(td);
 out:

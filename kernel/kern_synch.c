@@ -66,6 +66,11 @@ tsleep_gen(const void *chan, const volatile unsigned int *gen,
 		intr_restore(s);
 		return (error);
 	}
+	/* So does a kill a PKILL sleep. */
+	if ((flags & PKILL) != 0 && thread_killed(td)) {
+		intr_restore(s);
+		return (EINTR);
+	}
 	td->td_wchan = chan;
 	td->td_wmesg = wmesg;
 	td->td_timeout = timo > 0 ? ticks + (uint64_t)timo : 0;
@@ -77,9 +82,10 @@ tsleep_gen(const void *chan, const volatile unsigned int *gen,
 		td->td_flags |= TDF_SINTR;
 		/* A pending stop signal stops the process here, asleep. */
 		sig_take_stops(td);
-	}
+	} else if ((flags & PKILL) != 0)
+		td->td_flags |= TDF_SKILL;
 	mi_switch();
-	td->td_flags &= ~TDF_SINTR;
+	td->td_flags &= ~(TDF_SINTR | TDF_SKILL);
 	if (td->td_intrval != 0)
 		error = td->td_intrval;
 	else
@@ -113,7 +119,8 @@ sleepq_resume(struct thread *td)
 void
 sleepq_abort(struct thread *td, int error)
 {
-	KASSERT(td->td_state == TDS_SLEEPING && (td->td_flags & TDF_SINTR),
+	KASSERT(td->td_state == TDS_SLEEPING &&
+	    (td->td_flags & (TDF_SINTR | TDF_SKILL)) != 0,
 	    ("sleepq_abort: thread %s is not in an interruptible sleep",
 	    td->td_name));
 	td->td_intrval = error;

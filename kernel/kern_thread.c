@@ -203,7 +203,7 @@ thread_reap(void)
 /*
  * Make `td`, another thread of a process being single-threaded, run
  * to where it exits: continue it if it is stopped, end its sleep if it
- * is interruptible.  Interrupts disabled.
+ * is interruptible (PCATCH or PKILL).  Interrupts disabled.
  */
 static void
 thread_single_kick(struct thread *td)
@@ -211,7 +211,7 @@ thread_single_kick(struct thread *td)
 	if (td->td_state == TDS_STOPPED)
 		sched_add(td);
 	else if (td->td_state == TDS_SLEEPING &&
-	    (td->td_flags & TDF_SINTR) != 0)
+	    (td->td_flags & (TDF_SINTR | TDF_SKILL)) != 0)
 		sleepq_abort(td, EINTR);
 }
 

@@ -121,6 +121,7 @@ struct thread {
 #define TDF_NEEDRESCHED	0x02	/* switch away at the next chance */
 #define TDF_IDLE	0x04	/* the idle thread: never on the run queue */
 #define TDF_SINTR	0x08	/* sleeping interruptibly (PCATCH) */
+#define TDF_SKILL	0x20	/* sleeping with PKILL: only a kill ends it */
 #define TDF_OLDMASK	0x10	/* restore td_oldmask after the handler */
 
 enum p_state {
@@ -189,6 +190,7 @@ struct proc {
 				   victim, exempt from the severe gate (R80) */
 #define P_PROTECTED	0x100000 /* madvise(MADV_PROTECT): never an OOM
 				   victim (R74); not inherited by fork */
+#define P_KILLED	0x100	/* SIGKILL was posted: it dies (never cleared) */
 
 /* The most threads a process may have (thr_new: EPROCLIM). */
 #define MAXTHREADS_PER_PROC	256
@@ -203,6 +205,20 @@ thread_must_exit(const struct thread *td)
 	const struct thread *single = td->td_proc->p_singlethread;
 
 	return (single != NULL && single != td);
+}
+
+/*
+ * thread_killed: whether `td` is on its way to dying: SIGKILL was
+ * posted to its process (P_KILLED, SEMANTICS R68), or it must exit
+ * (thread_must_exit).  Such a thread bypasses the severe gate, takes
+ * pages from the SYSTEM reserve, and its PKILL sleeps end (sleep.h).
+ * Interrupts disabled, or curthread (the flag is only ever set).
+ */
+static inline bool
+thread_killed(const struct thread *td)
+{
+	return ((td->td_proc->p_flag & P_KILLED) != 0 ||
+	    thread_must_exit(td));
 }
 
 TAILQ_HEAD(proclist, proc);

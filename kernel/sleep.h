@@ -7,11 +7,21 @@
 #define _KERNEL_SLEEP_H_
 
 #define PCATCH	0x100	/* a signal ends the sleep (EINTR/ERESTART) */
+/*
+ * PKILL: only the end of the process ends the sleep (EINTR): SIGKILL
+ * posted (P_KILLED) or another thread single-threading it for exit or
+ * exec (thread_killed, proc.h).  Caught signals and stop signals do
+ * not: for waits that user activity causes and that must not fail
+ * because of an ordinary signal (a fault waiting for free pages, an
+ * entry in transition).  A stop signal does not stop such a sleeper.
+ */
+#define PKILL	0x200
 
 /*
  * tsleep: sleep on `chan` until wakeup(chan), a signal (with PCATCH) or
  * `timo` ticks (0: no limit).  Returns 0, EWOULDBLOCK (timeout), or
- * with PCATCH EINTR or ERESTART (a signal).  Thread context; must not
+ * with PCATCH EINTR or ERESTART (a signal), with PKILL EINTR (the
+ * process is being killed).  Thread context; must not
  * hold a spin mutex.
  */
 int	tsleep(const void *chan, int flags, const char *wmesg, int timo);
@@ -31,7 +41,7 @@ void	wakeup(const void *chan);
 /* wakeup_one: wake the sleeper on `chan` that slept first.  Any context. */
 void	wakeup_one(const void *chan);
 /*
- * sleepq_abort: end `td`'s interruptible sleep now; its tsleep returns
+ * sleepq_abort: end `td`'s interruptible (PCATCH or PKILL) sleep now; its tsleep returns
  * `error` (EINTR or ERESTART).  Interrupts disabled.
  */
 struct thread;

@@ -72,6 +72,7 @@ TEST_PROGS	+= timekeep_test
 TEST_PROGS	+= wirehog_test
 TEST_PROGS	+= oom_test
 TEST_PROGS	+= wire_race_test
+TEST_PROGS	+= pfault_test
 
 init_SRCS	:= user/sbin/init_test.c
 sh_SRCS		:= $(addprefix user/bin/sh/,arena.c builtin.c exec.c expand.c \

@@ -74,6 +74,12 @@ typedef struct vm_map_entry *vm_map_entry_t;
  * reaches the trap handler, unlike KERN_RESOURCE_SHORTAGE.
  */
 #define KERN_RESTART		10
+/*
+ * KERN_PAGE_SHORTAGE is internal to vm_fault.c (SEMANTICS R67): "no page
+ * now; everything is let go".  vm_fault waits for free pages and looks
+ * the address up again; a wiring fault returns KERN_RESOURCE_SHORTAGE.
+ */
+#define KERN_PAGE_SHORTAGE	11
 
 #define atop(x)		((vm_pindex_t)(x) >> PAGE_SHIFT)
 #define ptoa(x)		((vm_paddr_t)(x) << PAGE_SHIFT)

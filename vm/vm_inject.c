@@ -101,6 +101,14 @@ vm_inject_pager_error(void)
 	    &vm_inject_pager_error_fail));
 }
 
+/* vm_inject_page_alloc_pending: see vm_inject.h. */
+bool
+vm_inject_page_alloc_pending(void)
+{
+	return (*(volatile int *)&vm_inject_page_alloc_fail > 0 &&
+	    inject_here());
+}
+
 /* vm_inject_wire_delay: see vm_inject.h. */
 void
 vm_inject_wire_delay(void)

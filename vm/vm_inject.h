@@ -34,6 +34,14 @@ extern int	vm_inject_wire_delay_ms;
 bool	vm_inject_page_alloc(void);
 
 /*
+ * vm_inject_page_alloc_pending: whether page_alloc_fail would still
+ * make a page allocation of curthread fail (vm_waitpfault then waits
+ * its whole timeout: no free brings the pages back).  Any context; a
+ * racy read.
+ */
+bool	vm_inject_page_alloc_pending(void);
+
+/*
  * vm_inject_pager_error: whether this getpages call must fail with
  * VM_PAGER_ERROR (debug.inject.pager_error_skip, .pager_error, counted
  * down as above).  Any context; does not sleep.

@@ -41,6 +41,7 @@
 #include <kernel/proc.h>
 #include <kernel/resourcevar.h>
 #include <kernel/sleep.h>
+#include <sys/errno.h>
 #include <vm/vm.h>
 #include <vm/vm_kern.h>
 #include <vm/vm_map.h>
@@ -995,8 +996,9 @@ vm_map_delete(vm_map_t map, vm_offset_t start, vm_offset_t end)
 
 /*
  * vm_map_delete_flags: see vm_map.h.  With PCATCH the waits end when a
- * signal comes (SIGKILL: "SIGKILL ends every wait that user activity
- * can cause"); the entries before the one waited for are gone already.
+ * signal comes, with PKILL when the process is killed ("SIGKILL ends
+ * every wait that user activity can cause"); the entries before the
+ * one waited for are gone already.
  */
 int
 vm_map_delete_flags(vm_map_t map, vm_offset_t start, vm_offset_t end,
@@ -1026,7 +1028,7 @@ again:
 		if (vm_map_delete_must_wait(map, entry)) {
 			entry->eflags |= MAP_ENTRY_NEEDS_WAKEUP;
 			error = vm_map_unlock_and_wait_flags(map,
-			    flags & PCATCH, 0);
+			    flags & (PCATCH | PKILL), 0);
 			vm_map_lock(map);
 			if (error != 0) {	/* EINTR or ERESTART */
 				if (errorp != NULL)
@@ -1205,7 +1207,11 @@ vm_map_protect(vm_map_t map, vm_offset_t start, vm_offset_t end,
 			break;
 		/* R40: wait for the transition, then look again. */
 		in_tran->eflags |= MAP_ENTRY_NEEDS_WAKEUP;
-		(void)vm_map_unlock_and_wait(map, 0);
+		if (vm_map_unlock_and_wait_flags(map, PKILL, 0) == EINTR) {
+			vm_map_lock(map);
+			rv = KERN_FAILURE;	/* R68: killed, nothing done */
+			break;
+		}
 		vm_map_lock(map);
 	}
 	if (rv == KERN_SUCCESS) {

@@ -350,11 +350,13 @@ int	vm_map_remove(vm_map_t map, vm_offset_t start, vm_offset_t end);
 /*
  * vm_map_delete_flags: vm_map_delete whose waits (an entry in
  * transition, system wirings in a user map, R36/R45) take tsleep's
- * `flags`: with PCATCH a signal ends a wait (SIGKILL, or the process
- * being single-threaded for exit: SEMANTICS' "SIGKILL ends every wait
- * that user activity can cause"); then the entries before the one
- * waited for are deleted, the rest are not, KERN_FAILURE is returned
- * and *errorp gets EINTR or ERESTART.  munmap uses it; exit and the
+ * `flags`: with PCATCH a signal ends a wait, with PKILL only a kill
+ * does (SIGKILL, or the process being single-threaded for exit:
+ * SEMANTICS' "SIGKILL ends every wait that user activity can cause");
+ * then the entries before the one waited for are deleted, the rest are
+ * not, KERN_FAILURE is returned and *errorp (if not NULL) gets EINTR or
+ * ERESTART.  munmap uses PCATCH; mmap(MAP_FIXED) over a mapping and brk
+ * shrinking use PKILL (neither may fail with EINTR); exit and the
  * kernel do not (exit runs after its threads are gone, and a thread
  * holding a vslock drops it before it leaves the kernel, R31).  Map
  * write-locked; may sleep.
@@ -527,11 +529,26 @@ void	vmspace_exec_reset(struct vmspace *vm);
  * `fault_type` (VM_PROT_*): zero-fill, copy-on-write through shadow
  * chains, the pager, then pmap_enter (wired if the entry is wired).
  * Returns KERN_SUCCESS, KERN_INVALID_ADDRESS, KERN_PROTECTION_FAILURE,
- * KERN_RESOURCE_SHORTAGE or KERN_OUT_OF_BOUNDS; KERN_RESTART stays
- * inside (it looks again).  Map unlocked.
+ * KERN_RESOURCE_SHORTAGE (from the map lookup; no page for a wiring
+ * fault, VM_FAULT_WIRE), KERN_OUT_OF_BOUNDS, or KERN_FAILURE (a killed
+ * thread gave the fault up, R68); KERN_RESTART and KERN_PAGE_SHORTAGE
+ * stay inside.  A fault that finds no page waits for free pages and
+ * starts again (R67: never an error), asking the OOM killer after
+ * vm.pfault_oom_attempts x vm.pfault_oom_wait seconds; only a kill
+ * ends its waits early.  Map unlocked; may sleep.
  */
 int	vm_fault(vm_map_t map, vm_offset_t vaddr, vm_prot_t fault_type,
 	    int fault_flags);
+
+/*
+ * The fault path's patience under shortage (R67, R73; vm_fault.c):
+ * sysctls vm.pfault_oom_attempts (3; < 0: never ask), vm.pfault_oom_wait
+ * (10 s) and vm.oom_pf_secs (10 s), root-settable, and the count of OOM
+ * requests made (vm.stats.vm.v_pfault_oom_asks).  Host tests set and
+ * read them directly.
+ */
+extern int	vm_pfault_oom_attempts, vm_pfault_oom_wait, vm_oom_pf_secs;
+extern u_long	vm_pfault_oom_asks;
 
 /*
  * vm_fault_wire / vm_fault_unwire: for an entry whose wired_count just

@@ -23,14 +23,18 @@
  *
  * Locking: the map lock, taken here; dropped only while faulting and
  * while waiting for an entry another thread has in transition
- * (vm_map_unlock_and_wait: no lost wake-up).  vm_user_wire_count has
+ * (vm_map_unlock_and_wait: no lost wake-up; only a kill ends that wait
+ * early, and then what was marked is undone and the result is
+ * KERN_FAILURE, R68).  vm_user_wire_count has
  * its own spin mutex (maps are locked independently).
  */
 #include <kernel/systm.h>
 #include <kernel/cmdline.h>
 #include <kernel/mutex.h>
 #include <kernel/proc.h>
+#include <kernel/sleep.h>
 #include <kernel/sysctl.h>
+#include <sys/errno.h>
 #include <vm/vm.h>
 #include <vm/vm_map.h>
 #include <vm/vm_object.h>
@@ -276,7 +280,7 @@ vm_map_wire_locked(vm_map_t map, vm_offset_t start, vm_offset_t end,
 	vm_map_entry_t entry, next;
 	vm_offset_t addr;
 	bool holesok, user;
-	int rv;
+	int error, rv;
 
 	vm_map_assert_wlocked(map);
 	if (start < map->min_offset)
@@ -297,8 +301,14 @@ vm_map_wire_locked(vm_map_t map, vm_offset_t start, vm_offset_t end,
 			    ("vm_map_wire: own entry %p met again", entry));
 			addr = entry->start > start ? entry->start : start;
 			entry->eflags |= MAP_ENTRY_NEEDS_WAKEUP;
-			(void)vm_map_unlock_and_wait(map, 0);
+			error = vm_map_unlock_and_wait_flags(map, PKILL, 0);
 			vm_map_lock(map);
+			if (error == EINTR) {
+				/* R68: killed; undo as for a hole. */
+				rv = KERN_FAILURE;
+				end = addr;
+				break;
+			}
 			if (!vm_map_wire_lookup(map, addr, &entry) &&
 			    !holesok) {
 				rv = KERN_INVALID_ADDRESS;
@@ -389,7 +399,7 @@ vm_map_unwire(vm_map_t map, vm_offset_t start, vm_offset_t end, int flags)
 	vm_map_entry_t entry, next;
 	vm_offset_t addr;
 	bool holesok, user;
-	int rv;
+	int error, rv;
 
 	vm_map_lock(map);
 	if (start < map->min_offset)
@@ -411,8 +421,14 @@ vm_map_unwire(vm_map_t map, vm_offset_t start, vm_offset_t end, int flags)
 		if ((entry->eflags & MAP_ENTRY_IN_TRANSITION) != 0) {
 			addr = entry->start > start ? entry->start : start;
 			entry->eflags |= MAP_ENTRY_NEEDS_WAKEUP;
-			(void)vm_map_unlock_and_wait(map, 0);
+			error = vm_map_unlock_and_wait_flags(map, PKILL, 0);
 			vm_map_lock(map);
+			if (error == EINTR) {
+				/* R68: killed; undo as for a hole. */
+				rv = KERN_FAILURE;
+				end = addr;
+				break;
+			}
 			if (!vm_map_wire_lookup(map, addr, &entry) &&
 			    !holesok) {
 				rv = KERN_INVALID_ADDRESS;

@@ -220,9 +220,9 @@ mmap_insert(vm_map_t map, vm_offset_t *addrp, vm_size_t size, int flags,
 			    TAILQ_FIRST(&map->entries);
 			if (entry != NULL && entry->start < addr + size)
 				return (KERN_NO_SPACE);
-		} else if ((rv = vm_map_delete(map, addr, addr + size)) !=
-		    KERN_SUCCESS)
-			return (rv);
+		} else if ((rv = vm_map_delete_flags(map, addr, addr + size,
+		    PKILL, NULL)) != KERN_SUCCESS)
+			return (rv);	/* R68: killed while waiting */
 	} else {
 		addr = trunc_page(addr);
 		if (addr < MMAP_BASE || !mmap_range_ok(addr, size))
@@ -593,7 +593,9 @@ sys_break(struct thread *td, syscallarg_t *args, syscallarg_t *retval)
 		if (error == 0)
 			vm->vm_dsize += atop(new - old);
 	} else if (new < old) {
-		if (vm_map_delete(map, new, old) != KERN_SUCCESS)
+		/* Waits for system wirings end on a kill (R68). */
+		if (vm_map_delete_flags(map, new, old, PKILL, NULL) !=
+		    KERN_SUCCESS)
 			error = ENOMEM;
 		else
 			vm->vm_dsize -= atop(old - new);

@@ -13,6 +13,7 @@
  */
 #include <kernel/systm.h>
 #include <kernel/mutex.h>
+#include <kernel/sleep.h>
 #include <sys/errno.h>
 #include <vm/vm.h>
 #include <vm/vm_inject.h>
@@ -44,15 +45,60 @@ vm_page_from_phys(vm_paddr_t pa)
 }
 
 /*
- * Recompute the min and severe states after the free count moved.  The
- * wakeups for vm_wait_min/vm_wait_severe come with the scheduler.
+ * The faults waiting for free pages (vm_waitpfault): how many, and the
+ * wake-up generation (tsleep_gen: no lost wake-up).  vm_free_mtx.
  */
-static void
+static int	vm_pfault_waiters;
+static volatile u_int vm_pfault_gen;
+static int	vm_pfault_chan;		/* the sleep channel */
+
+/*
+ * Recompute the min and severe states after the free count moved.
+ * Returns true if the count just left the min state with faults
+ * waiting: the caller calls wakeup(&vm_pfault_chan) once it has let
+ * vm_free_mtx go (the generation is bumped here, under the lock).
+ */
+static bool
 vm_domain_update(void)
 {
+	bool was_min;
+
 	mtx_assert(&vm_free_mtx, MA_OWNED);
+	was_min = vm_cnt.v_min;
 	vm_cnt.v_min = vm_cnt.v_free_count < vm_cnt.v_thresh.free_min;
 	vm_cnt.v_severe = vm_cnt.v_free_count < vm_cnt.v_thresh.free_severe;
+	if (was_min && !vm_cnt.v_min && vm_pfault_waiters > 0) {
+		vm_pfault_gen++;
+		return (true);
+	}
+	return (false);
+}
+
+/* vm_waitpfault: see vm_page.h. */
+int
+vm_waitpfault(int timo)
+{
+	u_int seen;
+	int error;
+
+	mtx_lock(&vm_free_mtx);
+	/*
+	 * Not (or no longer) short of pages: pages came back since, so
+	 * pause one tick and try again (nobody would wake a longer sleep).
+	 * Unless the failure is the fault-injection knob's, which no free
+	 * ends: that waits its whole timeout, as a real shortage may.
+	 */
+	if (!vm_cnt.v_min && !vm_inject_page_alloc_pending())
+		timo = 1;
+	seen = vm_pfault_gen;
+	vm_pfault_waiters++;
+	mtx_unlock(&vm_free_mtx);
+	error = tsleep_gen(&vm_pfault_chan, &vm_pfault_gen, seen, PKILL,
+	    "pfault", timo);
+	mtx_lock(&vm_free_mtx);
+	vm_pfault_waiters--;
+	mtx_unlock(&vm_free_mtx);
+	return (error);
 }
 
 /* Count a 0 -> 1 wiring.  vm_free_mtx held. */
@@ -127,7 +173,7 @@ vm_page_alloc_noobj(int req)
 	}
 	if (m != NULL) {
 		vm_page_init_alloc(m, req);
-		vm_domain_update();
+		(void)vm_domain_update();		/* down: no wake-up */
 	}
 	mtx_unlock(&vm_free_mtx);
 	if (m != NULL)
@@ -154,7 +200,7 @@ vm_page_alloc_contig(int req, u_long npages, vm_paddr_t low,
 	if (m != NULL) {
 		for (i = 0; i < npages; i++)
 			vm_page_init_alloc(&m[i], req);
-		vm_domain_update();
+		(void)vm_domain_update();		/* down: no wake-up */
 	}
 	mtx_unlock(&vm_free_mtx);
 	if (m != NULL)
@@ -180,20 +226,25 @@ vm_page_check_freeable(vm_page_t m)
 void
 vm_page_free(vm_page_t m)
 {
+	bool wake;
+
 	if (m->object != NULL)
 		vm_page_remove(m);
 	vm_page_check_freeable(m);
 	mtx_lock(&vm_free_mtx);
 	m->flags &= ~(PG_ZERO | PG_BOOT);
 	vm_phys_free_pages(m, 0);
-	vm_domain_update();
+	wake = vm_domain_update();
 	mtx_unlock(&vm_free_mtx);
+	if (wake)
+		wakeup(&vm_pfault_chan);
 }
 
 void
 vm_page_free_contig(vm_page_t m, u_long npages)
 {
 	u_long i;
+	bool wake;
 
 	for (i = 0; i < npages; i++)
 		vm_page_check_freeable(&m[i]);
@@ -201,8 +252,10 @@ vm_page_free_contig(vm_page_t m, u_long npages)
 	for (i = 0; i < npages; i++)
 		m[i].flags &= ~(PG_ZERO | PG_BOOT);
 	vm_phys_free_range(m, npages);
-	vm_domain_update();
+	wake = vm_domain_update();
 	mtx_unlock(&vm_free_mtx);
+	if (wake)
+		wakeup(&vm_pfault_chan);
 }
 
 vm_page_t
@@ -592,7 +645,7 @@ vm_page_startup(void)
 	for (i = 0; i < vm_phys_nsegs; i++)
 		vm_page_startup_seg(&vm_phys_segs[i]);
 	vm_thresholds_compute(vm_cnt.v_page_count, &vm_cnt.v_thresh);
-	vm_domain_update();
+	(void)vm_domain_update();		/* nobody waits yet */
 	mtx_unlock(&vm_free_mtx);
 }
 

@@ -191,6 +191,19 @@ void	vm_page_free(vm_page_t m);
 void	vm_page_free_contig(vm_page_t m, u_long npages);
 
 /*
+ * vm_waitpfault: a fault found no page (SEMANTICS R67): sleep until
+ * free pages come back (the free count leaves the min state: a free
+ * wakes the waiters), `timo` ticks pass, or the process is killed
+ * (PKILL: only SIGKILL or single-threading for exit ends it, R68).  If
+ * the count is not below free_min when called (pages came back
+ * meanwhile) it sleeps one tick, unless debug.inject.page_alloc_fail
+ * is what fails the thread's allocations.  No wake-up is lost (a generation, tsleep_gen).  Returns
+ * tsleep's result: 0, EWOULDBLOCK or EINTR (killed).  No lock held;
+ * sleeps.
+ */
+int	vm_waitpfault(int timo);
+
+/*
  * Pages of objects.  An object's pages are found by pindex in its radix
  * trie (vm/vm_radix.h); m->object and m->pindex say where a page is.
  * All of these need the object's lock (of both objects for rename) and

@@ -85,7 +85,8 @@ vm_oom_candidate(struct proc *p, struct vm_oom_cand *c)
 		c->flags |= VM_OOM_C_SYSTEM;
 	if ((p->p_flag & P_PROTECTED) != 0)
 		c->flags |= VM_OOM_C_PROTECTED;
-	if ((p->p_siglist & SIGBIT(SIGKILL)) != 0)
+	if ((p->p_flag & P_KILLED) != 0 ||
+	    (p->p_siglist & SIGBIT(SIGKILL)) != 0)
 		c->flags |= VM_OOM_C_KILLED;
 	if (p->p_state != PRS_NORMAL || p->p_singlethread != NULL ||
 	    p->p_vmspace == NULL) {

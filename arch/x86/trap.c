@@ -265,7 +265,11 @@ trap_user(struct trapframe *tf)
 	cpu_enable_intr();
 	if (trapno == T_PAGEFLT) {
 		rv = trap_pfault(td, va, tf->tf_err);
-		if (rv != KERN_SUCCESS) {
+		/*
+		 * R68: a killed thread may give its fault up; it dies in
+		 * userret (SIGKILL), not by the fault's signal.
+		 */
+		if (rv != KERN_SUCCESS && !thread_killed(td)) {
 			trap_pfault_signal(rv, &sig, &code);
 			trapsignal(td, sig, code, va);
 		}

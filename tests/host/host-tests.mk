@@ -67,7 +67,7 @@ VMHOST_KSRCS	:= vm/vm_phys.c vm/vm_page.c vm/vm_meter.c vm/vm_kern.c \
 		   vm/vm_map.c \
 		   vm/vm_map_wire.c vm/vm_wirefuture.c \
 		   vm/vm_inject.c \
-		   vm/vm_vmspace.c \
+		   vm/vm_vmspace.c vm/vm_severe.c \
 		   vm/vm_fault.c \
 		   kernel/kern_mutex.c kernel/kern_sx.c kernel/kern_cmdline.c \
 		   kernel/kern_clock.c kernel/kern_malloc.c kernel/subr_vmem.c \

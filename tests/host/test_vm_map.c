@@ -39,6 +39,7 @@
 #include <kernel/sleep.h>
 #include <kernel/sx.h>
 #include <vm/vm.h>
+#include <vm/vm_inject.h>
 #include <vm/vm_kern.h>
 #include <vm/vm_map.h>
 #include <vm/vm_object.h>
@@ -2254,6 +2255,189 @@ resident(vm_object_t obj)
 	return (obj->resident_page_count);
 }
 
+/* ---- a fault that finds no page (R66a, R67, R68, R73) ---- */
+
+/*
+ * The OOM killer as the fault path sees it (vm/vm_pageout.c in the
+ * kernel; not in the host build): this stand-in counts the calls and,
+ * when asked to, "frees memory" by putting the thresholds back.
+ */
+static int oom_calls, oom_shortage;
+static bool oom_frees;
+static struct vm_thresholds oom_saved_thresh;
+
+/* Recompute the min and severe states (an allocation and a free). */
+static void
+thresholds_refresh(void)
+{
+	vm_page_t m = vm_page_alloc_noobj(VM_ALLOC_INTERRUPT);
+
+	if (m != NULL)
+		vm_page_free(m);
+}
+
+void
+vm_pageout_oom(int shortage)
+{
+	oom_calls++;
+	oom_shortage = shortage;
+	if (oom_frees) {
+		vm_cnt.v_thresh = oom_saved_thresh;
+		thresholds_refresh();
+	}
+}
+
+static void
+pfault_reset(void)
+{
+	vm_inject_pid = 0;
+	vm_inject_page_alloc_skip = vm_inject_page_alloc_fail = 0;
+	vm_pfault_oom_attempts = 3;
+	vm_pfault_oom_wait = 10;
+	vm_oom_pf_secs = 10;
+	vmhost_killed(false);
+	oom_frees = false;
+}
+
+static void
+r67_a_fault_waits_out_a_shortage_and_restarts(void)
+{
+	uint64_t before;
+
+	map_setup();
+	REQUIRE(insert_anon(0, 4) == KERN_SUCCESS);
+	vm_pfault_oom_attempts = -1;
+	vm_pfault_oom_wait = 1;
+	vm_inject_page_alloc_fail = 3;
+	before = ticks;
+	CHECK(vm_fault(&map, P(0), VM_PROT_WRITE, 0) == KERN_SUCCESS,
+	    "three failed allocations: waits, never an error (R67, R66a)");
+	CHECK(vm_inject_page_alloc_fail == 0, "%d failures left",
+	    vm_inject_page_alloc_fail);
+	/* Two whole waits; after the third failure the knob is spent. */
+	CHECK(ticks - before >= 2 * HZ && ticks - before < 3 * HZ,
+	    "two waits of 1 s and a tick: %ju ticks",
+	    (uintmax_t)(ticks - before));
+	CHECK(pte_prot(0) == VM_PROT_RW, "mapped once a page came");
+	/* A wiring fault does not wait: the wiring is undone instead. */
+	vm_inject_page_alloc_fail = 1;
+	CHECK(vm_fault(&map, P(1), VM_PROT_NONE, VM_FAULT_WIRE) ==
+	    KERN_RESOURCE_SHORTAGE);
+	pfault_reset();
+	CHECK(map_check() == 0);
+	map_teardown();
+}
+
+static void
+r68_a_killed_thread_allocates_from_the_reserve_without_waiting(void)
+{
+	uint64_t before;
+
+	map_setup();
+	REQUIRE(insert_anon(0, 4) == KERN_SUCCESS);
+	vmhost_killed(true);
+	vm_inject_page_alloc_fail = 5;	/* NORMAL allocations only */
+	before = ticks;
+	CHECK(vm_fault(&map, P(0), VM_PROT_WRITE, 0) == KERN_SUCCESS);
+	CHECK(vm_inject_page_alloc_fail == 5 && ticks == before,
+	    "class SYSTEM at once: %d NORMAL failures left, %ju ticks",
+	    vm_inject_page_alloc_fail, (uintmax_t)(ticks - before));
+	/*
+	 * An entry another thread has in transition: a killed thread
+	 * gives the fault up instead of sleeping (no timeout: the host's
+	 * tsleep would panic).
+	 */
+	entry_at(P(1))->eflags |= MAP_ENTRY_IN_TRANSITION;
+	entry_at(P(1))->wiring_thread = FAKE_THREAD;
+	CHECK(vm_fault(&map, P(1), VM_PROT_READ, 0) == KERN_FAILURE);
+	entry_at(P(1))->eflags &= ~MAP_ENTRY_IN_TRANSITION;
+	entry_at(P(1))->wiring_thread = NULL;
+	pfault_reset();
+	CHECK(map_check() == 0);
+	map_teardown();
+}
+
+static void
+r80_init_allocates_below_severe_with_class_system(void)
+{
+	uint64_t before;
+
+	map_setup();
+	REQUIRE(insert_anon(0, 4) == KERN_SUCCESS);
+	oom_saved_thresh = vm_cnt.v_thresh;
+	vm_cnt.v_thresh.free_severe = vm_cnt.v_free_count + 1000;
+	vm_cnt.v_thresh.free_min = vm_cnt.v_free_count + 1000;
+	thresholds_refresh();
+	REQUIRE(vm_cnt.v_severe);
+	vmhost_pid(1);
+	vm_inject_page_alloc_fail = 5;	/* NORMAL allocations only */
+	before = ticks;
+	CHECK(vm_fault(&map, P(0), VM_PROT_WRITE, 0) == KERN_SUCCESS,
+	    "init's fault below severe");
+	CHECK(vm_inject_page_alloc_fail == 5 && ticks == before,
+	    "class SYSTEM at once, past the gate: %d NORMAL failures left, "
+	    "%ju ticks", vm_inject_page_alloc_fail,
+	    (uintmax_t)(ticks - before));
+	vmhost_pid(0);
+	vm_cnt.v_thresh = oom_saved_thresh;
+	thresholds_refresh();
+	pfault_reset();
+	CHECK(map_check() == 0);
+	map_teardown();
+}
+
+static void
+r67_below_severe_no_allocation_then_one_oom_request(void)
+{
+	u_long asks0 = vm_pfault_oom_asks;
+	uint64_t before;
+
+	map_setup();
+	REQUIRE(insert_anon(0, 4) == KERN_SUCCESS);
+	/* Below severe (and min) without using memory up: move the lines. */
+	oom_saved_thresh = vm_cnt.v_thresh;
+	vm_cnt.v_thresh.free_severe = vm_cnt.v_free_count + 1000;
+	vm_cnt.v_thresh.free_min = vm_cnt.v_free_count + 1000;
+	thresholds_refresh();
+	REQUIRE(vm_cnt.v_severe && vm_cnt.v_min);
+	vm_pfault_oom_attempts = 2;
+	vm_pfault_oom_wait = 1;
+	vm_oom_pf_secs = 100;
+	oom_frees = true;
+	oom_calls = 0;
+	/* Count the NORMAL allocations tried: each takes one skip. */
+	vm_inject_page_alloc_skip = 1000;
+	vm_inject_page_alloc_fail = 1;
+	before = ticks;
+	CHECK(vm_fault(&map, P(0), VM_PROT_WRITE, 0) == KERN_SUCCESS);
+	CHECK(vm_inject_page_alloc_skip == 999, "below severe no allocation "
+	    "is tried: %d tried", 1000 - vm_inject_page_alloc_skip);
+	CHECK(oom_calls == 1 && oom_shortage == 2 /* VM_OOM_MEM_PF */ &&
+	    vm_pfault_oom_asks - asks0 == 1, "one OOM request (%d, %d)",
+	    oom_calls, oom_shortage);
+	CHECK(ticks - before >= 2 * HZ, "after 2 x 1 s: %ju ticks",
+	    (uintmax_t)(ticks - before));
+	vm_cnt.v_thresh = oom_saved_thresh;
+	thresholds_refresh();
+	/* R73: inside the 100 s window the next requests are dropped. */
+	vm_pfault_oom_attempts = 1;
+	vm_inject_page_alloc_skip = 0;
+	vm_inject_page_alloc_fail = 4;
+	CHECK(vm_fault(&map, P(1), VM_PROT_WRITE, 0) == KERN_SUCCESS);
+	CHECK(oom_calls == 1 && vm_pfault_oom_asks - asks0 == 1,
+	    "no request inside vm.oom_pf_secs (%d calls)", oom_calls);
+	/* Without a window: one request per second of failing. */
+	vm_oom_pf_secs = 0;
+	vm_inject_page_alloc_fail = 3;
+	CHECK(vm_fault(&map, P(2), VM_PROT_WRITE, 0) == KERN_SUCCESS);
+	CHECK(oom_calls == 3 && vm_pfault_oom_asks - asks0 == 3,
+	    "two more requests in three failing seconds (%d calls)",
+	    oom_calls);
+	pfault_reset();
+	CHECK(map_check() == 0);
+	map_teardown();
+}
+
 static void
 r57_madvise_free_and_dontneed(void)
 {
@@ -2490,6 +2674,10 @@ main(void)
 	TAP_RUN(stack_grows_into_its_gap_down_to_the_guard);
 	TAP_RUN(stack_growth_respects_rlimit_as_and_a_missing_stack);
 	TAP_RUN(main_stack_growth_respects_rlimit_stack_and_fork);
+	TAP_RUN(r67_a_fault_waits_out_a_shortage_and_restarts);
+	TAP_RUN(r68_a_killed_thread_allocates_from_the_reserve_without_waiting);
+	TAP_RUN(r67_below_severe_no_allocation_then_one_oom_request);
+	TAP_RUN(r80_init_allocates_below_severe_with_class_system);
 	TAP_RUN(r57_madvise_free_and_dontneed);
 	TAP_RUN(madvise_free_spares_shared_objects);
 	TAP_RUN(kbuf_object_pages_sync_and_bounds);

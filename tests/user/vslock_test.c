@@ -18,6 +18,7 @@
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <stdint.h>
 #include <string.h>
 #include <sys/ioctl.h>
 #include <sys/mman.h>
@@ -565,25 +566,93 @@ wmesg_wait(pid_t pid, const char *w, int is, int ms)
 	return (-1);
 }
 
+/* What the blocked child does to the held range. */
+enum unmap_op { OP_MUNMAP, OP_MAPFIXED, OP_BRK };
+
 /*
- * A child whose main thread munmaps a range another thread holds with
- * a vslock (`flags`: WIRETEST_F_NOSIG for a hold no signal ends).
+ * A child whose main thread unmaps a range another thread holds with
+ * a vslock (`flags`: WIRETEST_F_NOSIG for a hold no signal ends): with
+ * munmap, with mmap(MAP_FIXED) over it, or (OP_BRK: the range is the
+ * top of the heap) by shrinking the break below it.
  */
 static pid_t
-child_blocked_in_munmap(int ms, int flags)
+child_blocked_in(enum unmap_op op, int ms, int flags)
 {
 	struct holder h;
+	uintptr_t b;
 	char *p;
 	pid_t pid;
 
 	fflush(stdout);
 	if ((pid = fork()) != 0)
 		return (pid);
-	p = anon(4, PROT_READ | PROT_WRITE);
+	if (op == OP_BRK) {
+		b = (uintptr_t)sbrk(0);
+		if (b % PAGE != 0)
+			(void)sbrk((intptr_t)(PAGE - b % PAGE));
+		p = sbrk(4 * PAGE);
+		if (p == (char *)-1)
+			_exit(2);
+		memset(p, 1, 4 * PAGE);
+	} else
+		p = anon(4, PROT_READ | PROT_WRITE);
 	if (p == NULL || hold_start(&h, p, 4 * PAGE, ms, flags) != 0)
 		_exit(2);
-	munmap(p, 4 * PAGE);
+	if (op == OP_MUNMAP)
+		munmap(p, 4 * PAGE);
+	else if (op == OP_MAPFIXED)
+		(void)mmap(p, 4 * PAGE, PROT_READ | PROT_WRITE,
+		    MAP_ANON | MAP_PRIVATE | MAP_FIXED, -1, 0);
+	else
+		(void)brk(p);
 	_exit(3);		/* not reached if killed while waiting */
+}
+
+static pid_t
+child_blocked_in_munmap(int ms, int flags)
+{
+	return (child_blocked_in(OP_MUNMAP, ms, flags));
+}
+
+/*
+ * R68, "SIGKILL ends every wait": mmap(MAP_FIXED) over a range another
+ * thread vslocked, and brk shrinking below one, wait as munmap does;
+ * the wait (which no caught signal ends: neither call has EINTR) ends
+ * on SIGKILL, and the exit then waits for the holder.
+ */
+static void
+t_r68_sigkill_mapfixed_brk(void)
+{
+	static const struct {
+		enum unmap_op	op;
+		const char	*what;
+	} ops[] = {
+		{ OP_MAPFIXED, "mmap(MAP_FIXED)" },
+		{ OP_BRK, "brk" },
+	};
+	unsigned long s0 = swire(), b0 = vsbytes();
+	char name[160];
+	int status;
+	size_t i;
+	pid_t pid;
+
+	for (i = 0; i < sizeof(ops) / sizeof(ops[0]); i++) {
+		pid = child_blocked_in(ops[i].op, 20000, WIRETEST_F_NOSIG);
+		snprintf(name, sizeof(name), "R45 %s over a range another "
+		    "thread vslocked waits (vmmaps)", ops[i].what);
+		ok(pid > 0 && wmesg_wait(pid, "vmmaps", 1, 5000) == 0, name);
+		kill(pid, SIGKILL);
+		snprintf(name, sizeof(name), "R68 SIGKILL ends the wait of "
+		    "%s itself; exit waits for the holder", ops[i].what);
+		ok(wmesg_wait(pid, "single", 1, 5000) == 0 &&
+		    vsbytes() == b0 + 4 * PAGE, name);
+		release();
+		ok(waitpid(pid, &status, 0) == pid && WIFSIGNALED(status) &&
+		    WTERMSIG(status) == SIGKILL, "R46 exit completes once the "
+		    "holder has vsunlocked");
+		ok(swire() == s0 && vsbytes() == b0,
+		    "R46 nothing stays wired or vslocked after it");
+	}
 }
 
 static void
@@ -854,6 +923,7 @@ main(void)
 	    "handler runs, munmap is redone and succeeds",
 	    c_r36_caught_signal);
 	t_r36_sigkill();
+	t_r68_sigkill_mapfixed_brk();
 	t_sysctl();
 	t_sysctl_big_vmmap();
 	t_devinitrd();

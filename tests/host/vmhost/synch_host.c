@@ -30,6 +30,7 @@
 #include <kernel/resourcevar.h>
 #include <kernel/sched.h>
 #include <kernel/tty.h>
+#include <vm/vm_pageout.h>
 #include "vmhost.h"
 
 struct proc proc0;
@@ -59,6 +60,9 @@ tsleep(const void *chan, int flags, const char *wmesg, int timo)
 	    "%p (from an interrupt handler?)", wmesg, chan, sleep_chan));
 	if ((flags & PCATCH) != 0 && sleep_signal != 0)
 		return (sleep_signal);
+	/* PKILL: a test marks proc0 killed (P_KILLED). */
+	if ((flags & PKILL) != 0 && thread_killed(curthread))
+		return (EINTR);
 	if (timo == 0)
 		panic("tsleep: \"%s\" on %p with no timeout: there is one "
 		    "thread and no scheduler, so nothing can ever wake it "
@@ -151,7 +155,36 @@ vmhost_signal_pending(int error)
 }
 
 void
+vmhost_pid(int pid)
+{
+	proc0.p_pid = pid;
+}
+
+void
+vmhost_killed(bool killed)
+{
+	if (killed)
+		proc0.p_flag |= P_KILLED;
+	else
+		proc0.p_flag &= ~P_KILLED;
+}
+
+void
 vmhost_curvmspace(struct vmspace *vm)
 {
 	proc0.p_vmspace = vm;
+}
+
+/*
+ * vm_pageout_oom: the host has no processes to kill, so the fault
+ * path's OOM request (vm/vm_fault.c) is only counted here; a test that
+ * wants to act on it defines its own (tests/host/test_vm_map.c).
+ */
+unsigned long vmhost_oom_requests;
+
+__attribute__((weak)) void
+vm_pageout_oom(int shortage)
+{
+	(void)shortage;
+	vmhost_oom_requests++;
 }

@@ -60,5 +60,13 @@ void	vmhost_curvmspace(struct vmspace *vm);
  * 0: no signal.  Sleeps without PCATCH are not affected.
  */
 void	vmhost_signal_pending(int error);
+/*
+ * vmhost_killed: mark proc0 killed (P_KILLED: SIGKILL posted) or not:
+ * the fault path then allocates with class SYSTEM, and PKILL sleeps
+ * return EINTR at once.
+ */
+void	vmhost_killed(bool killed);
+/* vmhost_pid: proc0's pid (1: it is init for the fault path, R80). */
+void	vmhost_pid(int pid);
 
 #endif
