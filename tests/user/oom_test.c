@@ -39,39 +39,6 @@
 #define C_PAGES	512		/* 2 MiB, protected */
 
 static int
-kinfo(pid_t pid, struct kinfo_proc *ki)
-{
-	char name[64];
-	size_t len = sizeof(*ki);
-
-	snprintf(name, sizeof(name), "kern.proc.pid.%d", (int)pid);
-	if (sysctlbyname(name, ki, &len, NULL, 0) != 0 ||
-	    len != sizeof(*ki)) {
-		printf("# %s: errno %d, length %zu\n", name, errno, len);
-		return (-1);
-	}
-	return (0);
-}
-
-static int
-sysctl_int(const char *name)
-{
-	int v = -1;
-	size_t len = sizeof(v);
-
-	if (sysctlbyname(name, &v, &len, NULL, 0) != 0)
-		printf("# sysctl %s: errno %d\n", name, errno);
-	return (v);
-}
-
-static int
-oom_kill_now(int shortage)
-{
-	return (sysctlbyname("debug.oom_kill_now", NULL, NULL, &shortage,
-	    sizeof(shortage)));
-}
-
-static int
 protected(pid_t pid)
 {
 	struct kinfo_proc ki;
@@ -173,7 +140,7 @@ t_victims(void)
 
 	/* Round 1 (VM_OOM_MEM): A, the largest C does not hide. */
 	kills = sysctl_ulong("vm.stats.vm.v_oom_kills");
-	CHECK(oom_kill_now(1) == 0);
+	CHECK(sysctl_int_set("debug.oom_kill_now", 1) == 0);
 	CHECK(sysctl_ulong("vm.stats.vm.v_oom_kills") == kills + 1);
 	CHECK(sysctl_int("vm.oom_last_pid") == a);
 	CHECK(sysctl_int("vm.oom_last_reason") == 1);
@@ -182,7 +149,7 @@ t_victims(void)
 	CHECK(alive(b) && alive(c));
 
 	/* Round 2 (VM_OOM_MEM_PF): B. */
-	CHECK(oom_kill_now(2) == 0);
+	CHECK(sysctl_int_set("debug.oom_kill_now", 2) == 0);
 	CHECK(sysctl_ulong("vm.stats.vm.v_oom_kills") == kills + 2);
 	CHECK(sysctl_int("vm.oom_last_pid") == b);
 	CHECK(sysctl_int("vm.oom_last_reason") == 2);
@@ -191,7 +158,7 @@ t_victims(void)
 
 	/* Round 3: init, C and this program are all that is left. */
 	last = sysctl_int("vm.oom_last_pid");
-	CHECK(oom_kill_now(1) == 0);
+	CHECK(sysctl_int_set("debug.oom_kill_now", 1) == 0);
 	CHECK(sysctl_ulong("vm.stats.vm.v_oom_kills") == kills + 2);
 	CHECK(sysctl_int("vm.oom_last_pid") == last);
 	CHECK(alive(c) && kill(1, 0) == 0);
@@ -229,7 +196,7 @@ t_hook_args(void)
 	CHECK_ERR(sysctlbyname("debug.oom_kill_now", NULL, NULL, &v,
 	    sizeof(v)), EINVAL);
 	CHECK(setuid(1001) == 0);
-	CHECK_ERR(oom_kill_now(1), EPERM);
+	CHECK_ERR(sysctl_int_set("debug.oom_kill_now", 1), EPERM);
 	CHECK(sysctl_ulong("vm.stats.vm.v_oom_kills") == kills);
 }
 

@@ -35,22 +35,6 @@
 /* Touchers protect themselves from the OOM killer (t_oom_asks). */
 static int protect;
 
-static int
-int_set(const char *name, int v)
-{
-	return (sysctlbyname(name, NULL, NULL, &v, sizeof(v)));
-}
-
-static int
-int_get(const char *name)
-{
-	size_t len = sizeof(int);
-	int v = -12345;
-
-	(void)sysctlbyname(name, &v, &len, NULL, 0);
-	return (v);
-}
-
 static void
 msleep(int ms)
 {
@@ -65,35 +49,35 @@ static int save_attempts, save_wait, save_secs;
 static void
 tunables_save(void)
 {
-	save_attempts = int_get("vm.pfault_oom_attempts");
-	save_wait = int_get("vm.pfault_oom_wait");
-	save_secs = int_get("vm.oom_pf_secs");
+	save_attempts = sysctl_int("vm.pfault_oom_attempts");
+	save_wait = sysctl_int("vm.pfault_oom_wait");
+	save_secs = sysctl_int("vm.oom_pf_secs");
 }
 
 static void
 tunables_set(int attempts, int wait, int secs)
 {
-	CHECK(int_set("vm.pfault_oom_attempts", attempts) == 0);
-	CHECK(int_set("vm.pfault_oom_wait", wait) == 0);
-	CHECK(int_set("vm.oom_pf_secs", secs) == 0);
+	CHECK(sysctl_int_set("vm.pfault_oom_attempts", attempts) == 0);
+	CHECK(sysctl_int_set("vm.pfault_oom_wait", wait) == 0);
+	CHECK(sysctl_int_set("vm.oom_pf_secs", secs) == 0);
 }
 
 static void
 knobs_off(void)
 {
-	(void)int_set("debug.inject.page_alloc_fail", 0);
-	(void)int_set("debug.inject.page_alloc_skip", 0);
-	(void)int_set("debug.inject.wire_delay_ms", 0);
-	(void)int_set("debug.inject.pid", 0);
+	(void)sysctl_int_set("debug.inject.page_alloc_fail", 0);
+	(void)sysctl_int_set("debug.inject.page_alloc_skip", 0);
+	(void)sysctl_int_set("debug.inject.wire_delay_ms", 0);
+	(void)sysctl_int_set("debug.inject.pid", 0);
 }
 
 static void
 restore(void)
 {
 	knobs_off();
-	(void)int_set("vm.pfault_oom_attempts", save_attempts);
-	(void)int_set("vm.pfault_oom_wait", save_wait);
-	(void)int_set("vm.oom_pf_secs", save_secs);
+	(void)sysctl_int_set("vm.pfault_oom_attempts", save_attempts);
+	(void)sysctl_int_set("vm.pfault_oom_wait", save_wait);
+	(void)sysctl_int_set("vm.oom_pf_secs", save_secs);
 }
 
 /* What the first thread of `pid` sleeps on into buf ("" if running). */
@@ -204,8 +188,8 @@ short_toucher(pid_t *pidp, int lockpages)
 		return (-1);
 	}
 	close(ready[0]);
-	CHECK(int_set("debug.inject.pid", pid) == 0);
-	CHECK(int_set("debug.inject.page_alloc_fail", 1000000000) == 0);
+	CHECK(sysctl_int_set("debug.inject.pid", pid) == 0);
+	CHECK(sysctl_int_set("debug.inject.page_alloc_fail", 1000000000) == 0);
 	c = 'g';
 	CHECK(write(go[1], &c, 1) == 1);
 	close(go[1]);
@@ -231,7 +215,7 @@ t_wait_then_complete(void)
 	blocked = blocked && waitpid(pid, &status, WNOHANG) == 0;
 	ok(blocked, "R67 a fault with no page waits for free pages "
 	    "(vm_waitpfault), no SIGBUS");
-	CHECK(int_set("debug.inject.page_alloc_fail", 0) == 0);
+	CHECK(sysctl_int_set("debug.inject.page_alloc_fail", 0) == 0);
 	done = wait_exit(pid, 2000, &status);
 	ok(done && WIFEXITED(status) && WEXITSTATUS(status) == 0,
 	    "R67 once allocations succeed again the fault restarts from the "
@@ -288,7 +272,7 @@ t_no_sigbus(void)
 	sleeping = wait_wmesg(pid, "pfault", 3000);
 	msleep(2500);			/* more than two waits of 1 s */
 	sleeping = sleeping && wait_wmesg(pid, "pfault", 1000);
-	CHECK(int_set("debug.inject.page_alloc_fail", 0) == 0);
+	CHECK(sysctl_int_set("debug.inject.page_alloc_fail", 0) == 0);
 	done = wait_exit(pid, 2000, &status);
 	ok(sleeping && done && WIFEXITED(status) &&
 	    WEXITSTATUS(status) == 0, "R66a a shortage that outlasts "
@@ -317,7 +301,7 @@ asks_during(int ms)
 	if (short_toucher(&pid, 0) != 0)
 		return ((unsigned long)-1);
 	msleep(ms);
-	CHECK(int_set("debug.inject.page_alloc_fail", 0) == 0);
+	CHECK(sysctl_int_set("debug.inject.page_alloc_fail", 0) == 0);
 	if (!wait_exit(pid, 2000, &status) || !WIFEXITED(status) ||
 	    WEXITSTATUS(status) != 0)
 		printf("# the toucher did not complete (status %#x)\n",
@@ -443,8 +427,8 @@ t_kill_mlock(void)
 		region_len = 64 * PAGE;
 		region = mmap(NULL, region_len, PROT_READ | PROT_WRITE,
 		    MAP_ANON | MAP_PRIVATE, -1, 0);
-		if (int_set("debug.inject.pid", getpid()) != 0 ||
-		    int_set("debug.inject.wire_delay_ms", 100) != 0)
+		if (sysctl_int_set("debug.inject.pid", getpid()) != 0 ||
+		    sysctl_int_set("debug.inject.wire_delay_ms", 100) != 0)
 			_exit(3);
 		(void)mlock((void *)region, region_len);
 		_exit(0);
@@ -493,8 +477,8 @@ t_signal_mlock(void)
 		region_len = 32 * PAGE;
 		region = mmap(NULL, region_len, PROT_READ | PROT_WRITE,
 		    MAP_ANON | MAP_PRIVATE, -1, 0);
-		if (int_set("debug.inject.pid", getpid()) != 0 ||
-		    int_set("debug.inject.wire_delay_ms", 50) != 0)
+		if (sysctl_int_set("debug.inject.pid", getpid()) != 0 ||
+		    sysctl_int_set("debug.inject.wire_delay_ms", 50) != 0)
 			_exit(3);
 		rv = mlock((void *)region, region_len);
 		_exit(rv == 0 && usr1_seen && pwire() - w0 == 32 ? 0 : 4);
@@ -530,8 +514,8 @@ t_kill_transition(void)
 		region_len = 64 * PAGE;
 		region = mmap(NULL, region_len, PROT_READ | PROT_WRITE,
 		    MAP_ANON | MAP_PRIVATE, -1, 0);
-		if (int_set("debug.inject.pid", getpid()) != 0 ||
-		    int_set("debug.inject.wire_delay_ms", 100) != 0 ||
+		if (sysctl_int_set("debug.inject.pid", getpid()) != 0 ||
+		    sysctl_int_set("debug.inject.wire_delay_ms", 100) != 0 ||
 		    pthread_create(&th, NULL, locker, NULL) != 0)
 			_exit(3);
 		msleep(300);		/* the locker is a few pages in */

@@ -53,22 +53,6 @@ reason(const char *r)
 	return (sysctl_ulong(name));
 }
 
-/* Process `pid`'s record into *ki (kern.proc.pid.<pid>): 0 or -1. */
-static int
-kinfo(pid_t pid, struct kinfo_proc *ki)
-{
-	char name[64];
-	size_t len = sizeof(*ki);
-
-	snprintf(name, sizeof(name), "kern.proc.pid.%d", (int)pid);
-	if (sysctlbyname(name, ki, &len, NULL, 0) != 0 ||
-	    len != sizeof(*ki)) {
-		printf("# %s: errno %d, length %zu\n", name, errno, len);
-		return (-1);
-	}
-	return (0);
-}
-
 /* What kern.proc.vmmap.<pid> says about the wired memory of `pid`. */
 struct mapsums {
 	unsigned long	user_wired;	/* pages of KVME_FLAG_USER_WIRED */

@@ -47,29 +47,13 @@ static const char *const knobs[] = {
 	"debug.inject.pager_error", "debug.inject.pid",
 };
 
-static int
-knob_set(const char *name, int v)
-{
-	return (sysctlbyname(name, NULL, NULL, &v, sizeof(v)));
-}
-
-static int
-knob_get(const char *name)
-{
-	size_t len = sizeof(int);
-	int v = -1;
-
-	(void)sysctlbyname(name, &v, &len, NULL, 0);
-	return (v);
-}
-
 static void
 knobs_off(void)
 {
 	size_t i;
 
 	for (i = 0; i < sizeof(knobs) / sizeof(knobs[0]); i++)
-		(void)knob_set(knobs[i], 0);
+		(void)sysctl_int_set(knobs[i], 0);
 }
 
 /* Aim the knobs at this process only. */
@@ -77,7 +61,7 @@ static void
 knobs_mine(void)
 {
 	knobs_off();
-	CHECK(knob_set("debug.inject.pid", getpid()) == 0);
+	CHECK(sysctl_int_set("debug.inject.pid", getpid()) == 0);
 }
 
 static struct kinfo_vmentry kve[MAXENT];
@@ -227,7 +211,7 @@ slow_mlock_start(struct locker *l, int fill)
 	memset(l, 0, sizeof(*l));
 	l->addr = p;
 	l->len = NPAGES * PAGE;
-	CHECK(knob_set("debug.inject.wire_delay_ms", DELAY_MS) == 0);
+	CHECK(sysctl_int_set("debug.inject.wire_delay_ms", DELAY_MS) == 0);
 	CHECK(spawn(&l->thread, locker_main, l) == 0);
 	CHECK(wait_transition(p, NPAGES * PAGE));
 	return (p);
@@ -399,7 +383,7 @@ c_r38_mlockall_hole(void)
 	CHECK(munmap(hole, 2 * PAGE) == 0);
 	memset(&l, 0, sizeof(l));
 	l.all = 1;
-	CHECK(knob_set("debug.inject.wire_delay_ms", 10) == 0);
+	CHECK(sysctl_int_set("debug.inject.wire_delay_ms", 10) == 0);
 	CHECK(spawn(&l.thread, locker_main, &l) == 0);
 	CHECK(wait_transition(p + 3 * PAGE, PAGE));
 	q = mmap(hole, 2 * PAGE, PROT_READ | PROT_WRITE,
@@ -501,7 +485,7 @@ c_r41_stress(void)
 	knobs_mine();
 	sbase = anon(SREGION);
 	CHECK(sbase != NULL);
-	CHECK(knob_set("debug.inject.wire_delay_ms", 10) == 0);
+	CHECK(sysctl_int_set("debug.inject.wire_delay_ms", 10) == 0);
 	for (i = 0; i < STHREADS; i++) {
 		memset(&s[i], 0, sizeof(s[i]));
 		s[i].rng = 0x9e3779b9U * (unsigned)(i + 1);
@@ -547,11 +531,11 @@ c_r39_pager_error(void)
 	CHECK(fd >= 0);
 	p = mmap(NULL, 4 * PAGE, PROT_READ, MAP_PRIVATE, fd, 0);
 	CHECK(p != MAP_FAILED);
-	CHECK(knob_set("debug.inject.pager_error_skip", 2) == 0 &&
-	    knob_set("debug.inject.pager_error", 1) == 0);
+	CHECK(sysctl_int_set("debug.inject.pager_error_skip", 2) == 0 &&
+	    sysctl_int_set("debug.inject.pager_error", 1) == 0);
 	CHECK_ERR(mlock(p, 4 * PAGE), ENOMEM);
-	CHECK(knob_get("debug.inject.pager_error") == 0 &&
-	    knob_get("debug.inject.pager_error_skip") == 0);
+	CHECK(sysctl_int("debug.inject.pager_error") == 0 &&
+	    sysctl_int("debug.inject.pager_error_skip") == 0);
 	e = entry_at(p);
 	CHECK(e.kve_wired_count == 0 &&
 	    (e.kve_flags & KVME_FLAG_USER_WIRED) == 0);
@@ -560,9 +544,9 @@ c_r39_pager_error(void)
 	CHECK(munmap(p, 4 * PAGE) == 0);
 	p = mmap(NULL, 4 * PAGE, PROT_READ, MAP_PRIVATE, fd, 0);
 	CHECK(p != MAP_FAILED);
-	CHECK(knob_set("debug.inject.pager_error", 1) == 0);
+	CHECK(sysctl_int_set("debug.inject.pager_error", 1) == 0);
 	CHECK_ERR(mlockall(MCL_CURRENT), EAGAIN);
-	CHECK(knob_get("debug.inject.pager_error") == 0);
+	CHECK(sysctl_int("debug.inject.pager_error") == 0);
 	CHECK(uwire() == u0 && pwire() == w0);
 	/* without the knob it works */
 	CHECK(mlock(p, 4 * PAGE) == 0 && uwire() == u0 + 4);
@@ -583,21 +567,21 @@ c_r3_page_alloc_failure(void)
 	CHECK(p != NULL);
 	/* two entries: [rw 4][r 4] (a protection apart) */
 	CHECK(mprotect(p + 4 * PAGE, 4 * PAGE, PROT_READ) == 0);
-	CHECK(knob_set("debug.inject.page_alloc_skip", 6) == 0 &&
-	    knob_set("debug.inject.page_alloc_fail", 1) == 0);
+	CHECK(sysctl_int_set("debug.inject.page_alloc_skip", 6) == 0 &&
+	    sysctl_int_set("debug.inject.page_alloc_fail", 1) == 0);
 	CHECK_ERR(mlock(p, 8 * PAGE), ENOMEM);
-	CHECK(knob_get("debug.inject.page_alloc_fail") == 0);
+	CHECK(sysctl_int("debug.inject.page_alloc_fail") == 0);
 	CHECK(range_state(p, 8 * PAGE, 0, NULL, NULL) == 0);
 	CHECK(entry_at(p).kve_wired_count == 0 &&
 	    entry_at(p + 4 * PAGE).kve_wired_count == 0);
 	CHECK(uwire() == u0 && pwire() == w0);
 	/* the first allocation of the wiring fails: nothing at all */
-	CHECK(knob_set("debug.inject.page_alloc_fail", 1) == 0);
+	CHECK(sysctl_int_set("debug.inject.page_alloc_fail", 1) == 0);
 	CHECK_ERR(mlock(p + 4 * PAGE, 4 * PAGE), ENOMEM);
 	CHECK(uwire() == u0 && pwire() == w0);
 	/* mlockall: the shortage is ENOMEM (vm_mlock.c), undone */
-	CHECK(knob_set("debug.inject.page_alloc_skip", 3) == 0 &&
-	    knob_set("debug.inject.page_alloc_fail", 1) == 0);
+	CHECK(sysctl_int_set("debug.inject.page_alloc_skip", 3) == 0 &&
+	    sysctl_int_set("debug.inject.page_alloc_fail", 1) == 0);
 	CHECK_ERR(mlockall(MCL_CURRENT), ENOMEM);
 	CHECK(uwire() == u0 && pwire() == w0);
 	knobs_off();
@@ -615,13 +599,13 @@ t_knobs(void)
 	long lv = 0;
 
 	for (i = 0; i < sizeof(knobs) / sizeof(knobs[0]); i++)
-		bad |= knob_get(knobs[i]) != 0;
+		bad |= sysctl_int(knobs[i]) != 0;
 	ok(!bad, "R40 the fault-injection knobs exist and are off");
 	fails(sysctlbyname("debug.inject.pid", NULL, NULL, &lv, sizeof(lv) +
 	    1), EINVAL, "R40 setting a knob with the wrong size: EINVAL");
-	ok(knob_set("debug.inject.pid", 1) == 0 &&
-	    knob_get("debug.inject.pid") == 1 &&
-	    knob_set("debug.inject.pid", v) == 0,
+	ok(sysctl_int_set("debug.inject.pid", 1) == 0 &&
+	    sysctl_int("debug.inject.pid") == 1 &&
+	    sysctl_int_set("debug.inject.pid", v) == 0,
 	    "R40 root sets a knob and reads it back");
 }
 
@@ -629,7 +613,7 @@ static void
 c_user_may_not_set(void)
 {
 	CHECK(setuid(1001) == 0);
-	CHECK_ERR(knob_set("debug.inject.wire_delay_ms", 5), EPERM);
+	CHECK_ERR(sysctl_int_set("debug.inject.wire_delay_ms", 5), EPERM);
 }
 
 int

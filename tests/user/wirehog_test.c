@@ -24,12 +24,6 @@
 
 #define PAGE	4096UL
 
-static int
-knob_set(const char *name, int v)
-{
-	return (sysctlbyname(name, NULL, NULL, &v, sizeof(v)));
-}
-
 struct hog {
 	pid_t	pid;
 	int	fd;		/* its standard output */
@@ -172,15 +166,15 @@ t_out_of_memory(void)
 		return;
 	}
 	/* Two chunks of 4 pages go through, the ninth page fails. */
-	good = knob_set("debug.inject.pid", h.pid) == 0 &&
-	    knob_set("debug.inject.page_alloc_skip", 8) == 0 &&
-	    knob_set("debug.inject.page_alloc_fail", 1) == 0;
+	good = sysctl_int_set("debug.inject.pid", h.pid) == 0 &&
+	    sysctl_int_set("debug.inject.page_alloc_skip", 8) == 0 &&
+	    sysctl_int_set("debug.inject.page_alloc_fail", 1) == 0;
 	kill(h.pid, SIGCONT);
 	hog_read(&h, NULL);
 	status = hog_wait(&h);
-	knob_set("debug.inject.page_alloc_skip", 0);
-	knob_set("debug.inject.page_alloc_fail", 0);
-	knob_set("debug.inject.pid", 0);
+	sysctl_int_set("debug.inject.page_alloc_skip", 0);
+	sysctl_int_set("debug.inject.page_alloc_fail", 0);
+	sysctl_int_set("debug.inject.pid", 0);
 	good = good && status == 0 &&
 	    strstr(h.out, "locked 32 KiB (8 pages) in 2 chunks") != NULL &&
 	    strstr(h.out, "stopped by out of memory (mlock: ") != NULL;

@@ -8,6 +8,7 @@
 #include <string.h>
 #include <sys/resource.h>
 #include <sys/sysctl.h>
+#include <sys/_kinfo_proc.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -139,6 +140,40 @@ sysctl_ulong(const char *name)
 		return (~0UL);
 	}
 	return (v);
+}
+
+int
+sysctl_int(const char *name)
+{
+	size_t len = sizeof(int);
+	int v;
+
+	if (sysctlbyname(name, &v, &len, NULL, 0) != 0) {
+		printf("# sysctl %s failed: errno %d\n", name, errno);
+		return (-1);
+	}
+	return (v);
+}
+
+int
+sysctl_int_set(const char *name, int v)
+{
+	return (sysctlbyname(name, NULL, NULL, &v, sizeof(v)));
+}
+
+int
+kinfo(int pid, struct kinfo_proc *ki)
+{
+	char name[64];
+	size_t len = sizeof(*ki);
+
+	snprintf(name, sizeof(name), "kern.proc.pid.%d", pid);
+	if (sysctlbyname(name, ki, &len, NULL, 0) != 0 ||
+	    len != sizeof(*ki)) {
+		printf("# %s: errno %d, length %zu\n", name, errno, len);
+		return (-1);
+	}
+	return (0);
 }
 
 unsigned long

@@ -74,6 +74,18 @@ int	faults(volatile char *p, int write, int sig, int code);
  * page takes none, R4).
  */
 unsigned long	sysctl_ulong(const char *name);
+
+/*
+ * An int sysctl: sysctl_int its value (-1, with a comment line, if it
+ * cannot be read); sysctl_int_set sets it (root; the knobs and
+ * tunables), 0 or -1 with errno.
+ */
+int	sysctl_int(const char *name);
+int	sysctl_int_set(const char *name, int v);
+
+/* Process `pid`'s record (kern.proc.pid.<pid>) into *ki: 0 or -1. */
+struct kinfo_proc;
+int	kinfo(int pid, struct kinfo_proc *ki);
 unsigned long	uwire(void);
 unsigned long	pwire(void);
 long		minflt(void);
