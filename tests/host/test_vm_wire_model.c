@@ -27,7 +27,8 @@
  *    vm_inject_page_alloc_fail after a few good ones) changes nothing
  *    and returns the fault's code (R3, R7).
  * A failure prints the seed and the step.  8 fixed seeds of 4,000
- * steps; VM_WIRE_MODEL_SEED and VM_WIRE_MODEL_STEPS run one seed.
+ * steps; VM_WIRE_MODEL_SEED and VM_WIRE_MODEL_STEPS run one seed
+ * (VM_WIRE_MODEL_RUNS: that many in a row, as make fuzz does).
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -411,12 +412,20 @@ r3_r5_r9_r13_r34_r35_r37_r38_random_wirings_match_the_model(void)
 {
 	const char *s = getenv("VM_WIRE_MODEL_SEED");
 	const char *n = getenv("VM_WIRE_MODEL_STEPS");
+	const char *r = getenv("VM_WIRE_MODEL_RUNS");
 	int steps = n != NULL ? atoi(n) : STEPS;
+	int i, runs = r != NULL ? atoi(r) : 1;
 	uint32_t seed;
 
 	if (s != NULL) {
+		/* make fuzz: `runs` seeds in a row from the one given. */
 		seed = (uint32_t)strtoul(s, NULL, 0);
-		CHECK(run_seed(seed, steps) == 0, "seed %u", seed);
+		for (i = 0; i < runs; i++, seed++)
+			if (!CHECK(run_seed(seed, steps) == 0, "seed %u: "
+			    "replay with VM_WIRE_MODEL_SEED=%u "
+			    "VM_WIRE_MODEL_STEPS=%d", seed, seed, steps))
+				return;
+		printf("# %d seeds of %d steps from %s\n", runs, steps, s);
 		return;
 	}
 	for (seed = 1; seed <= SEEDS; seed++)
