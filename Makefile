@@ -73,7 +73,7 @@ KOBJS    := $(patsubst %.c,$(BUILD)/%.o,$(KSRCS)) \
 KERNEL   := $(BUILD)/kernel.elf
 ISO      := $(BUILD)/vise.iso
 
-.PHONY: all iso qemu qemu-gdb test test-host test-arch rules-coverage bench clean \
+.PHONY: all iso qemu qemu-gdb test test-host test-arch rules-coverage bench soak clean \
 	deps FORCE
 all: $(KERNEL)
 iso: $(ISO)
@@ -132,6 +132,13 @@ test: deps
 
 test-host: $(HOST_TESTS)
 	sh scripts/run-host-tests $(HOST_TESTS)
+
+# make soak: the user suite booted SOAK_ROUNDS times per ARCH and memory
+# size (scripts/soak); longer than make test, so not part of it.
+SOAK_ARCHES ?= amd64 i386
+soak: deps
+	for a in $(SOAK_ARCHES); do $(MAKE) ARCH=$$a test-arch || exit 1; done
+	ARCHES="$(SOAK_ARCHES)" sh scripts/soak
 
 # make rules-coverage: each rule of SEMANTICS.md with the tests that
 # name it (scripts/rules-coverage); SEMANTICS= says where the file is.
