@@ -81,7 +81,8 @@ wiretest_wait(int ms, bool sig)
 /*
  * F_FILL: system-wire [start, end) from its start while the free count
  * allows; *wiredp is where the wired part ends.  ENOMEM if nothing
- * could be wired, EFAULT if the wiring failed (a gap, a signal).  May
+ * could be wired, EFAULT if the wiring failed (a gap; no page: a wiring
+ * fault does not wait, so the steps stay clear of the mark).  May
  * sleep.
  */
 static int
