@@ -31,6 +31,18 @@ struct wiretest_hold {
  */
 #define WIRETEST_F_NOSIG	0x1
 
+/*
+ * The all-wired test hook (docs/exhaustion.md, "Rescuing an all-wired
+ * machine by hand"): wire as much of the buffer as the free count allows,
+ * leaving the machine just above free_severe, instead of all of it, and
+ * past vm.max_user_wired (these are system wirings).  The kernel prints
+ * "wiretest: pid P holds N pages system-wired" once they are wired.  The
+ * hold ends as any other (a signal, RELEASE, wh_ms): the pages are
+ * unwired before the ioctl returns, so exit never leaves them behind.
+ * ENOMEM if not a page could be wired.
+ */
+#define WIRETEST_F_FILL		0x2
+
 #define WIRETEST_HOLD		_IOW('W', 1, struct wiretest_hold)
 #define WIRETEST_RELEASE	_IO('W', 2)
 

@@ -1,7 +1,7 @@
 /*
  * wirehog - lock memory until something says no, and say what did:
  *
- *	wirehog [-m mlock|mlockall] [-c chunk] [-s size] [-H] [-S]
+ *	wirehog [-m mlock|mlockall|touch|fill] [-c chunk] [-s size] [-H] [-S]
  *
  * Each round maps `chunk` bytes of anonymous memory (default 1M) and
  * locks them: with mlock (-m mlock, the default), or under
@@ -32,19 +32,22 @@
  * limit, 1 after another error, 2 for a bad argument.
  */
 #include <errno.h>
+#include <fcntl.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
 #include <sys/_kinfo_vmentry.h>
+#include <sys/ioctl.h>
 #include <sys/resource.h>
 #include <sys/sysctl.h>
+#include <sys/_wiretest.h>
 #include <unistd.h>
 
 #define PAGE	4096UL
-#define USAGE	"usage: wirehog [-m mlock|mlockall] [-c chunk] [-s size] " \
-		"[-H] [-S]\n"
+#define USAGE	"usage: wirehog [-m mlock|mlockall|touch|fill] [-c chunk] " \
+		"[-s size] [-H] [-S]\n"
 
 static unsigned long
 counter(const char *name)
@@ -150,12 +153,61 @@ print_counters(void)
 		printf(" RLIMIT_MEMLOCK infinity\n");
 }
 
+/* -m fill: see above.  Returns only after the hold ended. */
+static int
+fill(unsigned long size)
+{
+	struct wiretest_hold wh;
+	char *p;
+	int fd;
+
+	if (size == 0)
+		size = counter("vm.stats.vm.v_page_count") * PAGE;
+	if ((fd = open("/dev/wiretest", O_RDWR)) < 0) {
+		perror("wirehog: /dev/wiretest");
+		return (1);
+	}
+	p = mmap(NULL, size, PROT_READ | PROT_WRITE, MAP_ANON | MAP_PRIVATE,
+	    -1, 0);
+	if (p == MAP_FAILED) {
+		perror("wirehog: mmap");
+		return (1);
+	}
+	memset(&wh, 0, sizeof(wh));
+	wh.wh_addr = (unsigned long)p;
+	wh.wh_len = size;
+	wh.wh_flags = WIRETEST_F_FILL;
+	printf("wirehog: filling; a signal ends it\n");
+	fflush(stdout);
+	if (ioctl(fd, WIRETEST_HOLD, &wh) != 0 && errno != EINTR) {
+		perror("wirehog: WIRETEST_HOLD");
+		return (1);
+	}
+	return (0);
+}
+
+/* -m touch: write every page of `n` new bytes; 0 or an errno. */
+static int
+touch_chunk(unsigned long n)
+{
+	unsigned long off;
+	char *p;
+
+	p = mmap(NULL, n, PROT_READ | PROT_WRITE, MAP_ANON | MAP_PRIVATE,
+	    -1, 0);
+	if (p == MAP_FAILED)
+		return (errno);
+	for (off = 0; off < n; off += PAGE)
+		p[off] = 1;
+	return (0);
+}
+
 int
 main(int argc, char *argv[])
 {
 	unsigned long chunk = 1UL << 20, size = 0, locked = 0, n;
 	const char *why = "size", *what = "";
-	int i, all = 0, hold = 0, stop = 0, bad = 0, err = 0, nchunks = 0;
+	int i, all = 0, touch = 0, hold = 0, stop = 0, bad = 0, err = 0, nchunks = 0;
 	sigset_t none;
 	char *p;
 
@@ -168,6 +220,10 @@ main(int argc, char *argv[])
 			i++;
 			if (strcmp(argv[i], "mlockall") == 0)
 				all = 1;
+			else if (strcmp(argv[i], "touch") == 0)
+				touch = 1;
+			else if (strcmp(argv[i], "fill") == 0)
+				touch = 2;
 			else if (strcmp(argv[i], "mlock") != 0)
 				bad = 1;
 		} else if (strcmp(argv[i], "-c") == 0 && i + 1 < argc)
@@ -182,7 +238,8 @@ main(int argc, char *argv[])
 		return (2);
 	}
 	printf("wirehog: pid %d, mode %s, chunk %lu KiB, size ", getpid(),
-	    all ? "mlockall" : "mlock", chunk >> 10);
+	    touch == 2 ? "fill" : touch ? "touch" : all ? "mlockall" : "mlock",
+	    chunk >> 10);
 	if (size != 0)
 		printf("%lu KiB\n", size >> 10);
 	else
@@ -191,6 +248,8 @@ main(int argc, char *argv[])
 	/* After the first output: from here on only the chunks take pages. */
 	if (stop)
 		raise(SIGSTOP);
+	if (touch == 2)
+		return (fill(size));
 	if (all && mlockall(MCL_CURRENT | MCL_FUTURE) != 0) {
 		err = errno;
 		what = "mlockall";
@@ -198,6 +257,16 @@ main(int argc, char *argv[])
 	}
 	while (err == 0 && (size == 0 || locked < size)) {
 		n = size != 0 && size - locked < chunk ? size - locked : chunk;
+		if (touch) {
+			if ((err = touch_chunk(n)) != 0) {
+				what = "mmap";
+				why = "out of memory";
+				break;
+			}
+			locked += n;
+			nchunks++;
+			continue;
+		}
 		p = mmap(NULL, n, PROT_READ | PROT_WRITE,
 		    MAP_ANON | MAP_PRIVATE, -1, 0);
 		if (p == MAP_FAILED) {
@@ -215,8 +284,8 @@ main(int argc, char *argv[])
 		locked += n;
 		nchunks++;
 	}
-	printf("wirehog: locked %lu KiB (%lu pages) in %d chunks\n",
-	    locked >> 10, locked / PAGE, nchunks);
+	printf("wirehog: %s %lu KiB (%lu pages) in %d chunks\n",
+	    touch ? "touched" : "locked", locked >> 10, locked / PAGE, nchunks);
 	if (err != 0)
 		printf("wirehog: stopped by %s (%s: %s)\n", why, what,
 		    strerror(err));
