@@ -162,6 +162,54 @@ vm_map_wire_lookup(vm_map_t map, vm_offset_t addr, vm_map_entry_t *entry)
 }
 
 /*
+ * The first pass of vm_map_wire_locked and vm_map_unwire, for the entry
+ * *entryp at the head of their loop over [start, *endp): an entry in
+ * transition under another thread is waited for and the range looked
+ * up again (R40; a kill ends the wait, R68): KERN_RESTART, with
+ * *entryp the entry to go on with.  Otherwise the entry is clipped to
+ * the range and marked in transition by this thread: KERN_SUCCESS.
+ * On an error the pass stops and *endp says where (what this call
+ * marked before it is undone by the second pass): KERN_FAILURE
+ * (killed), KERN_INVALID_ADDRESS (NOHOLES and the address is gone),
+ * KERN_RESOURCE_SHORTAGE (no entry for a clip).  Map write-locked; may
+ * sleep.
+ */
+static int
+vm_map_wire_take(vm_map_t map, vm_map_entry_t *entryp, vm_offset_t start,
+    vm_offset_t *endp, bool holesok)
+{
+	vm_map_entry_t entry = *entryp;
+	vm_offset_t addr;
+	int error;
+
+	if ((entry->eflags & MAP_ENTRY_IN_TRANSITION) != 0) {
+		KASSERT(entry->wiring_thread != curthread,
+		    ("vm_map_wire: own entry %p met again", entry));
+		addr = entry->start > start ? entry->start : start;
+		entry->eflags |= MAP_ENTRY_NEEDS_WAKEUP;
+		error = vm_map_unlock_and_wait_flags(map, PKILL, 0);
+		vm_map_lock(map);
+		if (error == EINTR) {
+			*endp = addr;		/* R68: undo as for a hole */
+			return (KERN_FAILURE);
+		}
+		if (!vm_map_wire_lookup(map, addr, entryp) && !holesok) {
+			*endp = addr;
+			return (KERN_INVALID_ADDRESS);
+		}
+		return (KERN_RESTART);
+	}
+	if (vm_map_clip_start(map, entry, start) != KERN_SUCCESS ||
+	    vm_map_clip_end(map, entry, *endp) != KERN_SUCCESS) {
+		*endp = entry->start;
+		return (KERN_RESOURCE_SHORTAGE);
+	}
+	entry->eflags |= MAP_ENTRY_IN_TRANSITION;
+	entry->wiring_thread = curthread;
+	return (KERN_SUCCESS);
+}
+
+/*
  * The second pass: for each entry in [start, end) that this thread has
  * in transition, `fn` commits or undoes, then the mark goes, sleepers
  * are woken and neighbours merged.
@@ -278,9 +326,8 @@ vm_map_wire_locked(vm_map_t map, vm_offset_t start, vm_offset_t end,
     int flags)
 {
 	vm_map_entry_t entry, next;
-	vm_offset_t addr;
 	bool holesok, user;
-	int error, rv;
+	int rv;
 
 	vm_map_assert_wlocked(map);
 	if (start < map->min_offset)
@@ -295,36 +342,13 @@ vm_map_wire_locked(vm_map_t map, vm_offset_t start, vm_offset_t end,
 	if (!vm_map_wire_lookup(map, start, &entry) && !holesok)
 		return (KERN_INVALID_ADDRESS);	/* R37 */
 	while (entry != NULL && entry->start < end) {
-		if ((entry->eflags & MAP_ENTRY_IN_TRANSITION) != 0) {
-			/* R40: another thread's; wait, then look again. */
-			KASSERT(entry->wiring_thread != curthread,
-			    ("vm_map_wire: own entry %p met again", entry));
-			addr = entry->start > start ? entry->start : start;
-			entry->eflags |= MAP_ENTRY_NEEDS_WAKEUP;
-			error = vm_map_unlock_and_wait_flags(map, PKILL, 0);
-			vm_map_lock(map);
-			if (error == EINTR) {
-				/* R68: killed; undo as for a hole. */
-				rv = KERN_FAILURE;
-				end = addr;
-				break;
-			}
-			if (!vm_map_wire_lookup(map, addr, &entry) &&
-			    !holesok) {
-				rv = KERN_INVALID_ADDRESS;
-				end = addr;
-				break;
-			}
+		rv = vm_map_wire_take(map, &entry, start, &end, holesok);
+		if (rv == KERN_RESTART) {
+			rv = KERN_SUCCESS;
 			continue;
 		}
-		if (vm_map_clip_start(map, entry, start) != KERN_SUCCESS ||
-		    vm_map_clip_end(map, entry, end) != KERN_SUCCESS) {
-			rv = KERN_RESOURCE_SHORTAGE;
-			end = entry->start;
+		if (rv != KERN_SUCCESS)
 			break;
-		}
-		entry->eflags |= MAP_ENTRY_IN_TRANSITION;
-		entry->wiring_thread = curthread;
 		if (!vm_map_entry_wirable(entry, flags)) {
 			entry->eflags |= MAP_ENTRY_WIRE_SKIPPED;
 			if (!holesok) {
@@ -397,9 +421,8 @@ int
 vm_map_unwire(vm_map_t map, vm_offset_t start, vm_offset_t end, int flags)
 {
 	vm_map_entry_t entry, next;
-	vm_offset_t addr;
 	bool holesok, user;
-	int error, rv;
+	int rv;
 
 	vm_map_lock(map);
 	if (start < map->min_offset)
@@ -418,33 +441,13 @@ vm_map_unwire(vm_map_t map, vm_offset_t start, vm_offset_t end, int flags)
 		return (KERN_INVALID_ADDRESS);
 	}
 	while (entry != NULL && entry->start < end) {
-		if ((entry->eflags & MAP_ENTRY_IN_TRANSITION) != 0) {
-			addr = entry->start > start ? entry->start : start;
-			entry->eflags |= MAP_ENTRY_NEEDS_WAKEUP;
-			error = vm_map_unlock_and_wait_flags(map, PKILL, 0);
-			vm_map_lock(map);
-			if (error == EINTR) {
-				/* R68: killed; undo as for a hole. */
-				rv = KERN_FAILURE;
-				end = addr;
-				break;
-			}
-			if (!vm_map_wire_lookup(map, addr, &entry) &&
-			    !holesok) {
-				rv = KERN_INVALID_ADDRESS;
-				end = addr;
-				break;
-			}
+		rv = vm_map_wire_take(map, &entry, start, &end, holesok);
+		if (rv == KERN_RESTART) {
+			rv = KERN_SUCCESS;
 			continue;
 		}
-		if (vm_map_clip_start(map, entry, start) != KERN_SUCCESS ||
-		    vm_map_clip_end(map, entry, end) != KERN_SUCCESS) {
-			rv = KERN_RESOURCE_SHORTAGE;
-			end = entry->start;
+		if (rv != KERN_SUCCESS)
 			break;
-		}
-		entry->eflags |= MAP_ENTRY_IN_TRANSITION;
-		entry->wiring_thread = curthread;
 		if (!user && ENTRY_SWC(entry) == 0) {
 			rv = KERN_INVALID_ARGUMENT;	/* R9 */
 			end = entry->end;
