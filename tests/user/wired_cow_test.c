@@ -95,27 +95,6 @@ wiring_is(int pid, const void *addr, int wc, int wired)
 	return (match);
 }
 
-/* read(2) at offset `off` (no pread in libc yet). */
-static long
-read_at(int fd, void *buf, size_t len, long off)
-{
-	if (lseek(fd, off, SEEK_SET) != off)
-		return (-1);
-	return (read(fd, buf, len));
-}
-
-/* Wait for `pid`; its exit status, or 128 + the signal. */
-static int
-reap(pid_t pid)
-{
-	int status;
-
-	if (waitpid(pid, &status, 0) != pid)
-		return (-1);
-	return (WIFEXITED(status) ? WEXITSTATUS(status) :
-	    128 + WTERMSIG(status));
-}
-
 /*
  * The child locks [addr, addr + len), says so, waits for the parent's
  * word, checks that addr holds `expect` (the parent's poke) and

@@ -120,27 +120,6 @@ tmpfile_of(size_t pages)
 	return (fd);
 }
 
-/* read(2) at offset `off` (no pread in libc yet). */
-static long
-read_at(int fd, void *buf, size_t len, long off)
-{
-	if (lseek(fd, off, SEEK_SET) != off)
-		return (-1);
-	return (read(fd, buf, len));
-}
-
-/* Wait for `pid`; its exit status, or 128 + the signal. */
-static int
-reap(pid_t pid)
-{
-	int status;
-
-	if (waitpid(pid, &status, 0) != pid)
-		return (-1);
-	return (WIFEXITED(status) ? WEXITSTATUS(status) :
-	    128 + WTERMSIG(status));
-}
-
 /*
  * R49: the parent locks a read-only private file mapping, a child
  * reads it and exits; the parent's munlock then succeeds and every

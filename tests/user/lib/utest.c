@@ -161,6 +161,25 @@ sysctl_int_set(const char *name, int v)
 	return (sysctlbyname(name, NULL, NULL, &v, sizeof(v)));
 }
 
+long
+read_at(int fd, void *buf, unsigned long len, long off)
+{
+	if (lseek(fd, off, SEEK_SET) != off)
+		return (-1);
+	return (read(fd, buf, len));
+}
+
+int
+reap(int pid)
+{
+	int status;
+
+	if (waitpid(pid, &status, 0) != pid)
+		return (-1);
+	return (WIFEXITED(status) ? WEXITSTATUS(status) :
+	    128 + WTERMSIG(status));
+}
+
 int
 kinfo(int pid, struct kinfo_proc *ki)
 {

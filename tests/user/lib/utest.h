@@ -83,6 +83,12 @@ unsigned long	sysctl_ulong(const char *name);
 int	sysctl_int(const char *name);
 int	sysctl_int_set(const char *name, int v);
 
+/* read(2) at offset `off` (libc has no pread yet): bytes read or -1. */
+long	read_at(int fd, void *buf, unsigned long len, long off);
+
+/* Wait for child `pid`: its exit status, 128 + the signal, or -1. */
+int	reap(int pid);
+
 /* Process `pid`'s record (kern.proc.pid.<pid>) into *ki: 0 or -1. */
 struct kinfo_proc;
 int	kinfo(int pid, struct kinfo_proc *ki);
